@@ -1,0 +1,96 @@
+"""Suppression comments (<!-- newslint disable ... -->), applied after every rule has run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from lint import rule_ids
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document
+
+UNKNOWN_RULE = "newslint.unknown-directive-rule"
+BAD_DIRECTIVE = "newslint.bad-directive"
+VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+
+_DIRECTIVE = regex.compile(r"^newslint(?:\s+(?P<verb>\S+)(?P<rules>.*))?$", regex.DOTALL)
+
+
+@dataclass(frozen=True)
+class Directive:
+    verb: str
+    rules: tuple[str, ...]
+    """Rule references; empty means every rule."""
+    start: int
+    end: int
+    line: int
+    """0-based line of the comment's start."""
+    end_line: int
+
+    def covers(self, rule_id: str) -> bool:
+        return not self.rules or any(rule_ids.matches(r, rule_id) for r in self.rules)
+
+
+def parse_directives(document: Document, known: Iterable[str]) -> tuple[list[Directive], list[Diagnostic]]:
+    """Directives of the document, plus diagnostics for malformed ones and unknown rule ids."""
+    known = list(known)
+    source = document.source
+    directives: list[Directive] = []
+    problems: list[Diagnostic] = []
+    for comment in document.comments:
+        m = _DIRECTIVE.match(comment.text)
+        if not m:
+            continue
+        verb = m.group("verb") or ""
+        if verb not in VERBS:
+            problems.append(Diagnostic.at(
+                source, BAD_DIRECTIVE, Severity.WARNING,
+                f"unknown newslint directive {verb!r} (expected one of: {', '.join(VERBS)})",
+                comment.start, comment.end))
+            continue
+        refs = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)
+        for ref in refs:
+            if not rule_ids.is_known(ref, known):
+                problems.append(Diagnostic.at(
+                    source, UNKNOWN_RULE, Severity.WARNING,
+                    f"unknown rule {ref!r} in newslint {verb} directive", comment.start, comment.end))
+        directives.append(Directive(verb, refs, comment.start, comment.end,
+                                    source.position(comment.start).line,
+                                    source.position(comment.end).line))
+    return directives, problems
+
+
+def _next_content_line(document: Document, line: int) -> int:
+    source = document.source
+    nxt = line + 1
+    while nxt < source.line_count and not source.line_text(nxt).strip():
+        nxt += 1
+    return nxt
+
+
+def _suppressed(diagnostic: Diagnostic, directives: list[Directive], document: Document) -> bool:
+    rule_id = diagnostic.rule_id
+    disabled = False
+    for d in directives:
+        if not d.covers(rule_id):
+            continue
+        if d.verb == "disable-file":
+            return True
+        if d.verb == "disable-line" and d.line <= diagnostic.start.line <= d.end_line:
+            return True
+        if d.verb == "disable-next-line" and diagnostic.start.line == _next_content_line(document, d.end_line):
+            return True
+        if d.verb in ("disable", "enable") and d.end <= diagnostic.offset:
+            disabled = d.verb == "disable"
+    return disabled
+
+
+def apply_directives(document: Document, diagnostics: list[Diagnostic], known: Iterable[str]) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; add diagnostics about the directives themselves."""
+    directives, problems = parse_directives(document, known)
+    if not directives:
+        return diagnostics + problems
+    kept = [d for d in diagnostics if not _suppressed(d, directives, document)]
+    return kept + problems

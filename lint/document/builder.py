@@ -1,0 +1,114 @@
+"""Build a Document from a SourceText: front matter, blocks, sentences, language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+import yaml
+
+from lint.data import load_data
+from lint.diagnostic import Position
+from lint.document import Document, Problem, Sentence
+from lint.document.language import detect_language
+from lint.document.markdown import parse_markdown
+from lint.document.plaintext import parse_text
+from lint.document.sentences import split_sentences
+from lint.source import SourceText
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
+
+
+def kind_for_path(path: str) -> str:
+    """"markdown" for Markdown file names, "text" for everything else."""
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def build_document(
+    source: SourceText,
+    path: str = "<string>",
+    kind: str | None = None,
+    default_lang: str | None = None,
+) -> Document:
+    """Parse `source` into a Document.
+
+    Language: front matter `lang:` first, then `default_lang` (configuration; None or
+    "auto" means detect), then detection between English and French.
+    """
+    doc = Document(source=source, kind=kind or kind_for_path(path), path=path)
+    body_line = _cut_front_matter(doc)
+    if doc.kind == "markdown":
+        parse_markdown(doc, _blank_lines(source, body_line))
+    else:
+        parse_text(doc, body_line)
+    _mark_bylines(doc)
+    for block in doc.blocks:
+        if block.is_prose:
+            block.sentences = [Sentence(s, e) for s, e in split_sentences(block.text)]
+    doc.lang = _language(doc, default_lang)
+    return doc
+
+
+def _language(doc: Document, default_lang: str | None) -> str:
+    declared = doc.meta.get("lang") or doc.meta.get("language")
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip().lower().split("-")[0].split("_")[0]
+    if default_lang and default_lang != "auto":
+        return default_lang
+    return detect_language(" ".join(b.text for b in doc.prose_blocks))
+
+
+def _cut_front_matter(doc: Document) -> int:
+    """Record YAML front matter (`---` ... `---`) as metadata; return the first body line."""
+    source = doc.source
+    if source.line_count < 2 or source.line_text(0).rstrip() != "---":
+        return 0
+    for line in range(1, source.line_count):
+        if _FENCE.match(source.line_text(line)):
+            start, end = 0, source.line_end(line)
+            doc.front_matter = (start, end)
+            body = source.text[source.line_starts[1] : source.line_starts[line]]
+            doc.meta = _parse_meta(doc, body, source.line_starts[1])
+            return line + 1
+    return 0
+
+
+def _parse_meta(doc: Document, body: str, base: int) -> dict[str, Any]:
+    """Parse the front matter YAML; a problem is recorded at its line and column."""
+    try:
+        data = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as exc:
+        offset = base
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            line = min(doc.source.position(base).line + mark.line, doc.source.line_count - 1)
+            offset = doc.source.offset(Position(line, mark.column))
+        problem = getattr(exc, "problem", None) or str(exc)
+        doc.problems.append(Problem(offset, offset + 1, f"invalid front matter YAML: {problem}"))
+        return {}
+    if not isinstance(data, dict):
+        doc.problems.append(Problem(base, base + 1, "front matter must be a YAML mapping"))
+        return {}
+    return data
+
+
+def _blank_lines(source: SourceText, first_body_line: int) -> str:
+    """The source with the front matter lines emptied: line numbers stay those of the file."""
+    if first_body_line == 0:
+        return source.text
+    head = "".join(source.line_ending(line) for line in range(first_body_line))
+    return head + source.text[source.line_starts[first_body_line] :]
+
+
+def _mark_bylines(doc: Document) -> None:
+    settings = load_data("document")
+    patterns = [regex.compile(p) for p in settings["bylines"]]
+    limit = settings["byline_max_words"]
+    for block in doc.blocks:
+        if not block.is_prose or "heading" in block.scope:
+            continue
+        text = block.text.strip().strip("*_ ")
+        if len(text.split()) <= limit and any(p.search(text) for p in patterns):
+            block.scope = (*block.scope[:-1], "byline")

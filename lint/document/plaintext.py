@@ -1,0 +1,97 @@
+"""Plain text → blocks: blank-line paragraphs, or one paragraph per line in CMS exports."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.data import load_data
+from lint.document import Block, Comment, Document
+from lint.document.projection import Projection
+
+_SENTENCE_END = regex.compile(r"[.!?…:;»”\"')\]]\s*$")
+_DIRECTIVE_LINE = regex.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
+
+
+def parse_text(doc: Document, first_line: int) -> None:
+    """Fill doc.blocks from the source lines starting at `first_line` (after front matter)."""
+    settings = load_data("document")["plain_text"]
+    source = doc.source
+    lines = range(first_line, source.line_count)
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for line in lines:
+        text = source.line_text(line)
+        directive = _DIRECTIVE_LINE.match(text)
+        if directive:
+            start = source.line_starts[line] + directive.start()
+            doc.comments.append(
+                Comment(start, start + len(directive.group().strip()),
+                        directive.group("body").strip(), True)
+            )
+        if not text.strip() or directive:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+
+    # A file with no blank line between its lines is a CMS export: one paragraph per line.
+    one_per_line = len(groups) == 1
+    for group in groups:
+        if not one_per_line and _is_hard_wrapped(doc, group, settings["wrap_min"],
+                                                 settings["wrap_width"]):
+            _add_block(doc, group[0], group[-1])
+        else:
+            for line in group:
+                _add_block(doc, line, line)
+    _mark_headline(doc, settings["headline_max_words"])
+
+
+def _is_hard_wrapped(doc: Document, group: list[int], shortest: int, width: int) -> bool:
+    """One paragraph wrapped over several lines, rather than one paragraph per line."""
+    if len(group) < 2:
+        return True
+    heads = [doc.source.line_text(line).rstrip() for line in group[:-1]]
+    return all(shortest <= len(h) <= width for h in heads) and any(
+        not _SENTENCE_END.search(h) for h in heads
+    )
+
+
+def _add_block(doc: Document, first: int, last: int) -> None:
+    source = doc.source
+    start, end = source.line_starts[first], source.line_end(last)
+    text = source.text[start:end]
+    # Trim surrounding white space so block spans start at the first visible character.
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    projection = Projection()
+    if first == last:
+        projection.append(text, start + lead, len(text))
+    else:
+        # Line breaks inside a wrapped paragraph read as single spaces.
+        pos = start + lead
+        for piece in regex.split(r"(\r\n|\r|\n)", text):
+            if piece in ("\r\n", "\r", "\n"):
+                projection.append(" ", pos, len(piece), verbatim=False)
+            else:
+                projection.append(piece, pos, len(piece))
+            pos += len(piece)
+    doc.blocks.append(Block(("paragraph",), start + lead, start + lead + len(text),
+                            projection, len(doc.blocks)))
+
+
+def _mark_headline(doc: Document, max_words: int) -> None:
+    """A short first line without a final full stop is the headline, not body prose."""
+    if not doc.blocks:
+        return
+    first = doc.blocks[0]
+    first_line = doc.source.position(first.start).line
+    if doc.source.position(first.end).line != first_line:
+        return
+    text = first.text.strip()
+    if len(text.split()) < max_words and not regex.search(r"[.!?…:;]\s*$", text):
+        # A single-line draft has no headline: its only line is the body.
+        if len(doc.blocks) > 1:
+            first.scope = ("heading", "h1")

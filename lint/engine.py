@@ -1,0 +1,106 @@
+"""Run a ruleset over a document: rule instances per language, error isolation, sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.directives import apply_directives
+from lint.document import Document
+from lint.document.scopes import units
+from lint.rule_types import RULE_TYPES, RuleContext, RuleType
+from lint.rule_types.base import Finding
+from lint.rulespec import RuleSpec
+
+RULE_ERROR = "newslint.rule-error"
+FRONT_MATTER_ERROR = "newslint.front-matter"
+INTERNAL_RULES = {
+    RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
+    FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
+    "newslint.unknown-directive-rule": "A suppression comment names a rule that does not exist.",
+}
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as configured for a run: its spec, effective severity and option overrides."""
+
+    spec: RuleSpec
+    severity: Severity
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Ruleset:
+    """The rules enabled for one configuration, instantiated lazily per language."""
+
+    def __init__(
+        self,
+        rules: Sequence[ActiveRule],
+        context: RuleContext | None = None,
+        known_ids: set[str] | None = None,
+    ) -> None:
+        self.rules = list(rules)
+        self.context = context or RuleContext()
+        self.known_ids = set(known_ids or ()) | {r.spec.id for r in rules} | set(INTERNAL_RULES)
+        self._by_lang: dict[str, list[tuple[ActiveRule, RuleType]]] = {}
+
+    def for_language(self, lang: str) -> list[tuple[ActiveRule, RuleType]]:
+        if lang not in self._by_lang:
+            built = []
+            for active in self.rules:
+                if not active.spec.applies_to(lang):
+                    continue
+                cls = RULE_TYPES[active.spec.type]
+                raw = {**active.spec.options_for(lang), **active.overrides}
+                built.append((active, cls(active.spec, cls.build_options(raw), lang, self.context)))
+            self._by_lang[lang] = built
+        return self._by_lang[lang]
+
+
+class _Args(dict):  # type: ignore[type-arg]
+    """Leaves unknown placeholders visible instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, args: Mapping[str, object]) -> str:
+    return template.format_map(_Args(args))
+
+
+def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
+    """All diagnostics for `document`: rules, then suppression, then dedupe and sort."""
+    source = document.source
+    found: list[Diagnostic] = [
+        Diagnostic.at(source, FRONT_MATTER_ERROR, Severity.ERROR, p.message, p.start, p.end)
+        for p in document.problems
+    ]
+    for active, rule in ruleset.for_language(document.lang):
+        spec = active.spec
+        template = spec.message_for(document.lang)
+        try:
+            for unit in units(document, spec.scope or rule.default_scope):
+                for finding in rule.check(unit):
+                    found.append(_diagnostic(document, active, template, finding))
+        except TimeoutError:
+            found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR,
+                                       f"rule {spec.id} timed out (a pattern is too slow on "
+                                       "this text); its results for this file are incomplete", 0, 0))
+        except Exception as exc:  # noqa: BLE001 - a broken rule must never stop the run
+            found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR,
+                                       f"rule {spec.id} failed: {type(exc).__name__}: {exc}", 0, 0))
+    kept = apply_directives(document, found, ruleset.known_ids)
+    unique = {(d.key, d.message): d for d in kept}
+    return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def _diagnostic(document: Document, active: ActiveRule, template: str, f: Finding) -> Diagnostic:
+    source = document.source
+    match = source.text[f.start : f.end]
+    args = {"match": match, **f.args}
+    return Diagnostic.at(
+        source, active.spec.id, f.severity or active.severity, format_message(template, args),
+        f.start, f.end, match=match, fixes=f.fixes, related=f.related, link=active.spec.link,
+    )

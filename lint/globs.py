@@ -1,0 +1,56 @@
+"""Glob patterns with `**` (any number of directories), matched against relative POSIX paths."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+@functools.lru_cache(maxsize=512)
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """`**` spans directories, `*` and `?` stay inside one path segment, `[...]` is a class.
+
+    A pattern without a slash matches the file name in any directory (as .gitignore does).
+    """
+    if "/" not in pattern.rstrip("/"):
+        pattern = "**/" + pattern
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            end = pattern.find("]", i + 1)
+            if end < 0:
+                raise ValueError(f"unclosed '[' in glob {pattern!r}")
+            body = pattern[i + 1 : end]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append(f"[{body}]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    # A pattern naming a directory matches everything below it.
+    return re.compile("".join(out) + "(?:/.*)?\\Z")
+
+
+def glob_match(pattern: str, relpath: str) -> bool:
+    path = relpath.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return compile_glob(pattern).match(path) is not None
+
+
+def any_match(patterns: tuple[str, ...] | list[str], relpath: str) -> bool:
+    return any(glob_match(p, relpath) for p in patterns)

@@ -1,0 +1,65 @@
+"""Lexicons: per-language word lists in rules/<pack>/lexicons/<lang>.yaml, extended by configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from lint.yamlio import InputError, load_yaml
+
+
+class LexiconStore:
+    """Merged lexicons of the enabled packs, by language, with project additions applied.
+
+    A lexicon file is a mapping of list names to lists (of strings or mappings). The
+    project configuration may add entries to any list (`lexicons: {fr: {name: [...]}}`)
+    or replace a scalar setting.
+    """
+
+    def __init__(self, pack_dirs: Sequence[Path], additions: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self._base: dict[str, dict[str, Any]] = {}
+        self.errors: list[InputError] = []
+        for pack_dir in pack_dirs:
+            folder = pack_dir / "lexicons"
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.y*ml")):
+                self._load(path)
+        self._additions = additions or {}
+        self._merged: dict[str, dict[str, Any]] = {}
+
+    def _load(self, path: Path) -> None:
+        try:
+            doc = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        except InputError as exc:
+            self.errors.append(exc)
+            return
+        if not isinstance(doc.data, dict):
+            self.errors.append(doc.error((), "a lexicon file must map list names to lists"))
+            return
+        target = self._base.setdefault(path.stem, {})
+        for name, value in doc.data.items():
+            if isinstance(value, list) and isinstance(target.get(name), list):
+                target[name] = target[name] + value
+            else:
+                target[name] = value
+
+    def names(self, lang: str) -> set[str]:
+        return set(self._base.get(lang, {}))
+
+    def languages(self) -> set[str]:
+        return set(self._base)
+
+    def get(self, lang: str) -> dict[str, Any]:
+        """All lexicon entries for `lang` (English ones when the language has none)."""
+        if lang not in self._merged:
+            base = self._base.get(lang) or self._base.get("en") or {}
+            merged = dict(base)
+            for name, extra in (self._additions.get(lang) or {}).items():
+                if isinstance(extra, list) and isinstance(merged.get(name), list):
+                    merged[name] = list(merged[name]) + list(extra)
+                else:
+                    merged[name] = extra
+            self._merged[lang] = merged
+        return self._merged[lang]

@@ -1,0 +1,26 @@
+"""How a user-written rule reference (`editorial`, `editorial.hedging-gap`, `hedging-gap`) matches rule ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def matches(reference: str, rule_id: str) -> bool:
+    """True when `reference` names `rule_id`: the id itself, a dotted prefix of it (a
+    pack), or its bare name without the pack."""
+    return (
+        rule_id == reference
+        or rule_id.startswith(reference + ".")
+        or rule_id.endswith("." + reference)
+    )
+
+
+def specificity(reference: str, rule_id: str) -> int:
+    """How specific a matching reference is: the longest dotted prefix wins."""
+    if rule_id == reference or rule_id.endswith("." + reference):
+        return 1000
+    return reference.count(".") + 1
+
+
+def is_known(reference: str, rule_ids: Iterable[str]) -> bool:
+    return any(matches(reference, rule_id) for rule_id in rule_ids)

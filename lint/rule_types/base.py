@@ -1,0 +1,148 @@
+"""The RuleType interface, its registry, and the Finding a rule yields."""
+
+from __future__ import annotations
+
+import dataclasses
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.diagnostic import Fix, Related, Severity
+
+if TYPE_CHECKING:
+    from lint.document import TextUnit
+    from lint.lexicon import LexiconStore
+    from lint.rulespec import RuleSpec
+
+RULE_TYPES: dict[str, type[RuleType]] = {}
+"""Every rule type by its YAML `type:` name; filled by @rule_type, read everywhere else."""
+
+
+def rule_type(name: str):  # type: ignore[no-untyped-def]
+    """Register a RuleType subclass under the `type:` name used in YAML."""
+
+    def register(cls: type[RuleType]) -> type[RuleType]:
+        if name in RULE_TYPES:
+            raise ValueError(f"duplicate rule type {name!r}")
+        cls.name = name
+        RULE_TYPES[name] = cls
+        return cls
+
+    return register
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One match of a rule, in source offsets (0-based code points, end exclusive)."""
+
+    start: int
+    end: int
+    args: Mapping[str, object] = field(default_factory=dict)
+    """Values for the named placeholders of the rule's message."""
+    fixes: tuple[Fix, ...] = ()
+    related: tuple[Related, ...] = ()
+    severity: Severity | None = None
+    """Overrides the rule's severity for this finding only."""
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rule types that take no options of their own."""
+
+
+class OptionError(ValueError):
+    """An invalid option value; `key` names the offending option (a path under the rule)."""
+
+    def __init__(self, key: tuple[object, ...], message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may read besides its options: lexicons and project settings."""
+
+    lexicons: LexiconStore | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+class RuleType(ABC):
+    """A kind of check. Its YAML options are the fields of the frozen dataclass `Options`."""
+
+    name: ClassVar[str] = ""
+    Options: ClassVar[type] = NoOptions
+    default_scope: ClassVar[tuple[str, ...]] = ("text",)
+
+    def __init__(self, spec: RuleSpec, options: Any, lang: str, context: RuleContext) -> None:
+        self.spec = spec
+        self.options = options
+        self.lang = lang
+        self.context = context
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile patterns and derive values once per rule and language (options are frozen)."""
+
+    @abstractmethod
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        """Yield findings for one unit of the rule's scope."""
+
+    @classmethod
+    def build_options(cls, raw: Mapping[str, Any]) -> Any:
+        """Validate raw YAML options against `Options`; OptionError names the bad key."""
+        names = {f.name: f for f in dataclasses.fields(cls.Options)}
+        for key in raw:
+            if key not in names:
+                known = ", ".join(sorted(names)) or "none"
+                raise OptionError((key,), f"unknown option {key!r} for type {cls.name!r} "
+                                          f"(known: {known})")
+        values = {}
+        for key, value in raw.items():
+            values[key] = _coerce(key, value, names[key].type, names[key])
+        try:
+            options = cls.Options(**values)
+        except TypeError as exc:
+            raise OptionError((), f"invalid options for type {cls.name!r}: {exc}") from None
+        cls.validate(options)
+        return options
+
+    @classmethod
+    def validate(cls, options: Any) -> None:
+        """Cross-field checks; raise OptionError."""
+
+
+def _coerce(key: str, value: Any, annotation: Any, fld: dataclasses.Field[Any]) -> Any:
+    """Check a YAML value against a field annotation written as a string."""
+    kind = str(annotation)
+    ok = True
+    if kind == "bool":
+        ok = isinstance(value, bool)
+    elif kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind == "float":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif kind == "str":
+        ok = isinstance(value, str)
+    elif kind.startswith("tuple[str"):
+        if isinstance(value, str):
+            value = [value]
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif kind.startswith("Mapping[str, str]") or kind.startswith("dict[str, str]"):
+        ok = isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        )
+    if not ok:
+        raise OptionError((key,), f"option {key!r} must be {_describe(kind)}, not {value!r}")
+    return value
+
+
+def _describe(kind: str) -> str:
+    return {
+        "bool": "true or false",
+        "int": "an integer",
+        "float": "a number",
+        "str": "a string",
+    }.get(kind, "a list of strings" if kind.startswith("tuple") else "a mapping of strings")

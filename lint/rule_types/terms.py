@@ -1,0 +1,111 @@
+"""Term-matching rule types: existence (flag a term) and substitution (suggest another)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from lint.diagnostic import Edit, Fix
+from lint.document import TextUnit
+from lint.document.quotes import QuoteIndex
+from lint.patterns import compile_terms, finditer
+from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+
+
+@dataclass(frozen=True)
+class ExistenceOptions:
+    tokens: tuple[str, ...] = ()
+    """Regexes; word-bounded unless `nonword` is true."""
+    ignorecase: bool = False
+    nonword: bool = False
+    exceptions: tuple[str, ...] = ()
+    """Regexes: a match that is wholly one of these is not reported."""
+    skip_quotes: bool = False
+    """Do not report matches inside quotation marks (quoted speech is not corrected)."""
+
+
+class _TermRule(RuleType):
+    """Shared matching: one alternation, exceptions, optional quote skipping."""
+
+    options: ExistenceOptions
+
+    def setup(self) -> None:
+        self.exceptions = (
+            compile_terms(self.options.exceptions, ignorecase=self.options.ignorecase, nonword=True)
+            if self.options.exceptions else None
+        )
+
+    def matches(self, pattern, unit: TextUnit):  # type: ignore[no-untyped-def]
+        quotes = QuoteIndex(unit.text) if self.options.skip_quotes else None
+        for m in finditer(pattern, unit.text):
+            if m.end() == m.start():
+                continue
+            if self.exceptions is not None and self.exceptions.fullmatch(m.group()):
+                continue
+            if quotes is not None and quotes.inside(m.start(), m.end()):
+                continue
+            yield m
+
+
+@rule_type("existence")
+class Existence(_TermRule):
+    """Flags every occurrence of any of `tokens`."""
+
+    Options = ExistenceOptions
+
+
+    def setup(self) -> None:
+        super().setup()
+        self.pattern = compile_terms(
+            self.options.tokens, ignorecase=self.options.ignorecase, nonword=self.options.nonword
+        )
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        for m in self.matches(self.pattern, unit):
+            start, end = unit.span(m.start(), m.end())
+            yield Finding(start, end, {"match": m.group()})
+
+
+@dataclass(frozen=True)
+class SubstitutionOptions(ExistenceOptions):
+    swap: Mapping[str, str] = field(default_factory=dict)
+    """Regex → replacement; 'a|b' in a replacement offers two fixes."""
+
+
+@rule_type("substitution")
+class Substitution(_TermRule):
+    """Flags a term and offers its replacement as a fix."""
+
+    Options = SubstitutionOptions
+    options: SubstitutionOptions
+
+
+    def setup(self) -> None:
+        super().setup()
+        self.keys = list(self.options.swap)
+        self.pattern = compile_terms(
+            self.keys, ignorecase=self.options.ignorecase, nonword=self.options.nonword, named=True
+        )
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        for m in self.matches(self.pattern, unit):
+            index = int((m.lastgroup or "t0")[1:])
+            choices = [match_case(m.group(), c) for c in self.options.swap[self.keys[index]].split("|")]
+            if m.group() in choices:
+                continue
+            start, end = unit.span(m.start(), m.end())
+            # Offer a fix only where the source holds exactly the matched text: never
+            # rewrite markup or line breaks the match happened to straddle.
+            verbatim = unit.document.source.text[start:end] == m.group()
+            fixes = tuple(
+                Fix(f"Replace with '{c}'", (Edit(start, end, c),)) for c in choices
+            ) if verbatim else ()
+            yield Finding(start, end, {"match": m.group(), "replacement": " or ".join(choices)},
+                          fixes=fixes)
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Capitalise the replacement when the matched text starts a sentence with a capital."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,186 @@
+"""Lint one file end to end (read → SourceText → Document → engine), for the CLI and the LSP."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lint import rule_ids
+from lint.config import Config, RuleSetting
+from lint.diagnostic import FileResult, Position
+from lint.document.builder import build_document
+from lint.engine import ActiveRule, Ruleset, run
+from lint.globs import any_match
+from lint.lexicon import LexiconStore
+from lint.packs import Catalog, load_catalog
+from lint.rule_types import RULE_TYPES, RuleContext
+from lint.rule_types.base import OptionError
+from lint.rulespec import RuleSpec
+from lint.source import DecodeError, SourceText
+from lint.yamlio import InputError
+
+
+class Linter:
+    """A loaded configuration and rule catalog, reusable across many files.
+
+    Construction validates everything the user wrote (config keys, rule references,
+    option values, lexicon additions) and collects the problems in `errors`.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+    ) -> None:
+        self.config = config
+        self.catalog: Catalog = load_catalog(config)
+        self.errors: list[InputError] = list(self.catalog.errors)
+        self.lexicons = LexiconStore(self.catalog.pack_dirs, config.lexicons)
+        self.errors.extend(self.lexicons.errors)
+        self.select = tuple(select)
+        self.ignore = tuple(ignore)
+        self.context = RuleContext(lexicons=self.lexicons)
+        self._rulesets: dict[tuple[int, ...], Ruleset] = {}
+        self._validate()
+
+    # -- validation -------------------------------------------------------------
+    def _validate(self) -> None:
+        ids = self.catalog.ids
+        settings = list(self.config.rules) + [s for o in self.config.overrides for s in o.rules]
+        for setting in settings:
+            if not rule_ids.is_known(setting.reference, ids):
+                self.errors.append(InputError(*setting.where, f"unknown rule or pack {setting.reference!r}"))
+                continue
+            if setting.options:
+                for spec in self._specs_for(setting.reference):
+                    try:
+                        RULE_TYPES[spec.type].build_options({**spec.options, **setting.options})
+                    except OptionError as exc:
+                        self.errors.append(InputError(*setting.where, f"{spec.id}: {exc}"))
+        for lang, lists in self.config.lexicons.items():
+            where = self.config.where.get(f"lexicons.{lang}", self.config.where.get("lexicons", (1, 1)))
+            if lang not in self.lexicons.languages():
+                self.errors.append(InputError(self.config.path or "<config>", *where,
+                                              f"no lexicons for language {lang!r}"))
+                continue
+            for name in lists:
+                if name not in self.lexicons.names(lang):
+                    line, column = self.config.where.get(f"lexicons.{lang}.{name}", where)
+                    self.errors.append(InputError(
+                        self.config.path or "<config>", line, column,
+                        f"unknown lexicon {name!r} for {lang!r} (known: "
+                        f"{', '.join(sorted(self.lexicons.names(lang)))})"))
+
+    def _specs_for(self, reference: str) -> list[RuleSpec]:
+        return [s for s in self.catalog.specs if rule_ids.matches(reference, s.id)]
+
+    def unknown_references(self, references: Sequence[str]) -> list[str]:
+        return [r for r in references if not rule_ids.is_known(r, self.catalog.ids)]
+
+    # -- rule resolution --------------------------------------------------------
+    def _selected(self, spec: RuleSpec) -> bool:
+        if self.select and not any(rule_ids.matches(r, spec.id) for r in self.select):
+            return False
+        return not any(rule_ids.matches(r, spec.id) for r in self.ignore)
+
+    def _relative(self, path: str) -> str:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.config.root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def overrides_for(self, path: str) -> tuple[int, ...]:
+        rel = self._relative(path)
+        return tuple(i for i, o in enumerate(self.config.overrides) if any_match(o.files, rel))
+
+    def ruleset_for(self, path: str) -> Ruleset:
+        """The ruleset for a file: project settings, then each matching override."""
+        return self._ruleset_with(self.overrides_for(path))
+
+    def _ruleset_with(self, key: tuple[int, ...]) -> Ruleset:
+        if key not in self._rulesets:
+            layers: list[Sequence[RuleSetting]] = [self.config.rules]
+            layers.extend(self.config.overrides[i].rules for i in key)
+            active = []
+            for spec in self.catalog.specs:
+                if not self._selected(spec):
+                    continue
+                resolved = _resolve(spec, layers)
+                if resolved is not None:
+                    active.append(resolved)
+            self._rulesets[key] = Ruleset(active, self.context, self.catalog.ids)
+        return self._rulesets[key]
+
+    def project_ruleset(self) -> Ruleset:
+        """The ruleset before any per-glob override (what `newslint rules` lists)."""
+        return self._ruleset_with(())
+
+    def language_for(self, path: str) -> str:
+        language = self.config.language
+        for index in self.overrides_for(path):
+            language = self.config.overrides[index].language or language
+        return language
+
+    def is_included(self, path: str) -> bool:
+        """Matches the `files.include` globs (used when walking folders)."""
+        return any_match(self.config.include, self._relative(path))
+
+    def is_excluded(self, path: str) -> bool:
+        """Matches the `files.exclude` globs (applies to named files too)."""
+        return any_match(self.config.exclude, self._relative(path))
+
+    # -- linting ----------------------------------------------------------------
+    def lint_source(
+        self, source: SourceText, path: str, kind: str | None = None, lang: str | None = None
+    ) -> FileResult:
+        """Lint text already in memory; `lang` forces the language (else front matter,
+        configuration, detection)."""
+        document = build_document(source, path, kind=kind, default_lang=self.language_for(path))
+        if lang:
+            document.lang = lang
+        diagnostics = run(document, self.ruleset_for(path))
+        return FileResult(path, source, diagnostics, lang=document.lang)
+
+    def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
+        try:
+            source = SourceText.decode(data)
+        except DecodeError as exc:
+            return FileResult(path, None, error=str(exc), error_at=_byte_position(data, exc.offset))
+        return self.lint_source(source, path, kind)
+
+    def lint_path(self, path: str, kind: str | None = None) -> FileResult:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return FileResult(path, None, error=exc.strerror or str(exc))
+        return self.lint_bytes(data, path, kind)
+
+
+def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> ActiveRule | None:
+    enabled, severity = True, spec.severity
+    options: dict[str, Any] = {}
+    for layer in layers:
+        matching = sorted(
+            (s for s in layer if rule_ids.matches(s.reference, spec.id)),
+            key=lambda s: rule_ids.specificity(s.reference, spec.id),
+        )
+        for setting in matching:
+            enabled = setting.enabled
+            if setting.severity is not None:
+                severity = setting.severity
+            options.update(setting.options)
+    if not enabled:
+        return None
+    return ActiveRule(spec, severity, options)
+
+
+def _byte_position(data: bytes, offset: int) -> Position:
+    """Line and code-point column of a byte offset, decoding the valid prefix."""
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    if prefix.startswith("\ufeff"):
+        prefix = prefix[1:]
+    source = SourceText(prefix)
+    return source.position(len(prefix))
