@@ -1,5 +1,6 @@
-"""`python -m lint` runs the newslint command line."""
+"""`python -m lint`: the newslint command line."""
 
 from lint.cli import run_cli
 
-run_cli()
+if __name__ == "__main__":
+    run_cli()

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
+# Keep this import list light: pre-commit starts the CLI once per batch of files, so the
+# check path must never pull in pygls/lsprotocol (lint.lsp is imported by `lsp` only).
 from lint import __version__
 from lint.config import Config, load_config
-from lint.diagnostic import Severity
+from lint.diagnostic import FileResult, Severity
 from lint.engine import INTERNAL_RULES
 from lint.files import expand
-from lint.report import REPORTERS, Summary, choose_format
+from lint.report import INPUT_ERROR, ReporterUnavailable, Summary, choose_format, load_reporter
+from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.yamlio import InputError
 
@@ -26,92 +30,117 @@ class ExitStatus(enum.IntEnum):
     FINDINGS = 1
     """At least one diagnostic at or above --fail-on."""
     USAGE = 2
-    """Bad arguments, configuration or input (a file that could not be read)."""
+    """Bad arguments or configuration, or an input that could not be linted."""
 
 
-FORMATS = ("text", "json", "lsp", "sarif", "github", "auto")
+FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
+FAIL_ON = ("error", "warning", "info")
+EXPLAIN_BUILTIN = {
+    **INTERNAL_RULES,
+    INPUT_ERROR: "A file could not be linted: it is missing, unreadable or not valid UTF-8. "
+                 "The run exits with status 2; the other files are still linted.",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
-        description="Editorial linter for news drafts (Markdown and plain text, English and French).",
+        description="Editorial linter for news drafts (Markdown and plain text, English "
+                    "and French).",
+        epilog="Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, "
+               "configuration or input error.",
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint drafts and report diagnostics")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files or folders to lint; '-' reads standard input (default: .)")
+                       help="files or folders to lint; '-' reads standard input "
+                            "(default: the current folder)")
     check.add_argument("--stdin-filename", metavar="NAME",
-                       help="file name to report (and to pick Markdown or text) for '-'")
-    check.add_argument("--format", default="text", choices=FORMATS,
-                       help="output format (auto: github under GitHub Actions, else text)")
-    check.add_argument("--fail-on", default="warning", choices=("error", "warning", "info"),
-                       help="lowest severity that makes the exit status 1 (default: warning)")
-    check.add_argument("--no-color", action="store_true", help="never colour the text output")
-    _common(check)
+                       help="the name reported for '-', which also picks Markdown or "
+                            "plain text and the matching overrides (implies '-' when no "
+                            "PATH is given)")
+    _config_option(check)
     check.add_argument("--select", action="append", default=[], metavar="RULES",
-                       help="only these rules (ids, packs or bare names; comma-separated)")
+                       help="only these rules (ids, packs or bare names; comma-separated, "
+                            "repeatable)")
     check.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                       help="skip these rules (ids, packs or bare names; comma-separated)")
+                       help="skip these rules (ids, packs or bare names; comma-separated, "
+                            "repeatable)")
+    check.add_argument("--format", default="text", choices=FORMATS,
+                       help="output format (default: text; auto: github under GitHub "
+                            "Actions, else text)")
+    check.add_argument("--fail-on", default="warning", choices=FAIL_ON,
+                       help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--no-color", action="store_true",
+                       help="never colour the text output (colour is used only on a "
+                            "terminal, and never when NO_COLOR is set)")
     check.add_argument("--fix", action="store_true", help="apply every available fix in place")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff instead of writing them")
 
-    rules = sub.add_parser("rules", help="list the enabled rules")
-    _common(rules)
-    explain = sub.add_parser("explain", help="explain one rule, with its examples")
-    explain.add_argument("rule", metavar="RULE")
-    _common(explain)
+    rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
+    _config_option(rules)
+    explain = sub.add_parser("explain", help="explain one rule, with its examples and link")
+    explain.add_argument("rule", metavar="RULE", help="a rule id (style.wordy) or bare name")
+    _config_option(explain)
     test_rules = sub.add_parser("test-rules", help="run every rule's pass/fail examples")
     test_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
                             help="pack folders to test (default: every enabled pack)")
-    _common(test_rules)
+    _config_option(test_rules)
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
-    _common(lsp)
+    _config_option(lsp)
     return parser
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: nearest .newslint.yaml or "
-                             "pyproject.toml [tool.newslint])")
+                        help="configuration file (default: the nearest .newslint.yaml, or "
+                             "pyproject.toml with [tool.newslint], from the current folder up)")
 
 
 def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _error(err: IO[str], message: str) -> int:
+    err.write(f"newslint: error: {message}\n")
+    return ExitStatus.USAGE
+
+
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None, stdin: IO[bytes] | None = None) -> int:
+    """Run the command line and return the exit status (never calls sys.exit).
+
+    The streams default to the process's; tests pass their own.
+    """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints --help, --version and usage errors to sys.stdout/sys.stderr.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # --help and --version exit 0, argument errors exit 2
         return ExitStatus.CLEAN if exc.code in (0, None) else ExitStatus.USAGE
     if args.command is None:
-        parser.print_help(out)
+        parser.print_help(err)
         return ExitStatus.USAGE
     if args.command == "lsp":
-        from lint.lsp.server import serve  # pygls is imported on this path only
-
-        return serve(args.config)
+        return _lsp(args, err)
     try:
         config = load_config(args.config)
     except InputError as exc:
-        err.write(f"{exc}\n")
-        return ExitStatus.USAGE
+        return _report_config_errors([exc], err)
     if args.command == "test-rules":
         return _test_rules(config, args.pack_dirs, out, err)
-    linter = Linter(config, getattr(args, "select", []) and _split(args.select),
-                    getattr(args, "ignore", []) and _split(args.ignore))
+    if args.command == "check":
+        linter = Linter(config, _split(args.select), _split(args.ignore))
+    else:
+        linter = Linter(config)
     if linter.errors:
-        for problem in linter.errors:
-            err.write(f"{problem}\n")
-        return ExitStatus.USAGE
+        return _report_config_errors(linter.errors, err)
     if args.command == "rules":
         return _list_rules(linter, out)
     if args.command == "explain":
@@ -119,118 +148,169 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
     return _check(linter, args, out, err, stdin)
 
 
+def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:
+    for problem in errors:
+        err.write(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}\n")
+    return ExitStatus.USAGE
+
+
+def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
+    try:
+        from lint.lsp.server import serve  # pygls is imported on this path only
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("lint.lsp"):
+            return _error(err, "`newslint lsp` is not available yet")
+        raise
+    return int(serve(args.config) or 0)
+
+
+# -- check --------------------------------------------------------------------------
+
+
 def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
            stdin: IO[bytes] | None) -> int:
     unknown = linter.unknown_references(_split(args.select) + _split(args.ignore))
     if unknown:
-        err.write(f"newslint: unknown rule or pack in --select/--ignore: {', '.join(unknown)}\n")
-        return ExitStatus.USAGE
+        return _error(err, f"unknown rule or pack in --select/--ignore: {', '.join(unknown)} "
+                           "(`newslint rules` lists them)")
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     if args.fix and args.diff:
-        err.write("newslint: use either --fix or --diff, not both\n")
-        return ExitStatus.USAGE
-    paths = args.paths or ["."]
-    if "-" in paths and (args.fix):
-        err.write("newslint: --fix cannot write back to standard input; use --diff\n")
-        return ExitStatus.USAGE
+        return _error(err, "use either --fix or --diff, not both")
+    if args.fix and "-" in paths:
+        return _error(err, "--fix cannot write back to standard input; use --diff")
     fmt = choose_format(args.format)
-    color = fmt == "text" and not args.no_color and out.isatty() and "NO_COLOR" not in os.environ
-    specs = {s.id: s for s in linter.catalog.specs}
-    report = REPORTERS[fmt](out, err, color=color, rules=specs)
-    summary = Summary()
-    failed_input = False
-    fail_on = Severity.parse(args.fail_on)
-    worst = 0
+    try:
+        reporter_class = load_reporter(fmt)
+    except ReporterUnavailable as exc:
+        return _error(err, str(exc))
     fixer = None
     if args.fix or args.diff:
-        from lint.fixes import Fixer
-
+        try:
+            from lint.fixes import Fixer
+        except ModuleNotFoundError as exc:
+            if exc.name != "lint.fixes":
+                raise
+            return _error(err, f"{'--fix' if args.fix else '--diff'} is not available yet")
         fixer = Fixer(write=args.fix, out=out, err=err)
+
+    color = (fmt == "text" and not args.no_color and not os.environ.get("NO_COLOR")
+             and _isatty(out))
+    report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
+    summary = Summary()
     report.start()
+    for result in _results(linter, paths, args.stdin_filename, stdin):
+        if result.error is not None:
+            err.write(_input_error_line(result))
+        elif fixer is not None:
+            result = fixer.apply(linter, result)
+        report.file(result)
+        summary.add(result)
+    report.finish(summary)
+    if summary.input_errors:
+        return ExitStatus.USAGE
+    fail_on = Severity.parse(args.fail_on)
+    worst = summary.worst
+    return ExitStatus.FINDINGS if worst is not None and worst >= fail_on else ExitStatus.CLEAN
+
+
+def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
+             stdin: IO[bytes] | None) -> Iterator[FileResult]:
+    """Lint each path in order (walking folders); a failure stops only its own file."""
+    stdin_data: bytes | None = None
     for path in paths:
         if path == "-":
-            name = args.stdin_filename or "-"
-            data = (stdin or sys.stdin.buffer).read()
-            results = [linter.lint_bytes(data, name)]
-        else:
-            results = []
-            for target in expand([path], linter.is_included, linter.is_excluded):
-                if target.error:
-                    err.write(f"{target.path}: error: {target.error}\n")
-                    failed_input = True
-                    continue
-                results.append(linter.lint_path(target.path))
-        for result in results:
-            if fixer is not None and result.source is not None:
-                result = fixer.apply(linter, result)
-            report.file(result)
-            summary.add(result)
-            failed_input = failed_input or result.error is not None
-            worst = max([worst, *(d.severity for d in result.diagnostics)])
-    report.finish(summary)
-    if failed_input:
-        return ExitStatus.USAGE
-    return ExitStatus.FINDINGS if worst >= fail_on else ExitStatus.CLEAN
+            if stdin_data is None:
+                stdin_data = (stdin or sys.stdin.buffer).read()
+            yield linter.lint_bytes(stdin_data, stdin_name or "-")
+            continue
+        for target in expand([path], linter.is_included, linter.is_excluded):
+            if target.error is not None:
+                yield FileResult(target.path, None, error=target.error)
+            else:
+                yield linter.lint_path(target.path)
+
+
+def _input_error_line(result: FileResult) -> str:
+    """`path:line:col: error: message`, without line:col when the problem has no position."""
+    where = result.path
+    if result.error_at is not None:
+        where += f":{result.error_at.line + 1}:{result.error_at.column + 1}"
+    return f"{where}: error: {result.error}\n"
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
+
+
+# -- rules, explain, test-rules ------------------------------------------------------
 
 
 def _list_rules(linter: Linter, out: IO[str]) -> int:
     active = linter.project_ruleset().rules
-    width = max((len(a.spec.id) for a in active), default=10)
+    width = max((len(a.spec.id) for a in active), default=0)
     for rule in active:
         out.write(f"{rule.spec.id:<{width}}  {rule.severity.label:<7}  {rule.spec.summary}\n")
     return ExitStatus.CLEAN
 
 
-def _explain(linter: Linter, rule: str, out: IO[str], err: IO[str]) -> int:
-    matches = [s for s in linter.catalog.specs if s.id == rule] or [
-        s for s in linter.catalog.specs if s.id.endswith("." + rule)]
+def _explain(linter: Linter, name: str, out: IO[str], err: IO[str]) -> int:
+    specs = linter.catalog.specs
+    # An exact id first; otherwise a bare name, which may exist in several packs.
+    matches = [s for s in specs if s.id == name] or [s for s in specs if s.id.endswith("." + name)]
     if not matches:
-        if rule in INTERNAL_RULES:
-            out.write(f"{rule}\n\n{INTERNAL_RULES[rule]}\n")
+        if name in EXPLAIN_BUILTIN:
+            out.write(f"{name} (built in, severity error)\n\n{EXPLAIN_BUILTIN[name]}\n")
             return ExitStatus.CLEAN
-        err.write(f"newslint: unknown rule {rule!r}; `newslint rules` lists them\n")
-        return ExitStatus.USAGE
-    spec = matches[0]
+        return _error(err, f"unknown rule {name!r} (`newslint rules` lists them)")
+    for index, spec in enumerate(matches):
+        if index:
+            out.write("\n")
+        _explain_spec(spec, out)
+    return ExitStatus.CLEAN
+
+
+def _explain_spec(spec: RuleSpec, out: IO[str]) -> None:
     out.write(f"{spec.id} ({spec.type}, default severity {spec.severity.label})\n\n")
-    out.write(spec.description.strip() + "\n")
-    for kind, examples in (("Flagged", spec.fail_examples), ("Not flagged", spec.pass_examples)):
+    out.write((spec.description.strip() or spec.summary or "(no description)") + "\n")
+    for heading, examples in (("Flagged", spec.fail_examples),
+                              ("Not flagged", spec.pass_examples)):
         if examples:
-            out.write(f"\n{kind}:\n")
+            out.write(f"\n{heading}:\n")
             for example in examples:
                 lang = f"[{example.lang}] " if example.lang else ""
                 text = example.text.strip().replace("\n", "\n    ")
                 out.write(f"  - {lang}{text}\n")
     if spec.link:
         out.write(f"\nMore: {spec.link}\n")
-    return ExitStatus.CLEAN
 
 
-def _test_rules(config: Config, pack_dirs: list[str], out: IO[str], err: IO[str]) -> int:
+def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:
     import dataclasses
 
     from lint.packs import packs_in
     from lint.selftest import check_examples
 
     if pack_dirs:
-        folders = []
+        folders: list[Path] = []
         names: list[str] = []
         for folder in pack_dirs:
             path = Path(folder).resolve()
             if not path.is_dir():
-                err.write(f"{folder}: error: not a folder\n")
-                return ExitStatus.USAGE
+                return _error(err, f"{folder}: not a folder")
             found = packs_in(path)
             if not found:
-                err.write(f"{folder}: error: no rule files (*.yaml) found\n")
-                return ExitStatus.USAGE
+                return _error(err, f"{folder}: no rule files (*.yaml) found")
             folders.append(path)
             names.extend(found)
+        # Test exactly the named packs, found through extra rule_dirs.
         config = dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
                                      packs=tuple(names))
     count, failures, linter = check_examples(config)
     if linter.errors:
-        for problem in linter.errors:
-            err.write(f"{problem}\n")
-        return ExitStatus.USAGE
+        return _report_config_errors(linter.errors, err)
     for failure in failures:
         out.write(f"FAIL {failure.rule_id}: {failure.message}\n")
     failed_rules = len({f.rule_id for f in failures})
@@ -238,6 +318,20 @@ def _test_rules(config: Config, pack_dirs: list[str], out: IO[str], err: IO[str]
     return ExitStatus.FINDINGS if failures else ExitStatus.CLEAN
 
 
-def run_cli() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+def run_cli() -> NoReturn:
+    """Console-script entry point (`newslint`, `python -m lint`)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character must not crash the report.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        status = main()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        status = 130
+    except BrokenPipeError:
+        # The reader went away (`newslint check | head`): stop quietly. Point stdout at
+        # devnull so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = ExitStatus.FINDINGS
+    sys.exit(int(status))

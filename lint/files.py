@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
-                       ".tox", ".mypy_cache", ".pytest_cache"})
+SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
+"""Folders never walked, besides hidden ones (.git, .venv, .tox...)."""
+
+BINARY_PROBE = 8192
+"""Bytes read to decide whether a file is binary."""
 
 
 @dataclass(frozen=True)
@@ -18,31 +21,56 @@ class Target:
 
 
 def is_binary(path: str) -> bool:
-    """A file whose first 8 KiB hold a NUL byte is not a draft."""
+    """A NUL byte near the start means binary (git's test); drafts never contain one."""
     try:
         with open(path, "rb") as handle:
-            return b"\0" in handle.read(8192)
+            return b"\0" in handle.read(BINARY_PROBE)
     except OSError:
-        return False
+        return False  # let the linter report why it cannot be read
 
 
-def expand(paths: list[str], included: Callable[[str], bool], excluded: Callable[[str], bool]) -> Iterator[Target]:
-    """Files named on the command line are linted unless excluded; folders are walked
-    for included files, skipping hidden and tool folders and binary files."""
+def expand(paths: Iterable[str], included: Callable[[str], bool],
+           excluded: Callable[[str], bool]) -> Iterator[Target]:
+    """Targets in command-line order, each file once.
+
+    A file named explicitly is linted unless an exclude glob matches it (pre-commit
+    passes file names, and excludes must still apply). A folder is walked, in sorted
+    order, for files matching the include globs; hidden entries, tool folders, excluded
+    paths, non-regular files and binary files are skipped silently.
+    """
     seen: set[str] = set()
+
+    def first_time(path: str) -> bool:
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in paths:
         if os.path.isdir(path):
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(folder, name)
-                    if full in seen or not included(full) or excluded(full) or is_binary(full):
-                        continue
-                    seen.add(full)
+            for full in _walk(path, included, excluded):
+                if first_time(full):
                     yield Target(full)
-        elif os.path.exists(path):
-            if path not in seen and not excluded(path):
-                seen.add(path)
+        elif os.path.lexists(path):
+            if not excluded(path) and first_time(path):
                 yield Target(path)
         else:
             yield Target(path, "no such file or directory")
+
+
+def _walk(root: str, included: Callable[[str], bool],
+          excluded: Callable[[str], bool]) -> Iterator[str]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in SKIP_DIRS
+            and not excluded(os.path.join(folder, d))
+        )
+        for name in sorted(files):
+            # normpath: "./a.md" is reported as "a.md" when walking ".".
+            full = os.path.normpath(os.path.join(folder, name))
+            if (name.startswith(".") or not os.path.isfile(full) or not included(full)
+                    or excluded(full) or is_binary(full)):
+                continue
+            yield full

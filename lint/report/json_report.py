@@ -1,48 +1,64 @@
-"""JSON output: one array of diagnostics with 1-based, end-exclusive, code-point positions."""
+"""JSON output: one array of diagnostics, positions 1-based, end-exclusive, in code points."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from lint.diagnostic import Diagnostic, FileResult, Fix
-from lint.report import Reporter, Summary, one_based, reporter
+from lint.diagnostic import Diagnostic, FileResult, Fix, Related
+from lint.report import INPUT_ERROR, Reporter, Summary, one_based, reporter
 from lint.source import SourceText
 
 
 def diagnostic_record(path: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
-    """The documented JSON shape of one diagnostic (see README, "JSON output")."""
+    """The documented JSON shape of one diagnostic.
+
+    Keys: path, line, column, end_line, end_column, rule, severity, message, and, only
+    when known, `related` (list) and `fix` (the first fix the rule offers).
+    """
     line, column = one_based(d.start.line, d.start.column)
     end_line, end_column = one_based(d.end.line, d.end.column)
     record: dict[str, Any] = {
-        "path": path, "line": line, "column": column, "end_line": end_line,
-        "end_column": end_column, "rule": d.rule_id, "severity": d.severity.label,
-        "message": d.message,
+        "path": path, "line": line, "column": column,
+        "end_line": end_line, "end_column": end_column,
+        "rule": d.rule_id, "severity": d.severity.label, "message": d.message,
     }
     if d.related:
-        record["related"] = [
-            dict(zip(("line", "column"), one_based(*_pos(source, r.start))),
-                 path=r.path or path, message=r.message)
-            for r in d.related
-        ]
+        record["related"] = [related_record(path, source, r) for r in d.related]
     if d.fixes:
         record["fix"] = fix_record(source, d.fixes[0])
     return record
 
 
+def related_record(path: str, source: SourceText, related: Related) -> dict[str, Any]:
+    # Related offsets index the diagnostic's own document; a related place in another
+    # file would need that file's text, which no rule produces today.
+    line, column, end_line, end_column = _span(source, related.start, related.end)
+    return {"path": related.path or path, "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column, "message": related.message}
+
+
 def fix_record(source: SourceText, fix: Fix) -> dict[str, Any]:
     edits = []
-    for e in fix.edits:
-        line, column = one_based(*_pos(source, e.start))
-        end_line, end_column = one_based(*_pos(source, e.end))
+    for edit in fix.edits:
+        line, column, end_line, end_column = _span(source, edit.start, edit.end)
         edits.append({"line": line, "column": column, "end_line": end_line,
-                      "end_column": end_column, "text": e.text})
+                      "end_column": end_column, "text": edit.text})
     return {"title": fix.title, "edits": edits}
 
 
-def _pos(source: SourceText, offset: int) -> tuple[int, int]:
-    p = source.position(offset)
-    return p.line, p.column
+def error_record(result: FileResult) -> dict[str, Any]:
+    """A file that could not be read, as a record of the same shape (rule newslint.input-error)."""
+    at = result.error_at
+    line, column = one_based(at.line, at.column) if at else (1, 1)
+    return {"path": result.path, "line": line, "column": column, "end_line": line,
+            "end_column": column, "rule": INPUT_ERROR, "severity": "error",
+            "message": result.error}
+
+
+def _span(source: SourceText, start: int, end: int) -> tuple[int, int, int, int]:
+    begin, finish = source.position(start), source.position(end)
+    return (*one_based(begin.line, begin.column), *one_based(finish.line, finish.column))
 
 
 @reporter
@@ -53,18 +69,11 @@ class JsonReporter(Reporter):
         self.records: list[dict[str, Any]] = []
 
     def file(self, result: FileResult) -> None:
-        if result.error:
-            at = result.error_at
-            line, column = one_based(at.line, at.column) if at else (1, 1)
-            self.records.append({
-                "path": result.path, "line": line, "column": column, "end_line": line,
-                "end_column": column, "rule": "newslint.input-error", "severity": "error",
-                "message": result.error,
-            })
-            self.err.write(f"{result.path}:{line}:{column}: error {result.error}\n")
+        if result.error is not None or result.source is None:
+            self.records.append(error_record(result))
             return
-        assert result.source is not None
-        self.records.extend(diagnostic_record(result.path, result.source, d) for d in result.diagnostics)
+        self.records.extend(diagnostic_record(result.path, result.source, d)
+                            for d in result.diagnostics)
 
     def finish(self, summary: Summary) -> None:
         json.dump(self.records, self.out, ensure_ascii=False, indent=2)
