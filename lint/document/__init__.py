@@ -85,6 +85,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Analyses shared by several rules on this document (e.g. the editorial sentence facts)."""
 
     @property
     def prose_blocks(self) -> list[Block]:
