@@ -17,7 +17,7 @@ from lint import __version__
 from lint.config import Config, load_config
 from lint.diagnostic import FileResult, Severity
 from lint.engine import INTERNAL_RULES
-from lint.files import expand
+from lint.files import STDIN, expand
 from lint.report import INPUT_ERROR, ReporterUnavailable, Summary, choose_format, load_reporter
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
@@ -150,8 +150,21 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
 
 def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:
     for problem in errors:
-        err.write(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}\n")
+        err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: error: "
+                  f"{problem.message}\n")
     return ExitStatus.USAGE
+
+
+def _shown(path: str) -> str:
+    """A configuration or rule file as the user would type it: relative when below the cwd."""
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            return path
+        if not relative.startswith(os.pardir):
+            return relative
+    return path
 
 
 def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
@@ -173,10 +186,10 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
     if unknown:
         return _error(err, f"unknown rule or pack in --select/--ignore: {', '.join(unknown)} "
                            "(`newslint rules` lists them)")
-    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if args.fix and args.diff:
         return _error(err, "use either --fix or --diff, not both")
-    if args.fix and "-" in paths:
+    if args.fix and STDIN in paths:
         return _error(err, "--fix cannot write back to standard input; use --diff")
     fmt = choose_format(args.format)
     try:
@@ -216,18 +229,14 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
 def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
              stdin: IO[bytes] | None) -> Iterator[FileResult]:
     """Lint each path in order (walking folders); a failure stops only its own file."""
-    stdin_data: bytes | None = None
-    for path in paths:
-        if path == "-":
-            if stdin_data is None:
-                stdin_data = (stdin or sys.stdin.buffer).read()
-            yield linter.lint_bytes(stdin_data, stdin_name or "-")
-            continue
-        for target in expand([path], linter.is_included, linter.is_excluded):
-            if target.error is not None:
-                yield FileResult(target.path, None, error=target.error)
-            else:
-                yield linter.lint_path(target.path)
+    for target in expand(paths, linter.is_included, linter.is_excluded):
+        if target.error is not None:
+            yield FileResult(target.path, None, error=target.error)
+        elif target.path == STDIN:
+            data = (stdin or sys.stdin.buffer).read()
+            yield linter.lint_bytes(data, stdin_name or STDIN)
+        else:
+            yield linter.lint_path(target.path)
 
 
 def _input_error_line(result: FileResult) -> str:

@@ -12,6 +12,9 @@ SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
 BINARY_PROBE = 8192
 """Bytes read to decide whether a file is binary."""
 
+STDIN = "-"
+"""The path that names standard input."""
+
 
 @dataclass(frozen=True)
 class Target:
@@ -31,7 +34,7 @@ def is_binary(path: str) -> bool:
 
 def expand(paths: Iterable[str], included: Callable[[str], bool],
            excluded: Callable[[str], bool]) -> Iterator[Target]:
-    """Targets in command-line order, each file once.
+    """Targets in command-line order, each file (and standard input, "-") once.
 
     A file named explicitly is linted unless an exclude glob matches it (pre-commit
     passes file names, and excludes must still apply). A folder is walked, in sorted
@@ -48,7 +51,11 @@ def expand(paths: Iterable[str], included: Callable[[str], bool],
         return True
 
     for path in paths:
-        if os.path.isdir(path):
+        if path == STDIN:
+            if STDIN not in seen:
+                seen.add(STDIN)
+                yield Target(STDIN)
+        elif os.path.isdir(path):
             for full in _walk(path, included, excluded):
                 if first_time(full):
                     yield Target(full)

@@ -9,6 +9,58 @@ from lint.diagnostic import Diagnostic, FileResult, Fix, Related
 from lint.report import INPUT_ERROR, Reporter, Summary, one_based, reporter
 from lint.source import SourceText
 
+_POSITION = {"type": "integer", "minimum": 1}
+SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["path", "line", "column", "end_line", "end_column", "rule", "severity",
+                     "message"],
+        "additionalProperties": False,
+        "properties": {
+            "path": {"type": "string"},
+            "line": _POSITION,
+            "column": _POSITION,
+            "end_line": _POSITION,
+            "end_column": _POSITION,
+            "rule": {"type": "string", "pattern": r"^[\w-]+(\.[\w-]+)+$"},
+            "severity": {"enum": ["error", "warning", "info", "hint"]},
+            "message": {"type": "string"},
+            "related": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["path", "line", "column", "end_line", "end_column", "message"],
+                    "additionalProperties": False,
+                    "properties": {"path": {"type": "string"}, "line": _POSITION,
+                                   "column": _POSITION, "end_line": _POSITION,
+                                   "end_column": _POSITION, "message": {"type": "string"}},
+                },
+            },
+            "fix": {
+                "type": "object",
+                "required": ["title", "edits"],
+                "additionalProperties": False,
+                "properties": {
+                    "title": {"type": "string"},
+                    "edits": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["line", "column", "end_line", "end_column", "text"],
+                            "additionalProperties": False,
+                            "properties": {"line": _POSITION, "column": _POSITION,
+                                           "end_line": _POSITION, "end_column": _POSITION,
+                                           "text": {"type": "string"}},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+"""JSON Schema of the output (the README documents it; tests validate against it)."""
+
 
 def diagnostic_record(path: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
     """The documented JSON shape of one diagnostic.
