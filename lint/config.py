@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,16 +9,12 @@ from typing import Any
 
 from lint.diagnostic import Severity
 from lint.globs import compile_glob
-from lint.yamlio import InputError, LocatedYaml, PathKey, load_yaml
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from lint.yamlio import InputError, LocatedYaml, PathKey, load_toml_table, load_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 LANGUAGES = ("auto", "en", "fr")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
+TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
     {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons"}
 )
@@ -35,7 +30,17 @@ class RuleSetting:
     severity: Severity | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     where: tuple[str, int, int] = ("", 1, 1)
-    """File, 1-based line and column of the setting, for error messages."""
+    """File, 1-based line and column of the setting's key, for error messages."""
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """The configuration file's positions, to point errors at one option."""
+    key: PathKey = ()
+    """Where this setting sits in the configuration, e.g. ("rules", "style.wordy")."""
+
+    def error(self, option: PathKey, message: str, *, of_key: bool = False) -> InputError:
+        """An error at one of this setting's options (or at the setting itself)."""
+        if self.located is None:
+            return InputError(*self.where, message)
+        return self.located.error((*self.key, *option), message, of_key=of_key)
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,24 @@ class Config:
     exclude: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
     lexicons: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    where: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of top-level keys, for errors found after loading."""
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """Positions of every key and value of the file, for errors found after loading."""
 
-    def error(self, key: str, message: str) -> InputError:
-        line, column = self.where.get(key, (1, 1))
-        return InputError(self.path or "<config>", line, column, message)
+    @property
+    def where(self) -> dict[str, tuple[int, int]]:
+        """1-based (line, column) by dotted path ("packs", "lexicons.fr"), keys first."""
+        if self.located is None:
+            return {}
+        table = {".".join(map(str, k)): v for k, v in self.located.values.items()}
+        table.update({".".join(map(str, k)): v for k, v in self.located.keys.items()})
+        return table
+
+    def error(self, key: PathKey | str, message: str, *, of_key: bool = False) -> InputError:
+        """An InputError at `key` of the configuration file (a path or a top-level name)."""
+        path = (key,) if isinstance(key, str) else key
+        if self.located is None:
+            return InputError(self.path or "<config>", 1, 1, message)
+        return self.located.error(path, message, of_key=of_key)
 
 
 def discover(start: Path) -> Path | None:
@@ -83,15 +100,17 @@ def discover(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-        return "[tool.newslint" in path.read_text(encoding="utf-8", errors="replace")
-    return isinstance(data.get("tool", {}).get("newslint"), dict)
+        return load_toml_table(text, str(path), TOML_TABLE) is not None
+    except InputError:
+        # A broken pyproject.toml that mentions us is ours to report, not to skip.
+        return "[tool.newslint" in text
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
-    """Load `explicit`, or the discovered file, or the defaults. Raises InputError."""
+    """Load `explicit`, or the file discovered from `start` (default: the working
+    directory) upwards, or the built-in defaults. Raises InputError."""
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
@@ -101,42 +120,20 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
         if found is None:
             return Config(root=(start or Path.cwd()).resolve())
         path = found
-    if path.name == "pyproject.toml":
-        return parse_config(_located_toml(path), path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(str(path), 1, 1, f"not valid UTF-8 at byte offset {exc.start}") from None
+    if path.suffix == ".toml":
+        located = load_toml_table(text, str(path), TOML_TABLE)
+        if located is None:
+            raise InputError(str(path), 1, 1, "no [tool.newslint] table in this file")
+        return parse_config(located, path)
     return parse_config(load_yaml(text, str(path)), path)
 
 
-def _located_toml(path: Path) -> LocatedYaml:
-    """Read [tool.newslint]; keys are located by searching the section's lines."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        column = getattr(exc, "colno", 1) or 1
-        raise InputError(str(path), line, column, f"invalid TOML: {exc}") from None
-    section = data.get("tool", {}).get("newslint", {})
-    located = LocatedYaml(str(path), section)
-    lines = text.splitlines()
-    header = next((i for i, line in enumerate(lines) if line.strip().startswith("[tool.newslint")), 0)
-    located.values[()] = (header + 1, 1)
-    for index in range(header, len(lines)):
-        stripped = lines[index].lstrip()
-        for key in section:
-            if stripped.startswith((f"{key} ", f"{key}=", f'"{key}"')) or stripped.startswith(
-                f"[tool.newslint.{key}"
-            ):
-                column = len(lines[index]) - len(stripped) + 1
-                located.keys.setdefault((key,), (index + 1, column))
-                located.values.setdefault((key,), (index + 1, column))
-    return located
-
-
 def parse_config(doc: LocatedYaml, path: Path) -> Config:
+    """Validate a loaded configuration; every problem is an InputError at its position."""
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise doc.error((), "the configuration must be a mapping")
@@ -152,29 +149,38 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
     for index, folder in enumerate(rule_dirs):
         if not folder.is_dir():
             raise doc.error(("rule_dirs", index), f"rule directory not found: {folder}")
-    language = _language(doc, ("language",), data.get("language", "auto"))
-    rules = _rule_settings(doc, ("rules",), data.get("rules") or {})
     include, exclude = DEFAULT_INCLUDE, ()
     files = data.get("files")
     if files is not None:
-        if not isinstance(files, dict) or set(files) - {"include", "exclude"}:
-            bad = next(iter(set(files) - {"include", "exclude"}), None) if isinstance(files, dict) else None
-            raise doc.error(("files", bad) if bad else ("files",),
-                            "'files' takes only 'include' and 'exclude' lists of globs",
-                            of_key=bad is not None)
-        include = tuple(_globs(doc, ("files", "include"), files.get("include", list(DEFAULT_INCLUDE))))
+        _keys(doc, ("files",), files, ("include", "exclude"))
+        include = tuple(_globs(doc, ("files", "include"), files.get("include", DEFAULT_INCLUDE)))
         exclude = tuple(_globs(doc, ("files", "exclude"), files.get("exclude", [])))
     overrides = tuple(
-        _override(doc, ("overrides", i), item) for i, item in enumerate(_list(doc, ("overrides",), data.get("overrides", [])))
+        _override(doc, ("overrides", i), item)
+        for i, item in enumerate(_list(doc, ("overrides",), data.get("overrides", [])))
     )
     lexicons = data.get("lexicons") or {}
-    if not isinstance(lexicons, dict) or not all(isinstance(v, dict) for v in lexicons.values()):
+    if not isinstance(lexicons, dict):
         raise doc.error(("lexicons",), "'lexicons' maps a language to {list name: [entries]}")
-    where = {str(k[0]): v for k, v in doc.keys.items() if len(k) == 1}
-    where.update({".".join(map(str, k)): v for k, v in doc.keys.items()})
-    return Config(path=str(path), root=root, packs=packs, rule_dirs=rule_dirs, language=language,
-                  rules=rules, include=include, exclude=exclude, overrides=overrides,
-                  lexicons=lexicons, where=where)
+    for lang, lists in lexicons.items():
+        if not isinstance(lists, dict):
+            raise doc.error(("lexicons", lang), f"lexicons.{lang} maps list names to entries")
+    return Config(
+        path=str(path), root=root, packs=packs, rule_dirs=rule_dirs,
+        language=_language(doc, ("language",), data.get("language", "auto")),
+        rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
+        include=include, exclude=exclude, overrides=overrides, lexicons=lexicons, located=doc,
+    )
+
+
+def _keys(doc: LocatedYaml, key: PathKey, value: Any, known: tuple[str, ...]) -> None:
+    """`value` must be a mapping whose keys are among `known`."""
+    if not isinstance(value, dict):
+        raise doc.error(key, f"'{key[-1]}' must be a mapping with {', '.join(known)}")
+    for sub in value:
+        if sub not in known:
+            raise doc.error((*key, sub), f"unknown key {sub!r} in '{key[-1]}' "
+                                         f"(known: {', '.join(known)})", of_key=True)
 
 
 def _list(doc: LocatedYaml, key: PathKey, value: Any) -> list[Any]:
@@ -184,9 +190,8 @@ def _list(doc: LocatedYaml, key: PathKey, value: Any) -> list[Any]:
 
 
 def _strings(doc: LocatedYaml, key: PathKey, value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    items = _list(doc, key, value)
+    """A list of strings (a single string is a list of one)."""
+    items = _list(doc, key, [value] if isinstance(value, str) else value)
     for index, item in enumerate(items):
         if not isinstance(item, str):
             raise doc.error((*key, index), f"'{key[-1]}' entries must be strings, not {item!r}")
@@ -194,7 +199,7 @@ def _strings(doc: LocatedYaml, key: PathKey, value: Any) -> list[str]:
 
 
 def _globs(doc: LocatedYaml, key: PathKey, value: Any) -> list[str]:
-    items = _strings(doc, key, value)
+    items = _strings(doc, key, list(value) if isinstance(value, tuple) else value)
     for index, item in enumerate(items):
         try:
             compile_glob(item)
@@ -212,7 +217,8 @@ def _language(doc: LocatedYaml, key: PathKey, value: Any) -> str:
 def _severity_or_switch(doc: LocatedYaml, key: PathKey, value: Any) -> tuple[bool, Severity | None]:
     """`off`/false disables, `on`/true enables, a severity name enables at that severity.
 
-    YAML 1.1 loads unquoted off/no as False and on/yes as True, so both spellings work.
+    YAML 1.1 (PyYAML) loads unquoted off/no as False and on/yes as True, so both the
+    quoted words and the booleans work.
     """
     if value is False or value == "off":
         return False, None
@@ -220,37 +226,34 @@ def _severity_or_switch(doc: LocatedYaml, key: PathKey, value: Any) -> tuple[boo
         return True, None
     if isinstance(value, str) and value.lower() in {s.label for s in Severity}:
         return True, Severity.parse(value)
-    raise doc.error(key, f"expected a severity (error, warning, info, hint) or off, not {value!r}")
+    raise doc.error(key, "expected a severity (error, warning, info, hint), off or on, "
+                         f"not {value!r}")
 
 
 def _rule_settings(doc: LocatedYaml, key: PathKey, value: Any) -> tuple[RuleSetting, ...]:
     if not isinstance(value, dict):
-        raise doc.error(key, "'rules' maps rule ids or pack names to a severity, off, or options")
+        raise doc.error(key, f"'{key[-1]}' maps rule ids or pack names to a severity, off, "
+                             "or a mapping of options")
     settings = []
     for ref, setting in value.items():
+        here = (*key, ref)
         if not isinstance(ref, str):
-            raise doc.error((*key, ref), f"rule reference must be a string, not {ref!r}", of_key=True)
-        line, column = doc.where((*key, ref), of_key=True)
-        where = (doc.path, line, column)
+            raise doc.error(here, f"rule reference must be a string, not {ref!r}", of_key=True)
+        where = (doc.path, *doc.where(here, of_key=True))
+        enabled, severity, options = True, None, {}
         if isinstance(setting, dict):
             options = dict(setting)
-            enabled, severity = True, None
             if "severity" in options:
-                enabled, severity = _severity_or_switch(doc, (*key, ref, "severity"), options.pop("severity"))
-            settings.append(RuleSetting(ref, enabled, severity, options, where))
+                enabled, severity = _severity_or_switch(doc, (*here, "severity"),
+                                                        options.pop("severity"))
         else:
-            enabled, severity = _severity_or_switch(doc, (*key, ref), setting)
-            settings.append(RuleSetting(ref, enabled, severity, {}, where))
+            enabled, severity = _severity_or_switch(doc, here, setting)
+        settings.append(RuleSetting(ref, enabled, severity, options, where, doc, here))
     return tuple(settings)
 
 
 def _override(doc: LocatedYaml, key: PathKey, item: Any) -> Override:
-    if not isinstance(item, dict):
-        raise doc.error(key, "an override is a mapping with 'files' and 'rules' or 'language'")
-    for sub in item:
-        if sub not in ("files", "rules", "language"):
-            raise doc.error((*key, sub), f"unknown override key {sub!r} (known: files, language, rules)",
-                            of_key=True)
+    _keys(doc, key, item, ("files", "rules", "language"))
     if "files" not in item:
         raise doc.error(key, "an override needs 'files' (a list of globs)")
     files = tuple(_globs(doc, (*key, "files"), item["files"]))

@@ -9,37 +9,58 @@ import regex
 
 from lint import rule_ids
 from lint.diagnostic import Diagnostic, Severity
-from lint.document import Document
+from lint.document import Comment, Document
 
 UNKNOWN_RULE = "newslint.unknown-directive-rule"
 BAD_DIRECTIVE = "newslint.bad-directive"
 VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 
 _DIRECTIVE = regex.compile(r"^newslint(?:\s+(?P<verb>\S+)(?P<rules>.*))?$", regex.DOTALL)
+# Plain text has no comment syntax; a directive there is the Markdown comment text, on
+# its own line or at the end of a line of prose.
+_TEXT_COMMENT = regex.compile(r"<!--\s*(?P<body>newslint\b.*?)-->")
 
 
 @dataclass(frozen=True)
 class Directive:
+    """One parsed suppression comment."""
+
     verb: str
     rules: tuple[str, ...]
-    """Rule references; empty means every rule."""
+    """Rule references (ids, pack prefixes, bare names); empty means every rule."""
     start: int
+    """0-based code-point offset of the comment in the source."""
     end: int
     line: int
     """0-based line of the comment's start."""
     end_line: int
+    """0-based line of the comment's end."""
 
     def covers(self, rule_id: str) -> bool:
         return not self.rules or any(rule_ids.matches(r, rule_id) for r in self.rules)
 
 
-def parse_directives(document: Document, known: Iterable[str]) -> tuple[list[Directive], list[Diagnostic]]:
+def _comments(document: Document) -> list[Comment]:
+    """The document's comments; in plain text, also directives that end a line of prose."""
+    comments = list(document.comments)
+    if document.kind == "text":
+        source = document.source
+        lines = {source.position(c.start).line for c in comments}
+        for m in _TEXT_COMMENT.finditer(source.text):
+            if source.position(m.start()).line not in lines:
+                comments.append(Comment(m.start(), m.end(), m.group("body").strip(), False))
+    return sorted(comments, key=lambda c: c.start)
+
+
+def parse_directives(
+    document: Document, known: Iterable[str]
+) -> tuple[list[Directive], list[Diagnostic]]:
     """Directives of the document, plus diagnostics for malformed ones and unknown rule ids."""
     known = list(known)
     source = document.source
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
-    for comment in document.comments:
+    for comment in _comments(document):
         m = _DIRECTIVE.match(comment.text)
         if not m:
             continue
@@ -50,12 +71,13 @@ def parse_directives(document: Document, known: Iterable[str]) -> tuple[list[Dir
                 f"unknown newslint directive {verb!r} (expected one of: {', '.join(VERBS)})",
                 comment.start, comment.end))
             continue
-        refs = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)
+        refs = tuple(r for r in regex.split(r"[\s,]+", m.group("rules")) if r)
         for ref in refs:
             if not rule_ids.is_known(ref, known):
                 problems.append(Diagnostic.at(
                     source, UNKNOWN_RULE, Severity.WARNING,
-                    f"unknown rule {ref!r} in newslint {verb} directive", comment.start, comment.end))
+                    f"unknown rule {ref!r} in newslint {verb} directive",
+                    comment.start, comment.end))
         directives.append(Directive(verb, refs, comment.start, comment.end,
                                     source.position(comment.start).line,
                                     source.position(comment.end).line))
@@ -63,6 +85,7 @@ def parse_directives(document: Document, known: Iterable[str]) -> tuple[list[Dir
 
 
 def _next_content_line(document: Document, line: int) -> int:
+    """The first non-blank line after `line`."""
     source = document.source
     nxt = line + 1
     while nxt < source.line_count and not source.line_text(nxt).strip():
@@ -71,26 +94,28 @@ def _next_content_line(document: Document, line: int) -> int:
 
 
 def _suppressed(diagnostic: Diagnostic, directives: list[Directive], document: Document) -> bool:
-    rule_id = diagnostic.rule_id
+    """Whether the directives (in document order) silence `diagnostic`."""
+    line = diagnostic.start.line
     disabled = False
     for d in directives:
-        if not d.covers(rule_id):
+        if not d.covers(diagnostic.rule_id):
             continue
         if d.verb == "disable-file":
             return True
-        if d.verb == "disable-line" and d.line <= diagnostic.start.line <= d.end_line:
+        if d.verb == "disable-line" and d.line <= line <= d.end_line:
             return True
-        if d.verb == "disable-next-line" and diagnostic.start.line == _next_content_line(document, d.end_line):
+        if d.verb == "disable-next-line" and line == _next_content_line(document, d.end_line):
             return True
+        # disable/enable act on what follows them; the last one before the diagnostic wins.
         if d.verb in ("disable", "enable") and d.end <= diagnostic.offset:
             disabled = d.verb == "disable"
     return disabled
 
 
-def apply_directives(document: Document, diagnostics: list[Diagnostic], known: Iterable[str]) -> list[Diagnostic]:
+def apply_directives(
+    document: Document, diagnostics: list[Diagnostic], known: Iterable[str]
+) -> list[Diagnostic]:
     """Drop suppressed diagnostics; add diagnostics about the directives themselves."""
     directives, problems = parse_directives(document, known)
-    if not directives:
-        return diagnostics + problems
     kept = [d for d in diagnostics if not _suppressed(d, directives, document)]
     return kept + problems

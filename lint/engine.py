@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
-from lint.directives import apply_directives
+from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
 from lint.document import Document
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
@@ -19,7 +19,9 @@ FRONT_MATTER_ERROR = "newslint.front-matter"
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
     FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
-    "newslint.unknown-directive-rule": "A suppression comment names a rule that does not exist.",
+    UNKNOWN_RULE: "A suppression comment names a rule that does not exist.",
+    BAD_DIRECTIVE: "A suppression comment has an unknown verb (disable, enable, "
+                   "disable-line, disable-next-line or disable-file).",
 }
 
 
@@ -33,7 +35,7 @@ class ActiveRule:
 
 
 class Ruleset:
-    """The rules enabled for one configuration, instantiated lazily per language."""
+    """The rules enabled for one configuration, instantiated lazily once per language."""
 
     def __init__(
         self,
@@ -44,19 +46,31 @@ class Ruleset:
         self.rules = list(rules)
         self.context = context or RuleContext()
         self.known_ids = set(known_ids or ()) | {r.spec.id for r in rules} | set(INTERNAL_RULES)
-        self._by_lang: dict[str, list[tuple[ActiveRule, RuleType]]] = {}
+        self._by_lang: dict[str, list[tuple[ActiveRule, RuleType | str]]] = {}
 
-    def for_language(self, lang: str) -> list[tuple[ActiveRule, RuleType]]:
+    def for_language(self, lang: str) -> list[tuple[ActiveRule, RuleType | str]]:
+        """(rule, instance) pairs for `lang`; the instance is an error message when the
+        rule could not be built (bad options, a regex that does not compile)."""
         if lang not in self._by_lang:
-            built = []
+            built: list[tuple[ActiveRule, RuleType | str]] = []
             for active in self.rules:
-                if not active.spec.applies_to(lang):
-                    continue
-                cls = RULE_TYPES[active.spec.type]
-                raw = {**active.spec.options_for(lang), **active.overrides}
-                built.append((active, cls(active.spec, cls.build_options(raw), lang, self.context)))
+                if active.spec.applies_to(lang):
+                    built.append((active, _instantiate(active, lang, self.context)))
             self._by_lang[lang] = built
         return self._by_lang[lang]
+
+
+def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleType | str:
+    cls = RULE_TYPES[active.spec.type]
+    raw = {**active.spec.options_for(lang), **active.overrides}
+    try:
+        return cls(active.spec, cls.build_options(raw), lang, context)
+    except Exception as exc:  # noqa: BLE001 - reported on each file, never a crash
+        return f"rule {active.spec.id} could not be set up for '{lang}': {_describe(exc)}"
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 class _Args(dict):  # type: ignore[type-arg]
@@ -67,11 +81,16 @@ class _Args(dict):  # type: ignore[type-arg]
 
 
 def format_message(template: str, args: Mapping[str, object]) -> str:
+    """Fill the named `{placeholders}` of a message; unknown ones are left as written."""
     return template.format_map(_Args(args))
 
 
 def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
-    """All diagnostics for `document`: rules, then suppression, then dedupe and sort."""
+    """All diagnostics for `document`: rules, then suppression, then dedupe and sort.
+
+    A rule that raises or times out becomes one `newslint.rule-error` diagnostic at
+    the start of the file; the other rules still run.
+    """
     source = document.source
     found: list[Diagnostic] = [
         Diagnostic.at(source, FRONT_MATTER_ERROR, Severity.ERROR, p.message, p.start, p.end)
@@ -79,18 +98,19 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     ]
     for active, rule in ruleset.for_language(document.lang):
         spec = active.spec
-        template = spec.message_for(document.lang)
-        try:
-            for unit in units(document, spec.scope or rule.default_scope):
-                for finding in rule.check(unit):
+        problem = rule if isinstance(rule, str) else None
+        if isinstance(rule, RuleType):
+            template = spec.message_for(document.lang)
+            try:
+                for finding in rule.check_units(units(document, spec.scope or rule.default_scope)):
                     found.append(_diagnostic(document, active, template, finding))
-        except TimeoutError:
-            found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR,
-                                       f"rule {spec.id} timed out (a pattern is too slow on "
-                                       "this text); its results for this file are incomplete", 0, 0))
-        except Exception as exc:  # noqa: BLE001 - a broken rule must never stop the run
-            found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR,
-                                       f"rule {spec.id} failed: {type(exc).__name__}: {exc}", 0, 0))
+            except TimeoutError:
+                problem = (f"rule {spec.id} timed out (a pattern is too slow on this text); "
+                           "its results for this file are incomplete")
+            except Exception as exc:  # noqa: BLE001 - a broken rule must never stop the run
+                problem = f"rule {spec.id} failed: {_describe(exc)}"
+        if problem:
+            found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR, problem, 0, 0))
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)

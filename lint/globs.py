@@ -10,9 +10,11 @@ import re
 def compile_glob(pattern: str) -> re.Pattern[str]:
     """`**` spans directories, `*` and `?` stay inside one path segment, `[...]` is a class.
 
-    A pattern without a slash matches the file name in any directory (as .gitignore does).
+    A pattern without a slash matches the file name in any directory (as .gitignore
+    does); a pattern naming a directory (`archive`, `archive/`) matches everything below it.
     """
-    if "/" not in pattern.rstrip("/"):
+    pattern = pattern.rstrip("/") or "**"
+    if "/" not in pattern:
         pattern = "**/" + pattern
     out = []
     i = 0
@@ -46,6 +48,7 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
 
 
 def glob_match(pattern: str, relpath: str) -> bool:
+    """Whether `relpath` (relative to the configuration's folder) matches `pattern`."""
     path = relpath.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
@@ -53,4 +56,5 @@ def glob_match(pattern: str, relpath: str) -> bool:
 
 
 def any_match(patterns: tuple[str, ...] | list[str], relpath: str) -> bool:
+    """Whether `relpath` matches at least one of `patterns`."""
     return any(glob_match(p, relpath) for p in patterns)

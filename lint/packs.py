@@ -47,6 +47,7 @@ class Catalog:
 
 
 def load_catalog(config: Config) -> Catalog:
+    """The rules of the packs `config` enables; a rule_dirs pack shadows a built-in one."""
     builtin = packs_in(builtin_rules_dir())
     extra: dict[str, Path] = {}
     for folder in config.rule_dirs:
@@ -59,11 +60,10 @@ def load_catalog(config: Config) -> Catalog:
         chosen = []
         for index, name in enumerate(config.packs):
             if name not in available:
-                line, column = config.where.get("packs", (1, 1))
-                catalog.errors.append(InputError(
-                    config.path or "<config>", line, column,
+                catalog.errors.append(config.error(
+                    ("packs", index),
                     f"unknown pack {name!r} (available: {', '.join(sorted(available))})"))
-            else:
+            elif name not in chosen:
                 chosen.append(name)
     for name in chosen:
         specs, errors = load_pack(available[name], name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -15,44 +16,61 @@ WORD_START = r"(?<![\p{L}\p{M}\p{N}_])"
 WORD_END = r"(?![\p{L}\p{M}\p{N}_])"
 
 APOSTROPHES = "'’ʼ"
-SPACES = r"[\s\u00a0\u202f]+"
+SPACE = r"[\s\u00a0\u202f]"
+"""Any white space, including the no-break spaces French typography puts before ; : ! ? »."""
+_QUANTIFIERS = "?*+{"
+
+PatternError = regex.error
+"""Raised by compile_pattern for a regex that does not compile."""
 
 
 def normalise_term(source: str) -> str:
     """Make a user regex tolerant of typography: any apostrophe, any run of spaces.
 
     Only literal characters outside character classes are rewritten, so `[ ,]` and
-    escaped characters keep their meaning.
+    escaped characters keep their meaning. A space followed by a quantifier (`a ?b`)
+    becomes one white-space character under that quantifier, as written.
     """
     out: list[str] = []
-    in_class = False
+    class_at = -1  # index where the current [...] class began, -1 outside classes
     escaped = False
-    for ch in source:
+    for index, ch in enumerate(source):
         if escaped:
             out.append(ch)
             escaped = False
         elif ch == "\\":
             out.append(ch)
             escaped = True
-        elif in_class:
+        elif class_at >= 0:
             out.append(ch)
-            if ch == "]":
-                in_class = False
+            # A ']' first in a class ('[]...]', '[^]...]') is a member, not the end.
+            if ch == "]" and source[class_at + 1 : index] not in ("", "^"):
+                class_at = -1
         elif ch == "[":
             out.append(ch)
-            in_class = True
-        elif ch in APOSTROPHES:
+            class_at = index
+        elif ch in APOSTROPHES and not _in_group_name(source, index):
             out.append(f"[{APOSTROPHES}]")
         elif ch == " ":
-            if not (out and out[-1] == SPACES):
-                out.append(SPACES)
+            if source[index + 1 : index + 2] in tuple(_QUANTIFIERS):
+                out.append(SPACE)
+            elif not (out and out[-1] == SPACE + "+"):
+                out.append(SPACE + "+")
         else:
             out.append(ch)
     return "".join(out)
 
 
+def _in_group_name(source: str, index: int) -> bool:
+    """True for the quotes of `(?'name'...)`, `(?P'name'...)` and `\\g'name'`: syntax."""
+    return regex.search(r"(?:\(\?P?|\\g)'\w*$", source[:index]) is not None
+
+
 def alternation(terms: Sequence[str], *, nonword: bool = False, named: bool = False) -> str:
-    """One regex source for `terms`: longest first, each wrapped, word-bounded by default."""
+    """One regex source for `terms`: longest first, each wrapped, word-bounded by default.
+
+    With `named`, term i is the group `t{i}`, so a match tells which term it came from.
+    """
     order = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
     parts = [
         f"(?P<t{i}>{normalise_term(terms[i])})" if named else f"(?:{normalise_term(terms[i])})"
@@ -62,8 +80,12 @@ def alternation(terms: Sequence[str], *, nonword: bool = False, named: bool = Fa
     return f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_pattern(source: str, *, ignorecase: bool = False) -> regex.Pattern[str]:
-    """Compile with the `regex` module (V1 semantics, Unicode)."""
+    """Compile with the `regex` module (V1 semantics, Unicode), once per run (cached).
+
+    Raises PatternError for invalid syntax.
+    """
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
     return regex.compile(source, flags)
 
@@ -71,7 +93,18 @@ def compile_pattern(source: str, *, ignorecase: bool = False) -> regex.Pattern[s
 def compile_terms(
     terms: Sequence[str], *, ignorecase: bool = False, nonword: bool = False, named: bool = False
 ) -> regex.Pattern[str]:
-    return compile_pattern(alternation(terms, nonword=nonword, named=named), ignorecase=ignorecase)
+    """compile_pattern(alternation(...)): one pattern matching any of `terms`."""
+    source = alternation(tuple(terms), nonword=nonword, named=named)
+    return compile_pattern(source, ignorecase=ignorecase)
+
+
+def check_regex(source: str) -> str | None:
+    """An error message when `source` is not a valid regex (after normalisation), else None."""
+    try:
+        compile_pattern(normalise_term(source))
+    except PatternError as exc:
+        return f"invalid regex {source!r}: {exc}"
+    return None
 
 
 def finditer(
@@ -83,4 +116,10 @@ def finditer(
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
+    """The first match at or after `pos`, under the match timeout."""
     return pattern.search(text, pos, timeout=MATCH_TIMEOUT)
+
+
+def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """A match of the whole of `text`, under the match timeout."""
+    return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 from lint.diagnostic import Severity
 from lint.document.scopes import validate_selector
 from lint.rule_types import RULE_TYPES
-from lint.rule_types.base import OptionError
+from lint.rule_types.base import OptionError, RuleType
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
 COMMON_KEYS = frozenset(
@@ -70,6 +73,10 @@ class RuleSpec:
         return not self.only_langs or lang in self.only_langs
 
 
+RULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""A rule file stem: no dots (ids are dotted `<pack>.<name>`), no spaces."""
+
+
 def load_rule(path: Path, pack: str) -> RuleSpec:
     """Read and validate one rule file. Raises InputError naming file, line and column."""
     try:
@@ -80,36 +87,37 @@ def load_rule(path: Path, pack: str) -> RuleSpec:
     return parse_rule(doc, pack, path.stem)
 
 
+def rule_from_mapping(data: Mapping[str, Any], rule_id: str = "test.rule") -> RuleSpec:
+    """A RuleSpec from an in-memory mapping (tests, embedders); errors carry no position."""
+    pack, _, name = rule_id.rpartition(".")
+    return parse_rule(LocatedYaml(f"<{rule_id}>", dict(data)), pack, name)
+
+
 def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
+    """Validate a loaded rule file; every problem is an InputError at its key or value."""
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a rule file must be a YAML mapping")
     rule_id = f"{pack}.{name}"
+    if not RULE_NAME.fullmatch(name):
+        raise doc.error((), f"rule file name {name!r} must be letters, digits, '-' or '_' "
+                            "(it becomes the rule id after the pack name)")
+    known_types = ", ".join(sorted(RULE_TYPES))
     if "type" not in data:
-        raise doc.error((), f"rule {rule_id} has no 'type' (one of: {', '.join(sorted(RULE_TYPES))})")
+        raise doc.error((), f"rule {rule_id} has no 'type' (one of: {known_types})")
     type_name = data["type"]
-    if type_name not in RULE_TYPES:
-        raise doc.error(("type",), f"unknown rule type {type_name!r} "
-                                   f"(known: {', '.join(sorted(RULE_TYPES))})")
+    if not isinstance(type_name, str) or type_name not in RULE_TYPES:
+        raise doc.error(("type",), f"unknown rule type {type_name!r} (known: {known_types})")
     rule_cls = RULE_TYPES[type_name]
     messages = _messages(doc, data.get("message"))
     severity = _severity(doc, data.get("severity", "warning"), ("severity",))
     scope = _scope(doc, data.get("scope"))
-    only = data.get("lang", ())
-    if isinstance(only, str):
-        only = (only,)
-    if not isinstance(only, (list, tuple)) or not all(isinstance(x, str) for x in only):
-        raise doc.error(("lang",), "'lang' must be a language code or a list of them")
+    only = _languages_list(doc, data.get("lang", ()))
     options = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     languages = data.get("languages") or {}
     if not isinstance(languages, dict) or not all(isinstance(v, dict) for v in languages.values()):
         raise doc.error(("languages",), "'languages' must map language codes to option mappings")
-    for lang, base in [("", options), *((k, {**options, **v}) for k, v in languages.items())]:
-        try:
-            rule_cls.build_options(base)
-        except OptionError as exc:
-            where = ("languages", lang, *exc.key) if lang and exc.key and exc.key[0] in languages[lang] else exc.key
-            raise doc.error(where, f"{rule_id}: {exc}", of_key="unknown option" in str(exc)) from None
+    _check_options(doc, rule_cls, rule_id, options, languages)
     fail, passing = _examples(doc)
     link = data.get("link")
     if link is not None and not isinstance(link, str):
@@ -120,19 +128,58 @@ def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
     return RuleSpec(
         id=rule_id, pack=pack, path=doc.path, type=type_name, messages=messages,
         severity=severity, scope=scope, link=link, description=description,
-        options=options, languages=languages, only_langs=tuple(only),
+        options=options, languages=languages, only_langs=only,
         fail_examples=fail, pass_examples=passing,
     )
 
 
+def _check_options(doc: LocatedYaml, rule_cls: type[RuleType], rule_id: str,
+                   options: dict[str, Any], languages: dict[str, dict[str, Any]]) -> None:
+    """Validate the options as written and as merged for each `languages:` entry."""
+    for lang, overrides in [("", {}), *languages.items()]:
+        try:
+            rule_cls.build_options({**options, **overrides})
+        except OptionError as exc:
+            # Point into the languages entry when that is where the offending key lives.
+            where = ("languages", lang, *exc.key) if exc.key and exc.key[0] in overrides else (
+                exc.key)
+            raise doc.error(where, f"{rule_id}: {exc}",
+                            of_key=str(exc).startswith("unknown option")) from None
+
+
 def _messages(doc: LocatedYaml, raw: Any) -> dict[str, str]:
     if isinstance(raw, str) and raw.strip():
-        return {"*": raw}
-    if isinstance(raw, dict) and raw and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
+        messages, where = {"*": raw}, {"*": ("message",)}
+    elif isinstance(raw, dict) and raw and all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in raw.items()
     ):
-        return dict(raw)
-    raise doc.error(("message",), "'message' must be a string or a mapping of language to string")
+        messages, where = dict(raw), {k: ("message", k) for k in raw}
+    else:
+        raise doc.error(("message",),
+                        "'message' must be a string or a mapping of language to string")
+    for lang, template in messages.items():
+        problem = placeholder_problem(template)
+        if problem:
+            raise doc.error(where[lang], problem)
+    return messages
+
+
+def placeholder_problem(template: str) -> str | None:
+    """Why `template` is not a valid message (bad braces, positional `{}`), else None."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        return f"invalid message template: {exc} (write '{{{{' for a literal brace)"
+    if any(not name or name[0].isdigit() for name in fields):
+        return "message placeholders must be named, e.g. {match}"
+    return None
+
+
+def _languages_list(doc: LocatedYaml, raw: Any) -> tuple[str, ...]:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, (list, tuple)) or not all(isinstance(x, str) for x in items):
+        raise doc.error(("lang",), "'lang' must be a language code or a list of them")
+    return tuple(items)
 
 
 def _severity(doc: LocatedYaml, raw: Any, key: tuple[object, ...]) -> Severity:
@@ -158,8 +205,12 @@ def _examples(doc: LocatedYaml) -> tuple[tuple[Example, ...], tuple[Example, ...
     raw = doc.data.get("examples")
     if raw is None:
         return (), ()
-    if not isinstance(raw, dict) or set(raw) - {"fail", "pass"}:
+    if not isinstance(raw, dict):
         raise doc.error(("examples",), "'examples' must be a mapping with 'fail' and 'pass' lists")
+    for key in raw:
+        if key not in ("fail", "pass"):
+            raise doc.error(("examples", key), f"unknown examples key {key!r} (fail, pass)",
+                            of_key=True)
     out: list[tuple[Example, ...]] = []
     for kind in ("fail", "pass"):
         items = raw.get(kind) or []
@@ -169,9 +220,8 @@ def _examples(doc: LocatedYaml) -> tuple[tuple[Example, ...], tuple[Example, ...
         for index, item in enumerate(items):
             if isinstance(item, str):
                 parsed.append(Example(item))
-            elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {
-                "text", "lang"
-            }:
+            elif (isinstance(item, dict) and isinstance(item.get("text"), str)
+                  and isinstance(item.get("lang", ""), str) and set(item) <= {"text", "lang"}):
                 parsed.append(Example(item["text"], item.get("lang")))
             else:
                 raise doc.error(("examples", kind, index),

@@ -52,27 +52,34 @@ class Linter:
         settings = list(self.config.rules) + [s for o in self.config.overrides for s in o.rules]
         for setting in settings:
             if not rule_ids.is_known(setting.reference, ids):
-                self.errors.append(InputError(*setting.where, f"unknown rule or pack {setting.reference!r}"))
-                continue
-            if setting.options:
-                for spec in self._specs_for(setting.reference):
-                    try:
-                        RULE_TYPES[spec.type].build_options({**spec.options, **setting.options})
-                    except OptionError as exc:
-                        self.errors.append(InputError(*setting.where, f"{spec.id}: {exc}"))
+                self.errors.append(setting.error((), f"unknown rule or pack {setting.reference!r}",
+                                                 of_key=True))
+            elif setting.options:
+                self._validate_options(setting)
         for lang, lists in self.config.lexicons.items():
-            where = self.config.where.get(f"lexicons.{lang}", self.config.where.get("lexicons", (1, 1)))
             if lang not in self.lexicons.languages():
-                self.errors.append(InputError(self.config.path or "<config>", *where,
-                                              f"no lexicons for language {lang!r}"))
+                self.errors.append(self.config.error(("lexicons", lang),
+                                                     f"no lexicons for language {lang!r}",
+                                                     of_key=True))
                 continue
             for name in lists:
                 if name not in self.lexicons.names(lang):
-                    line, column = self.config.where.get(f"lexicons.{lang}.{name}", where)
-                    self.errors.append(InputError(
-                        self.config.path or "<config>", line, column,
-                        f"unknown lexicon {name!r} for {lang!r} (known: "
-                        f"{', '.join(sorted(self.lexicons.names(lang)))})"))
+                    known = ", ".join(sorted(self.lexicons.names(lang)))
+                    self.errors.append(self.config.error(
+                        ("lexicons", lang, name),
+                        f"unknown lexicon {name!r} for {lang!r} (known: {known})", of_key=True))
+
+    def _validate_options(self, setting: RuleSetting) -> None:
+        """The setting's options must suit every rule it names, in every language."""
+        for spec in self._specs_for(setting.reference):
+            cls = RULE_TYPES[spec.type]
+            for lang in ("", *spec.languages):
+                try:
+                    cls.build_options({**spec.options_for(lang), **setting.options})
+                except OptionError as exc:
+                    unknown = str(exc).startswith("unknown option")
+                    self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}", of_key=unknown))
+                    return
 
     def _specs_for(self, reference: str) -> list[RuleSpec]:
         return [s for s in self.catalog.specs if rule_ids.matches(reference, s.id)]
@@ -108,11 +115,16 @@ class Linter:
             for spec in self.catalog.specs:
                 if not self._selected(spec):
                     continue
-                resolved = _resolve(spec, layers)
-                if resolved is not None:
+                enabled, resolved = _resolve(spec, layers)
+                if enabled:
                     active.append(resolved)
             self._rulesets[key] = Ruleset(active, self.context, self.catalog.ids)
         return self._rulesets[key]
+
+    def configured(self, spec: RuleSpec) -> ActiveRule:
+        """`spec` with the project's severity and options, even if the project turns it off
+        (`test-rules` checks every rule's examples)."""
+        return _resolve(spec, [self.config.rules])[1]
 
     def project_ruleset(self) -> Ruleset:
         """The ruleset before any per-glob override (what `newslint rules` lists)."""
@@ -159,7 +171,9 @@ class Linter:
         return self.lint_bytes(data, path, kind)
 
 
-def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> ActiveRule | None:
+def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[bool, ActiveRule]:
+    """Apply the settings that name `spec`: layer by layer (project, then each matching
+    override), and within a layer from the least to the most specific reference."""
     enabled, severity = True, spec.severity
     options: dict[str, Any] = {}
     for layer in layers:
@@ -172,9 +186,7 @@ def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> ActiveR
             if setting.severity is not None:
                 severity = setting.severity
             options.update(setting.options)
-    if not enabled:
-        return None
-    return ActiveRule(spec, severity, options)
+    return enabled, ActiveRule(spec, severity, options)
 
 
 def _byte_position(data: bytes, offset: int) -> Position:

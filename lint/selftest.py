@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.config import Config
+from lint.document.builder import build_document
+from lint.engine import RULE_ERROR, Ruleset, run
+from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.source import SourceText
 
@@ -18,33 +20,34 @@ class ExampleFailure:
 
 
 def check_examples(config: Config) -> tuple[int, list[ExampleFailure], Linter]:
-    """(number of rules tested, failures, the linter) for every rule the config enables."""
+    """(number of rules tested, failures, the linter) for every rule of the enabled packs."""
     linter = Linter(config)
     failures: list[ExampleFailure] = []
-    specs = linter.catalog.specs
-    for spec in specs:
-        failures.extend(_check_rule(config, spec.id, linter))
-    return len(specs), failures, linter
+    for spec in linter.catalog.specs:
+        failures.extend(check_rule(linter, spec))
+    return len(linter.catalog.specs), failures, linter
 
 
-def _check_rule(config: Config, rule_id: str, base: Linter) -> Iterator[ExampleFailure]:
-    spec = next(s for s in base.catalog.specs if s.id == rule_id)
+def check_rule(linter: Linter, spec: RuleSpec) -> Iterator[ExampleFailure]:
+    """Failures of one rule's examples: a `fail` example it misses, a `pass` example it flags."""
     if not spec.fail_examples or not spec.pass_examples:
-        yield ExampleFailure(rule_id, "needs at least one 'fail' and one 'pass' example")
+        yield ExampleFailure(spec.id, "needs at least one 'fail' and one 'pass' example")
         return
     # Only this rule runs, with the project's options for it (e.g. a house disclaimer).
-    linter = Linter(dataclasses.replace(config, overrides=()), select=[rule_id])
+    ruleset = Ruleset([linter.configured(spec)], linter.context, linter.catalog.ids)
     for kind, examples in (("fail", spec.fail_examples), ("pass", spec.pass_examples)):
         for index, example in enumerate(examples, 1):
-            result = linter.lint_source(SourceText(example.text), f"<{rule_id} {kind} {index}>.md",
-                                        lang=example.lang)
-            hits = [d for d in result.diagnostics if d.rule_id == rule_id]
-            errors = [d for d in result.diagnostics if d.rule_id == "newslint.rule-error"]
+            document = build_document(SourceText(example.text), f"<{spec.id} {kind} {index}>.md",
+                                      default_lang=example.lang)
+            diagnostics = run(document, ruleset)
+            hits = [d for d in diagnostics if d.rule_id == spec.id]
+            errors = [d for d in diagnostics if d.rule_id == RULE_ERROR]
             preview = example.text.strip().replace("\n", " ")[:70]
+            where = f"{kind} example {index} ({document.lang})"
             if errors:
-                yield ExampleFailure(rule_id, f"{kind} example {index} raised: {errors[0].message}")
+                yield ExampleFailure(spec.id, f"{where} raised: {errors[0].message}")
             elif kind == "fail" and not hits:
-                yield ExampleFailure(rule_id, f"fail example {index} ({result.lang}) was not flagged: {preview!r}")
+                yield ExampleFailure(spec.id, f"{where} was not flagged: {preview!r}")
             elif kind == "pass" and hits:
-                yield ExampleFailure(rule_id, f"pass example {index} ({result.lang}) was flagged "
-                                              f"({hits[0].message}): {preview!r}")
+                yield ExampleFailure(spec.id, f"{where} was flagged ({hits[0].message}): "
+                                              f"{preview!r}")

@@ -1,13 +1,22 @@
-"""Safe YAML loading that remembers where every key and value sits, for precise errors."""
+"""Safe YAML (and TOML) loading that remembers where every key and value sits, for precise errors."""
 
 from __future__ import annotations
 
+import bisect
+import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
 PathKey = tuple[object, ...]
+"""A path into loaded data: mapping keys and list indexes, outermost first."""
 
 
 class InputError(Exception):
@@ -23,7 +32,7 @@ class InputError(Exception):
 
 @dataclass
 class LocatedYaml:
-    """A loaded YAML document plus the 1-based (line, column) of each value and key."""
+    """A loaded YAML (or TOML) document plus the 1-based (line, column) of each value and key."""
 
     path: str
     data: Any
@@ -43,6 +52,7 @@ class LocatedYaml:
         return self.values.get((), (1, 1))
 
     def error(self, key: PathKey, message: str, *, of_key: bool = False) -> InputError:
+        """An InputError at `key` (its key with `of_key`, else its value)."""
         line, column = self.where(key, of_key=of_key)
         return InputError(self.path, line, column, message)
 
@@ -73,3 +83,178 @@ def _walk(node: yaml.Node, key: PathKey, out: LocatedYaml) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*key, index), out)
+
+
+def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
+    """The TOML table at `table` (e.g. ("tool", "newslint")) with its positions, or None
+    when the file has no such table. Syntax errors become InputError."""
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib reports the position only inside its message: "... (at line 3, column 5)".
+        found = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
+        raise InputError(path, line, column, f"invalid TOML: {exc}") from None
+    for part in table:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    located = LocatedYaml(path, data)
+    scanner = _TomlScanner(text)
+    try:
+        scanner.scan()
+    except (IndexError, ValueError):  # pragma: no cover - tomllib accepted it; positions are a bonus
+        pass
+    n = len(table)
+    for source, target in ((scanner.keys, located.keys), (scanner.values, located.values)):
+        for key, where in source.items():
+            if key[:n] == table:
+                target[key[n:]] = where
+    return located
+
+
+class _TomlScanner:
+    """Positions of the keys, values and array items of a TOML text that tomllib accepted.
+
+    tomllib gives no positions, so this walks the same grammar far enough to record
+    where each key and value starts: table headers (with arrays of tables counted),
+    dotted and quoted keys, inline tables and arrays over several lines.
+    """
+
+    _BARE = re.compile(r"[A-Za-z0-9_-]+")
+    _SCALAR = re.compile(r"[^,\]}\s#]+(?: \d\d:[0-9:.+Z-]+)?")  # numbers, booleans, dates
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+        self.line_starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+        self.keys: dict[PathKey, tuple[int, int]] = {}
+        self.values: dict[PathKey, tuple[int, int]] = {}
+        self._array_tables: dict[tuple[str, ...], int] = {}
+
+    def _pos(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, index) - 1
+        return (line + 1, index - self.line_starts[line] + 1)
+
+    def _skip(self, newlines: bool) -> None:
+        text = self.text
+        while self.i < len(text):
+            ch = text[self.i]
+            if ch in " \t" or (newlines and ch in "\r\n"):
+                self.i += 1
+            elif ch == "#":
+                while self.i < len(text) and text[self.i] not in "\r\n":
+                    self.i += 1
+            else:
+                return
+
+    def _key(self) -> list[str]:
+        parts = []
+        while True:
+            self._skip(False)
+            ch = self.text[self.i]
+            if ch in "\"'":
+                parts.append(self._string())
+            else:
+                m = self._BARE.match(self.text, self.i)
+                if not m:
+                    raise ValueError("key expected")
+                parts.append(m.group())
+                self.i = m.end()
+            self._skip(False)
+            if self.text[self.i] != ".":
+                return parts
+            self.i += 1
+
+    def _string(self) -> str:
+        text, quote = self.text, self.text[self.i]
+        if text.startswith(quote * 3, self.i):
+            end = text.index(quote * 3, self.i + 3)
+            while text.startswith(quote, end + 3):  # up to two quotes may end the content
+                end += 1
+            value = text[self.i + 3 : end]
+            self.i = end + 3
+            return value
+        j = self.i + 1
+        while text[j] != quote:
+            j += 2 if quote == '"' and text[j] == "\\" else 1
+        raw = text[self.i + 1 : j]
+        self.i = j + 1
+        if quote == '"' and "\\" in raw:
+            return str(tomllib.loads(f"k = \"{raw}\"")["k"])
+        return raw
+
+    def _value(self, path: PathKey) -> None:
+        self.values[path] = self._pos(self.i)
+        ch = self.text[self.i]
+        if ch in "\"'":
+            self._string()
+        elif ch == "[":
+            self.i += 1
+            index = 0
+            while True:
+                self._skip(True)
+                if self.text[self.i] == "]":
+                    self.i += 1
+                    return
+                self._value((*path, index))
+                index += 1
+                self._skip(True)
+                if self.text[self.i] == ",":
+                    self.i += 1
+        elif ch == "{":
+            self.i += 1
+            while True:
+                self._skip(False)
+                if self.text[self.i] == "}":
+                    self.i += 1
+                    return
+                self._pair(path)
+                self._skip(False)
+                if self.text[self.i] == ",":
+                    self.i += 1
+        else:
+            m = self._SCALAR.match(self.text, self.i)
+            self.i = m.end() if m else self.i + 1
+
+    def _pair(self, table: PathKey) -> None:
+        start = self.i
+        path = (*table, *self._key())
+        self.keys[path] = self._pos(start)
+        self._skip(False)
+        if self.text[self.i] != "=":
+            raise ValueError("'=' expected")
+        self.i += 1
+        self._skip(False)
+        self._value(path)
+
+    def _table_path(self, parts: list[str], is_array: bool) -> PathKey:
+        """Resolve a header, inserting the current index of any enclosing array of tables."""
+        out: list[object] = []
+        for k in range(1, len(parts) + 1):
+            out.append(parts[k - 1])
+            prefix = tuple(parts[:k])
+            if prefix in self._array_tables and not (is_array and k == len(parts)):
+                out.append(self._array_tables[prefix])
+        if is_array:
+            key = tuple(parts)
+            self._array_tables[key] = self._array_tables.get(key, -1) + 1
+            out.append(self._array_tables[key])
+        return tuple(out)
+
+    def scan(self) -> None:
+        table: PathKey = ()
+        while True:
+            self._skip(True)
+            if self.i >= len(self.text):
+                return
+            if self.text[self.i] == "[":
+                start = self.i
+                is_array = self.text.startswith("[[", self.i)
+                self.i += 2 if is_array else 1
+                parts = self._key()
+                self.i += 2 if is_array else 1
+                table = self._table_path(parts, is_array)
+                self.keys[table] = self.values[table] = self._pos(start)
+            else:
+                self._pair(table)

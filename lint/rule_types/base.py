@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostic import Fix, Related, Severity
+from lint.patterns import check_regex
 
 if TYPE_CHECKING:
     from lint.document import TextUnit
@@ -34,7 +35,10 @@ def rule_type(name: str):  # type: ignore[no-untyped-def]
 
 @dataclass(frozen=True)
 class Finding:
-    """One match of a rule, in source offsets (0-based code points, end exclusive)."""
+    """One match of a rule, in source offsets (0-based code points, end exclusive).
+
+    Rules turn unit-local offsets into source offsets with `TextUnit.span`.
+    """
 
     start: int
     end: int
@@ -88,6 +92,15 @@ class RuleType(ABC):
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         """Yield findings for one unit of the rule's scope."""
 
+    def check_units(self, units: Iterable[TextUnit]) -> Iterator[Finding]:
+        """Findings over every unit of the rule's scope, in order; what the engine calls.
+
+        Per-unit types keep this default; whole-document types (consistency,
+        conditional) override it to see all their units at once.
+        """
+        for unit in units:
+            yield from self.check(unit)
+
     @classmethod
     def build_options(cls, raw: Mapping[str, Any]) -> Any:
         """Validate raw YAML options against `Options`; OptionError names the bad key."""
@@ -97,9 +110,7 @@ class RuleType(ABC):
                 known = ", ".join(sorted(names)) or "none"
                 raise OptionError((key,), f"unknown option {key!r} for type {cls.name!r} "
                                           f"(known: {known})")
-        values = {}
-        for key, value in raw.items():
-            values[key] = _coerce(key, value, names[key].type, names[key])
+        values = {key: _coerce(key, value, str(names[key].type)) for key, value in raw.items()}
         try:
             options = cls.Options(**values)
         except TypeError as exc:
@@ -109,12 +120,27 @@ class RuleType(ABC):
 
     @classmethod
     def validate(cls, options: Any) -> None:
-        """Cross-field checks; raise OptionError."""
+        """Cross-field checks and regex syntax; raise OptionError."""
 
 
-def _coerce(key: str, value: Any, annotation: Any, fld: dataclasses.Field[Any]) -> Any:
-    """Check a YAML value against a field annotation written as a string."""
-    kind = str(annotation)
+def check_regexes(key: str, sources: Iterable[str] | Mapping[str, Any]) -> None:
+    """Raise OptionError for the first source that is not a valid regex.
+
+    The error names the entry: (key, index) for a list, (key, regex) for a mapping's keys.
+    """
+    entries = sources.keys() if isinstance(sources, Mapping) else sources
+    for index, source in enumerate(entries):
+        problem = check_regex(source)
+        if problem:
+            raise OptionError((key, source if isinstance(sources, Mapping) else index), problem)
+
+
+def _coerce(key: str, value: Any, kind: str) -> Any:
+    """Check a YAML value against a field annotation (a string: annotations are postponed).
+
+    A bad list item or mapping value is named precisely: OptionError.key is then
+    (option, index) or (option, mapping key), so the error points at that entry.
+    """
     ok = True
     if kind == "bool":
         ok = isinstance(value, bool)
@@ -128,12 +154,17 @@ def _coerce(key: str, value: Any, annotation: Any, fld: dataclasses.Field[Any]) 
     elif kind.startswith("tuple[str"):
         if isinstance(value, str):
             value = [value]
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ok = isinstance(value, list)
+        for index, item in enumerate(value if ok else ()):
+            if not isinstance(item, str):
+                raise OptionError((key, index), f"{key}[{index}] must be a string, not {item!r}")
         value = tuple(value) if ok else value
-    elif kind.startswith("Mapping[str, str]") or kind.startswith("dict[str, str]"):
-        ok = isinstance(value, dict) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-        )
+    elif kind.startswith(("Mapping[str, str]", "dict[str, str]")):
+        ok = isinstance(value, dict)
+        for name, item in (value.items() if ok else ()):
+            if not isinstance(name, str) or not isinstance(item, str):
+                raise OptionError((key, name), f"{key}: {name!r} must map to a string, "
+                                               f"not {item!r} (quote it)")
     if not ok:
         raise OptionError((key,), f"option {key!r} must be {_describe(kind)}, not {value!r}")
     return value

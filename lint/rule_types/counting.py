@@ -7,13 +7,20 @@ from dataclasses import dataclass
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
-from lint.patterns import compile_pattern, compile_terms, finditer
-from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+from lint.patterns import APOSTROPHES, SPACE, compile_pattern, compile_terms, finditer, fullmatch
+from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
+
+_LETTERS = r"[\p{L}\p{M}\p{N}]*"  # letters, combining accents (decomposed é), digits
+WORD = rf"[\p{{L}}\p{{N}}]{_LETTERS}(?:[{APOSTROPHES}-][\p{{L}}\p{{N}}]{_LETTERS})*"
+"""A word: letters and digits, with inner apostrophes and hyphens (l'homme, e-mail)."""
+
+_GAP = f"{SPACE}+"
+_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
 
 
 @dataclass(frozen=True)
 class OccurrenceOptions:
-    token: str = r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"
+    token: str = WORD
     """Regex counted in each unit (default: words)."""
     max: int = -1
     """Report a unit with more than this many matches (-1: no maximum)."""
@@ -24,7 +31,7 @@ class OccurrenceOptions:
 
 @rule_type("occurrence")
 class Occurrence(RuleType):
-    """Counts `token` per unit of the scope; flags the unit outside [min, max]."""
+    """Counts `token` per unit of the scope; flags the whole unit outside [min, max]."""
 
     Options = OccurrenceOptions
     options: OccurrenceOptions
@@ -33,13 +40,16 @@ class Occurrence(RuleType):
     @classmethod
     def validate(cls, options: OccurrenceOptions) -> None:
         if options.max < 0 and options.min < 0:
-            raise OptionError(("max",), "occurrence needs 'max' or 'min'")
+            raise OptionError(("max",), "occurrence needs 'max' or 'min' (a count of 0 or more)")
+        if 0 <= options.max < options.min:
+            raise OptionError(("min",), f"'min' ({options.min}) is above 'max' ({options.max})")
+        check_regexes("token", [options.token])
 
     def setup(self) -> None:
         self.pattern = compile_pattern(self.options.token, ignorecase=self.options.ignorecase)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        count = sum(1 for _ in finditer(self.pattern, unit.text))
+        count = sum(1 for m in finditer(self.pattern, unit.text) if m.end() > m.start())
         limit = None
         if 0 <= self.options.max < count:
             limit = self.options.max
@@ -52,43 +62,66 @@ class Occurrence(RuleType):
 
 @dataclass(frozen=True)
 class RepetitionOptions:
-    tokens: tuple[str, ...] = (r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*",)
-    """What counts as one word."""
+    tokens: tuple[str, ...] = (
+        rf"\p{{L}}{_LETTERS}(?:[{APOSTROPHES}-][\p{{L}}\p{{N}}]{_LETTERS})*",
+    )
+    """What counts as one word. The default starts with a letter: repeated numbers are
+    groups of digits (French "100 000 000"), not typos."""
     ignorecase: bool = True
     exceptions: tuple[str, ...] = ()
-    """Words that may legitimately repeat ("had had", "nous nous")."""
+    """Words that may legitimately repeat ("had had", "nous nous"); regexes."""
 
 
 @rule_type("repetition")
 class Repetition(RuleType):
-    """Flags a word repeated back to back ("the the", "le le"); the fix removes the copy."""
+    """Flags a word repeated back to back ("the the", "le le"); the fix removes the copy.
+
+    Only white space (no-break spaces and line breaks included) may separate the two
+    copies: "no. No" or "non, non" are not slips.
+    """
 
     Options = RepetitionOptions
     options: RepetitionOptions
 
+    @classmethod
+    def validate(cls, options: RepetitionOptions) -> None:
+        check_regexes("tokens", options.tokens)
+        check_regexes("exceptions", options.exceptions)
+
     def setup(self) -> None:
         self.pattern = compile_terms(self.options.tokens, nonword=True)
+        self.gap = compile_pattern(_GAP)
         self.exceptions = (
-            compile_terms(self.options.exceptions, ignorecase=True) if self.options.exceptions
-            else None
+            compile_terms(self.options.exceptions, ignorecase=True)
+            if self.options.exceptions else None
         )
 
+    def _same(self, a: str, b: str) -> bool:
+        """Equal words, whatever the apostrophe (l'homme l’homme) and, by default, case."""
+        a, b = a.translate(_APOSTROPHE), b.translate(_APOSTROPHE)
+        return a.casefold() == b.casefold() if self.options.ignorecase else a == b
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
+        source = unit.document.source.text
         previous = None
+        in_run = False  # "the the the" is one slip, reported once
         for m in finditer(self.pattern, unit.text):
             word = m.group()
-            if previous is not None and unit.text[previous.end() : m.start()].isspace():
-                same = (word.lower() == previous.group().lower()) if self.options.ignorecase else (
-                    word == previous.group()
-                )
-                if same and not (self.exceptions and self.exceptions.fullmatch(word)):
+            repeated = False
+            if (
+                previous is not None
+                and fullmatch(self.gap, unit.text[previous.end() : m.start()]) is not None
+                and self._same(word, previous.group())
+            ):
+                repeated = True
+                if not in_run and not (self.exceptions and fullmatch(self.exceptions, word)):
                     start, end = unit.span(previous.start(), m.end())
                     cut_start, cut_end = unit.span(previous.end(), m.end())
-                    source = unit.document.source.text
-                    fixes = ()
+                    # Remove " word" only where the source holds exactly that (no markup).
+                    fixes: tuple[Fix, ...] = ()
                     if source[cut_start:cut_end].strip() == word:
-                        fixes = (Fix(f"Remove the repeated '{word}'", (Edit(cut_start, cut_end, ""),)),)
+                        fixes = (Fix(f"Remove the repeated '{word}'",
+                                     (Edit(cut_start, cut_end, ""),)),)
                     yield Finding(start, end, {"match": word}, fixes=fixes)
-                    previous = None
-                    continue
+            in_run = repeated
             previous = m

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+import regex
+
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.quotes import QuoteIndex
-from lint.patterns import compile_terms, finditer
-from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+from lint.patterns import compile_terms, finditer, fullmatch
+from lint.rule_types.base import Finding, RuleType, check_regexes, rule_type
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class ExistenceOptions:
     """Regexes; word-bounded unless `nonword` is true."""
     ignorecase: bool = False
     nonword: bool = False
+    """Match tokens anywhere, not only as whole words."""
     exceptions: tuple[str, ...] = ()
     """Regexes: a match that is wholly one of these is not reported."""
     skip_quotes: bool = False
@@ -29,18 +32,24 @@ class _TermRule(RuleType):
 
     options: ExistenceOptions
 
+    @classmethod
+    def validate(cls, options: ExistenceOptions) -> None:
+        check_regexes("exceptions", options.exceptions)
+
     def setup(self) -> None:
         self.exceptions = (
-            compile_terms(self.options.exceptions, ignorecase=self.options.ignorecase, nonword=True)
+            compile_terms(self.options.exceptions, ignorecase=self.options.ignorecase,
+                          nonword=True)
             if self.options.exceptions else None
         )
 
-    def matches(self, pattern, unit: TextUnit):  # type: ignore[no-untyped-def]
+    def matches(self, pattern: regex.Pattern[str], unit: TextUnit) -> Iterator[regex.Match[str]]:
+        """Non-empty matches of `pattern` in the unit that are not exceptions or quoted."""
         quotes = QuoteIndex(unit.text) if self.options.skip_quotes else None
         for m in finditer(pattern, unit.text):
             if m.end() == m.start():
                 continue
-            if self.exceptions is not None and self.exceptions.fullmatch(m.group()):
+            if self.exceptions is not None and fullmatch(self.exceptions, m.group()):
                 continue
             if quotes is not None and quotes.inside(m.start(), m.end()):
                 continue
@@ -53,6 +62,10 @@ class Existence(_TermRule):
 
     Options = ExistenceOptions
 
+    @classmethod
+    def validate(cls, options: ExistenceOptions) -> None:
+        super().validate(options)
+        check_regexes("tokens", options.tokens)
 
     def setup(self) -> None:
         super().setup()
@@ -79,6 +92,10 @@ class Substitution(_TermRule):
     Options = SubstitutionOptions
     options: SubstitutionOptions
 
+    @classmethod
+    def validate(cls, options: SubstitutionOptions) -> None:
+        super().validate(options)
+        check_regexes("swap", options.swap)
 
     def setup(self) -> None:
         super().setup()
@@ -88,24 +105,25 @@ class Substitution(_TermRule):
         )
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
+        source = unit.document.source.text
         for m in self.matches(self.pattern, unit):
-            index = int((m.lastgroup or "t0")[1:])
-            choices = [match_case(m.group(), c) for c in self.options.swap[self.keys[index]].split("|")]
+            # Which swap key matched: the one named group that took part in the match.
+            key = next(k for i, k in enumerate(self.keys) if m.group(f"t{i}") is not None)
+            choices = [match_case(m.group(), c) for c in self.options.swap[key].split("|")]
             if m.group() in choices:
                 continue
             start, end = unit.span(m.start(), m.end())
             # Offer a fix only where the source holds exactly the matched text: never
             # rewrite markup or line breaks the match happened to straddle.
-            verbatim = unit.document.source.text[start:end] == m.group()
             fixes = tuple(
                 Fix(f"Replace with '{c}'", (Edit(start, end, c),)) for c in choices
-            ) if verbatim else ()
-            yield Finding(start, end, {"match": m.group(), "replacement": " or ".join(choices)},
+            ) if source[start:end] == m.group() else ()
+            yield Finding(start, end, {"match": m.group(), "replacement": " / ".join(choices)},
                           fixes=fixes)
 
 
 def match_case(original: str, replacement: str) -> str:
-    """Capitalise the replacement when the matched text starts a sentence with a capital."""
+    """Capitalise the replacement when the matched text starts with a capital."""
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

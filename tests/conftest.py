@@ -1,0 +1,47 @@
+"""Shared test helpers: build a rule from a few options and lint a snippet with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from lint.diagnostic import Diagnostic
+from lint.document.builder import build_document
+from lint.engine import ActiveRule, Ruleset, run
+from lint.rulespec import RuleSpec, rule_from_mapping
+from lint.source import SourceText
+
+
+def make_rule(type_name: str, rule_id: str = "test.rule", **fields: Any) -> RuleSpec:
+    """A RuleSpec of `type_name`; `fields` are any rule-file keys (options, message, ...)."""
+    data = {"type": type_name, "message": "{match}", **fields}
+    return rule_from_mapping(data, rule_id)
+
+
+def lint_snippet(
+    text: str, *rules: RuleSpec, kind: str = "markdown", lang: str | None = "en"
+) -> list[Diagnostic]:
+    """Diagnostics of `rules` (default severities and options) on `text`."""
+    path = "snippet.md" if kind == "markdown" else "snippet.txt"
+    document = build_document(SourceText(text), path, kind=kind, default_lang=lang)
+    return run(document, Ruleset([ActiveRule(r, r.severity) for r in rules]))
+
+
+def spans(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, int, int]]:
+    """(rule_id, start, end) of each diagnostic, in code-point offsets: what tables compare."""
+    return [(d.rule_id, d.offset, d.end_offset) for d in diagnostics]
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("a/b.yaml", text) creates the file under tmp_path and returns its path."""
+
+    def _write(relative: str, text: str):
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
