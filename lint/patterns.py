@@ -63,7 +63,7 @@ def normalise_term(source: str) -> str:
 
 def _in_group_name(source: str, index: int) -> bool:
     """True for the quotes of `(?'name'...)`, `(?P'name'...)` and `\\g'name'`: syntax."""
-    return regex.search(r"(?:\(\?P?|\\g)'\w*$", source[:index]) is not None
+    return regex.search(r"(?:\(\?P?|\\g)(?:'\w*)?$", source[:index]) is not None
 
 
 def alternation(terms: Sequence[str], *, nonword: bool = False, named: bool = False) -> str:

@@ -143,8 +143,7 @@ def _check_options(doc: LocatedYaml, rule_cls: type[RuleType], rule_id: str,
             # Point into the languages entry when that is where the offending key lives.
             where = ("languages", lang, *exc.key) if exc.key and exc.key[0] in overrides else (
                 exc.key)
-            raise doc.error(where, f"{rule_id}: {exc}",
-                            of_key=str(exc).startswith("unknown option")) from None
+            raise doc.error(where, f"{rule_id}: {exc}", of_key=exc.of_key) from None
 
 
 def _messages(doc: LocatedYaml, raw: Any) -> dict[str, str]:

@@ -77,8 +77,8 @@ class Linter:
                 try:
                     cls.build_options({**spec.options_for(lang), **setting.options})
                 except OptionError as exc:
-                    unknown = str(exc).startswith("unknown option")
-                    self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}", of_key=unknown))
+                    self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}",
+                                                     of_key=exc.of_key))
                     return
 
     def _specs_for(self, reference: str) -> list[RuleSpec]:

@@ -56,11 +56,13 @@ class NoOptions:
 
 
 class OptionError(ValueError):
-    """An invalid option value; `key` names the offending option (a path under the rule)."""
+    """An invalid option; `key` names it (a path under the rule), `of_key` says whether
+    the fault is in the key itself (unknown option, bad regex as a mapping key)."""
 
-    def __init__(self, key: tuple[object, ...], message: str) -> None:
+    def __init__(self, key: tuple[object, ...], message: str, *, of_key: bool = False) -> None:
         super().__init__(message)
         self.key = key
+        self.of_key = of_key
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class RuleType(ABC):
             if key not in names:
                 known = ", ".join(sorted(names)) or "none"
                 raise OptionError((key,), f"unknown option {key!r} for type {cls.name!r} "
-                                          f"(known: {known})")
+                                          f"(known: {known})", of_key=True)
         values = {key: _coerce(key, value, str(names[key].type)) for key, value in raw.items()}
         try:
             options = cls.Options(**values)
@@ -128,11 +130,11 @@ def check_regexes(key: str, sources: Iterable[str] | Mapping[str, Any]) -> None:
 
     The error names the entry: (key, index) for a list, (key, regex) for a mapping's keys.
     """
-    entries = sources.keys() if isinstance(sources, Mapping) else sources
-    for index, source in enumerate(entries):
+    keyed = isinstance(sources, Mapping)
+    for index, source in enumerate(sources):
         problem = check_regex(source)
         if problem:
-            raise OptionError((key, source if isinstance(sources, Mapping) else index), problem)
+            raise OptionError((key, source if keyed else index), problem, of_key=keyed)
 
 
 def _coerce(key: str, value: Any, kind: str) -> Any:
