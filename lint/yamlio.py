@@ -148,18 +148,19 @@ class _TomlScanner:
             else:
                 return
 
-    def _key(self) -> list[str]:
+    def _key(self) -> list[tuple[str, int]]:
+        """A dotted key: each part with the offset where it starts."""
         parts = []
         while True:
             self._skip(False)
-            ch = self.text[self.i]
-            if ch in "\"'":
-                parts.append(self._string())
+            start = self.i
+            if self.text[self.i] in "\"'":
+                parts.append((self._string(), start))
             else:
                 m = self._BARE.match(self.text, self.i)
                 if not m:
                     raise ValueError("key expected")
-                parts.append(m.group())
+                parts.append((m.group(), start))
                 self.i = m.end()
             self._skip(False)
             if self.text[self.i] != ".":
@@ -218,9 +219,10 @@ class _TomlScanner:
             self.i = m.end() if m else self.i + 1
 
     def _pair(self, table: PathKey) -> None:
-        start = self.i
-        path = (*table, *self._key())
-        self.keys[path] = self._pos(start)
+        path = table
+        for part, start in self._key():  # a.b = 1 defines the table a, then its key b
+            path = (*path, part)
+            self.keys.setdefault(path, self._pos(start))
         self._skip(False)
         if self.text[self.i] != "=":
             raise ValueError("'=' expected")
@@ -252,7 +254,7 @@ class _TomlScanner:
                 start = self.i
                 is_array = self.text.startswith("[[", self.i)
                 self.i += 2 if is_array else 1
-                parts = self._key()
+                parts = [part for part, _ in self._key()]
                 self.i += 2 if is_array else 1
                 table = self._table_path(parts, is_array)
                 self.keys[table] = self.values[table] = self._pos(start)
