@@ -18,7 +18,14 @@ from lint.config import Config, load_config
 from lint.diagnostic import FileResult, Severity
 from lint.engine import INTERNAL_RULES
 from lint.files import STDIN, expand
-from lint.report import INPUT_ERROR, ReporterUnavailable, Summary, choose_format, load_reporter
+from lint.report import (
+    INPUT_ERROR,
+    ReporterUnavailable,
+    Summary,
+    choose_format,
+    load_reporter,
+    one_based,
+)
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.yamlio import InputError
@@ -243,7 +250,8 @@ def _input_error_line(result: FileResult) -> str:
     """`path:line:col: error: message`, without line:col when the problem has no position."""
     where = result.path
     if result.error_at is not None:
-        where += f":{result.error_at.line + 1}:{result.error_at.column + 1}"
+        line, column = one_based(result.error_at.line, result.error_at.column)
+        where += f":{line}:{column}"
     return f"{where}: error: {result.error}\n"
 
 

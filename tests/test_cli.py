@@ -251,7 +251,7 @@ def test_stdin(project: Path) -> None:
 
 def test_stdin_filename_picks_markdown(project: Path) -> None:
     # In Markdown, code spans are not prose; in plain text they are.
-    text = "Run `the the` now.\n".encode()
+    text = b"Run `the the` now.\n"
     assert run("check", "--stdin-filename", "a.md", stdin=text)[0] == ExitStatus.CLEAN
     assert run("check", "--stdin-filename", "a.txt", stdin=text)[0] == ExitStatus.FINDINGS
 

@@ -21,7 +21,6 @@ from lint.report import (
 from lint.report.json_report import SCHEMA as JSON_SCHEMA
 from lint.source import SourceText
 
-
 # Line 1 holds an astral emoji (2 UTF-16 units, 4 UTF-8 bytes, 1 code point); the lines
 # end in CRLF, which must not shift columns or lines.
 TEXT = "Wow 😀 the the end.\r\nSee line one 🎉 again.\r\n"

@@ -1,4 +1,4 @@
-"""Text output, one line per diagnostic (`path:line:col: severity rule-id message`) and a summary."""
+"""Text output: one `path:line:col: severity rule-id message` line per diagnostic, a summary."""
 
 from __future__ import annotations
 
