@@ -1,0 +1,1 @@
+"""Editorial analysis: claims, quantities, sources, hedges and repeats, driven by YAML lexicons."""

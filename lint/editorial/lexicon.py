@@ -1,0 +1,117 @@
+"""Compile an editorial lexicon (rules/editorial/lexicons/<lang>.yaml) into regex patterns once."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.patterns import compile_pattern, compile_terms
+
+# Compiled lexicons per LexiconStore (weak keys: a reloaded configuration drops its cache).
+_CACHE: weakref.WeakKeyDictionary[Any, dict[str, EditorialLexicon]] = weakref.WeakKeyDictionary()
+_NO_STORE: dict[str, EditorialLexicon] = {}
+
+
+def _terms(entries: Any) -> list[str]:
+    """Lexicon lists hold regex strings; anything else is a configuration mistake."""
+    if entries is None:
+        return []
+    if isinstance(entries, str):
+        return [entries]
+    return [str(e) for e in entries]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: regex.Pattern[str]
+    weight: int
+    name: str
+
+
+class EditorialLexicon:
+    """All patterns of one language, compiled case-insensitively on word boundaries."""
+
+    def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
+        self.lang = lang
+        self.data = data
+
+        def terms(name: str, nonword: bool = False) -> regex.Pattern[str]:
+            return compile_terms(_terms(data.get(name)), ignorecase=True, nonword=nonword)
+
+        self.quantities = terms("quantities")
+        self.not_quantities = terms("not_quantities")
+        self.forward = terms("forward_markers")
+        self.future_tense = terms("future_tense")
+        self.future_tense_exceptions = terms("future_tense_exceptions")
+        self.future_time = terms("future_time")
+        self.year_refs = compile_pattern(
+            "|".join(f"(?:{t})" for t in _terms(data.get("year_refs"))) or r"(?!x)x",
+            ignorecase=True,
+        )
+        self.past = terms("past_markers")
+        self.journalistic_conditional = terms("journalistic_conditional")
+        self.hypothetical = compile_pattern(
+            "|".join(_terms(data.get("hypothetical_openers"))) or r"(?!x)x", ignorecase=True
+        )
+        self.scheduled = terms("scheduled_verbs")
+        self.dates = terms("dates")
+        self.attribution_verbs = terms("attribution_verbs")
+        self.attribution_cues = terms("attribution_cues")
+        self.named_heads = terms("named_source_heads")
+        self.pronouns = compile_terms(_terms(data.get("pronoun_holders")), ignorecase=True)
+        self.weasels = terms("weasel_holders")
+        self.rescues = compile_terms(_terms(data.get("weasel_rescues")), nonword=True)
+        self.anonymous = terms("anonymous_holders")
+        self.social = compile_terms(_terms(data.get("social_sources")), ignorecase=False)
+        self.social_ci = terms("social_sources")
+        self.account_words = terms("social_account_words", nonword=True)
+        hedges = data.get("hedges") or {}
+        self.hedges = {cat: terms_of(values) for cat, values in hedges.items()}
+        certainty = data.get("certainty") or {}
+        self.certainty_future = terms_of(certainty.get("future"))
+        self.boosters = terms_of(certainty.get("booster"))
+        self.certainty_exceptions = terms("certainty_exceptions")
+        self.outcome_verbs = terms("outcome_verbs")
+        self.function_words = frozenset(
+            w.strip().lower() for t in _terms(data.get("function_words")) for w in t.split("|")
+        )
+        self.conditional = compile_pattern(
+            "|".join(_terms(data.get("conditional_frames"))) or r"(?!x)x", ignorecase=True
+        )
+        self.rewordings = {str(k).lower(): str(v) for k, v in (data.get("hedged_rewordings") or {}).items()}
+        self.triggers = [
+            Trigger(compile_terms([t["pattern"]], ignorecase=True), int(t.get("weight", 1)), t["pattern"])
+            for t in data.get("investment_triggers") or []
+        ]
+        self.boilerplate = compile_pattern(
+            "|".join(f"(?:{t})" for t in _terms(data.get("boilerplate"))) or r"(?!x)x",
+            ignorecase=True,
+        )
+        self.labels = dict(data.get("labels") or {})
+
+    def label(self, key: str) -> str:
+        return str(self.labels.get(key, key))
+
+
+def terms_of(values: Any) -> regex.Pattern[str]:
+    return compile_terms(_terms(values), ignorecase=True)
+
+
+def lexicon_for(store: Any, lang: str) -> EditorialLexicon:
+    """The compiled lexicon of `lang` from a LexiconStore, cached per store."""
+    cache = _CACHE.setdefault(store, {}) if store is not None else _NO_STORE
+    if lang not in cache:
+        cache[lang] = EditorialLexicon(lang, store.get(lang) if store is not None else {})
+    return cache[lang]
+
+
+def disclaimer_patterns(store: Any, extra: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """Accepted disclaimer wording of every language, plus project additions."""
+    terms: list[str] = list(extra)
+    for lang in sorted(store.languages()) if store is not None else []:
+        terms.extend(_terms(store.get(lang).get("disclaimers")))
+    return compile_terms(terms, ignorecase=True)

@@ -1,0 +1,202 @@
+"""Claim rule types: unsourced projections, weak attribution, and certainty without hedge or source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.diagnostic import Edit, Fix
+from lint.document import TextUnit
+from lint.editorial.analysis import Analysis, Match, SentenceFacts, analyse
+from lint.editorial.lexicon import EditorialLexicon, lexicon_for
+from lint.editorial.quantities import Quantity
+from lint.editorial.sources import Kind
+from lint.patterns import search
+from lint.rule_types.base import Finding, RuleType, rule_type
+
+_YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class ClaimOptions:
+    association_words: int = 8
+    """A figure before a forward-looking marker belongs to it when at most this many
+    words apart with no comma between (figures after the marker always do)."""
+    figure_context_words: int = 4
+    """A time phrase ("in 2026", "l'an prochain") this close after a figure is quoted with it."""
+    outcome_window_words: int = 6
+    """hedging-gap: a plain future governs an outcome verb at most this many words after it."""
+
+
+class _ClaimRule(RuleType):
+    """Shared set-up: the draft's language lexicon and its sentence analysis."""
+
+    Options = ClaimOptions
+    options: ClaimOptions
+    default_scope = ("document",)
+
+    def setup(self) -> None:
+        self.lex: EditorialLexicon = lexicon_for(self.context.lexicons, self.lang)
+
+    def analysis(self, unit: TextUnit) -> Analysis:
+        return analyse(unit.document, self.lex)
+
+    def span(self, unit: TextUnit, s: SentenceFacts, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of sentence-local text[start:end]."""
+        return s.block.projection.to_source_span(s.start + start, s.start + end)
+
+    # -- projections ------------------------------------------------------------------
+    def projection_figures(self, s: SentenceFacts, year: int | None) -> list[Quantity]:
+        """Figures of `s` that a forward-looking marker governs (empty: not a projection)."""
+        if not s.forward or not s.quantities or s.question or s.hypothetical:
+            return []
+        if self._historical(s, year):
+            return []
+        figures = []
+        for q in s.quantities:
+            for marker in s.forward:
+                if marker.end <= q.start:
+                    figures.append(q)
+                    break
+                between = s.masked[q.end : marker.start]
+                if q.end <= marker.start and "," not in between and (
+                    len(between.split()) <= self.options.association_words
+                ):
+                    figures.append(q)
+                    break
+        return figures
+
+    def _historical(self, s: SentenceFacts, year: int | None) -> bool:
+        """A future tense about a year before the article's date is history ("il deviendra
+        ministre en 1995"), and so is the journalistic conditional ("aurait perdu")."""
+        if search(self.lex.journalistic_conditional, s.masked) and not any(
+            search(self.lex.forward, m.text) for m in s.forward
+        ):
+            return True
+        if year is None:
+            return False
+        years = [int(y) for y in _YEAR.findall(s.masked)]
+        return bool(years) and max(years) < year
+
+    def sourced_by_neighbour(self, paragraph: list[SentenceFacts], s: SentenceFacts,
+                             figures: list[Quantity]) -> bool:
+        """checks.md: the sentence right before or after, in the same paragraph, names the
+        source when it plainly introduces the same figure."""
+        keys = {q.key for q in figures}
+        for other in (paragraph[s.index - 1] if s.index > 0 else None,
+                      paragraph[s.index + 1] if s.index + 1 < len(paragraph) else None):
+            if other is not None and other.best == Kind.NAMED and keys & other.quantity_keys():
+                return True
+        return False
+
+    def figure_text(self, s: SentenceFacts, q: Quantity) -> tuple[int, str]:
+        """The figure as quoted in messages, with its time frame when it follows closely."""
+        tail = s.masked[q.end : q.end + 60]
+        best_end = q.end
+        for pattern in (self.lex.future_time, self.lex.year_refs):
+            m = search(pattern, tail)
+            if m and len(tail[: m.start()].split()) <= self.options.figure_context_words and (
+                not regex.search(r"[,;:()]", tail[: m.start()])
+            ):
+                best_end = max(best_end, q.end + m.end())
+        return best_end, s.text[q.start : best_end].strip()
+
+
+@rule_type("projection")
+class Projection(_ClaimRule):
+    """A forecast with a figure and no named source (unsourced-projection)."""
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        analysis = self.analysis(unit)
+        for paragraph in analysis.paragraphs:
+            for s in paragraph:
+                figures = self.projection_figures(s, analysis.reference_year)
+                if not figures or s.best == Kind.NAMED or s.weak() is not None:
+                    continue  # weak sources are vague-attribution's business, never both
+                if self.sourced_by_neighbour(paragraph, s, figures):
+                    continue
+                end, figure = self.figure_text(s, figures[0])
+                start, stop = self.span(unit, s, figures[0].start, end)
+                yield Finding(start, stop, {"figure": figure})
+
+
+@rule_type("attribution")
+class WeakAttribution(_ClaimRule):
+    """A claim whose only source is a crowd, an anonymous source or a social-media post."""
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        analysis = self.analysis(unit)
+        for paragraph in analysis.paragraphs:
+            for s in paragraph:
+                weak = s.weak()
+                if weak is None or s.best == Kind.NAMED or s.question:
+                    continue
+                figures = self.projection_figures(s, analysis.reference_year)
+                if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
+                    continue  # anonymous sourcing of plain news is an editor's call
+                if figures and self.sourced_by_neighbour(paragraph, s, figures):
+                    continue
+                start, end = self.span(unit, s, weak.start, weak.end)
+                yield Finding(start, end, {"kind": self.lex.label(weak.kind.name.lower()),
+                                           "phrase": weak.phrase.strip()})
+
+
+@rule_type("certainty")
+class Certainty(_ClaimRule):
+    """A prediction stated as certain, with neither a hedge nor a source (hedging-gap)."""
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        analysis = self.analysis(unit)
+        for paragraph in analysis.paragraphs:
+            for s in paragraph:
+                marker = self.certainty_marker(s, analysis.reference_year)
+                if marker is None:
+                    continue
+                start, end = self.span(unit, s, marker.start, marker.end)
+                yield Finding(start, end, {"phrase": marker.text},
+                              fixes=self.rewording(unit, start, end, marker.text))
+
+    def certainty_marker(self, s: SentenceFacts, year: int | None) -> Match | None:
+        if s.question or s.hypothetical or s.conditional:
+            return None
+        if s.best in (Kind.NAMED, Kind.ANONYMOUS):
+            return None  # certainty attributed to a source is the source's (vague is not)
+        if self._historical(s, year):
+            return None
+        if s.boosters:
+            marker = s.boosters[0]
+        else:
+            if not s.certainty or s.scheduled:
+                return None
+            marker = next((m for m in s.certainty if self._governs_outcome(s, m)), None)
+            if marker is None and self.projection_figures(s, year):
+                marker = s.certainty[0]
+            if marker is None:
+                return None
+        if any(not _overlaps(h, marker) for _, h in s.hedges):
+            return None  # hedged elsewhere in the sentence ("will probably", "sans doute")
+        return marker
+
+    def _governs_outcome(self, s: SentenceFacts, marker: Match) -> bool:
+        """"will never catch up", "va transformer": the future predicts an outcome."""
+        if self.lex.outcome_verbs.fullmatch(marker.text) or search(self.lex.outcome_verbs, marker.text):
+            return True
+        after = s.masked[marker.end :]
+        words = after.split()[: self.options.outcome_window_words]
+        window = " ".join(words)
+        return search(self.lex.outcome_verbs, window) is not None
+
+    def rewording(self, unit: TextUnit, start: int, end: int, phrase: str) -> tuple[Fix, ...]:
+        replacement = self.lex.rewordings.get(phrase.lower())
+        source = unit.document.source.text
+        if replacement is None or source[start:end] != phrase:
+            return ()
+        if phrase[:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]
+        return (Fix(f"Hedge: replace '{phrase}' with '{replacement}'", (Edit(start, end, replacement),)),)
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,124 @@
+"""Near-duplicate detection: a paragraph or sentence that restates an earlier one (word shingles)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.diagnostic import Related
+from lint.document import Block, TextUnit
+from lint.editorial.analysis import claim_blocks
+from lint.editorial.lexicon import disclaimer_patterns, lexicon_for
+from lint.patterns import compile_terms, search
+from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+
+_TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_ELISION = regex.compile(r"\b(?:[lndjmtsc]|qu|jusqu|lorsqu|puisqu)['’]", regex.I)
+
+
+def normalise(text: str) -> list[str]:
+    """Words folded for comparison: case, accents, punctuation, elision, thousands separators."""
+    text = _ELISION.sub(" ", text)
+    text = regex.sub(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)", "", text)
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _TOKEN.findall(folded)
+
+
+def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@dataclass(frozen=True)
+class RepeatOptions:
+    unit: str = "paragraph"
+    """What is compared: "paragraph" or "sentence"."""
+    shingle_size: int = 3
+    """Words per shingle (k)."""
+    min_words: int = 12
+    """Shorter units ("Share", "Partager", one-line transitions) are never compared."""
+    containment: float = 0.6
+    """Report when this share of the shorter unit's shingles appear in the other one."""
+    jaccard: float = 0.5
+    """...or when the two shingle sets overlap this much (resemblance)."""
+    ignore: tuple[str, ...] = ()
+    """Regexes for boilerplate (a house disclaimer, a sign-off) that is never compared."""
+
+
+@rule_type("near-duplicate")
+class NearDuplicate(RuleType):
+    """Flags the later of two paragraphs (or sentences) whose shingles overlap past a threshold."""
+
+    Options = RepeatOptions
+    options: RepeatOptions
+    default_scope = ("document",)
+
+    @classmethod
+    def validate(cls, options: RepeatOptions) -> None:
+        if options.unit not in ("paragraph", "sentence"):
+            raise OptionError(("unit",), "unit must be 'paragraph' or 'sentence'")
+        if options.shingle_size < 1:
+            raise OptionError(("shingle_size",), "shingle_size must be at least 1")
+
+    def setup(self) -> None:
+        lex = lexicon_for(self.context.lexicons, self.lang)
+        self.boilerplate = lex.boilerplate
+        self.disclaimers = disclaimer_patterns(self.context.lexicons)
+        self.extra_ignore = (
+            compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
+        )
+
+    def _ignored(self, text: str) -> bool:
+        stripped = text.strip()
+        return bool(
+            search(self.boilerplate, stripped)
+            or search(self.disclaimers, stripped)
+            or (self.extra_ignore is not None and search(self.extra_ignore, stripped))
+        )
+
+    def _units(self, unit: TextUnit) -> list[tuple[Block, int, int]]:
+        """(block, start, end) of each compared unit, in document order."""
+        blocks = [b for b in claim_blocks(unit.document) if not self._ignored(b.text)]
+        if self.options.unit == "paragraph":
+            return [(b, 0, len(b.text)) for b in blocks]
+        repeated = {id(b) for b, _ in self._pairs([(b, 0, len(b.text)) for b in blocks])}
+        return [(b, s.start, s.end) for b in blocks if id(b) not in repeated for s in b.sentences]
+
+    def _pairs(self, units: list[tuple[Block, int, int]]) -> Iterator[tuple[Block, tuple[int, int, Block, int, int, float]]]:
+        seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[str]]] = []
+        size = self.options.shingle_size
+        for block, start, end in units:
+            words = normalise(block.text[start:end])
+            if len(words) < self.options.min_words:
+                continue
+            grams = shingles(words, size)
+            best = None
+            for earlier, e_start, e_end, e_grams, e_words in seen:
+                if earlier is block and self.options.unit == "sentence":
+                    continue  # a sentence repeated inside its own paragraph is style, not a restatement
+                shared = len(grams & e_grams)
+                if not shared:
+                    continue
+                containment = shared / min(len(grams), len(e_grams))
+                jaccard = shared / len(grams | e_grams)
+                if containment >= self.options.containment or jaccard >= self.options.jaccard:
+                    score = max(containment, jaccard)
+                    if best is None or score > best[5]:
+                        best = (start, end, earlier, e_start, e_end, score)
+            if best is not None:
+                yield block, best
+            seen.append((block, start, end, grams, words))
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        source = unit.document.source
+        for block, (start, end, earlier, e_start, e_end, score) in self._pairs(self._units(unit)):
+            lo, hi = block.projection.to_source_span(start, end)
+            first_lo, first_hi = earlier.projection.to_source_span(e_start, e_end)
+            first_line = source.position(first_lo).line + 1  # a human line number for the message
+            yield Finding(lo, hi, {"first_line": first_line, "similarity": round(100 * score)},
+                          related=(Related(first_lo, first_hi, "first occurrence"),))

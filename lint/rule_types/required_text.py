@@ -1,0 +1,104 @@
+"""Document-level required text: when triggers add up (or front matter says so), a wording must appear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from lint.diagnostic import Edit, Fix
+from lint.document import TextUnit
+from lint.editorial.lexicon import disclaimer_patterns, lexicon_for
+from lint.patterns import finditer, search
+from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+
+
+@dataclass(frozen=True)
+class RequiredTextOptions:
+    threshold: int = 4
+    """Trigger score from which the text is required (each distinct trigger word adds
+    its weight from the lexicon's investment_triggers list)."""
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    """Front-matter values that require the text outright, e.g. {category: [crypto]}."""
+    accepted: tuple[str, ...] = ()
+    """Extra accepted wordings (regexes), on top of the lexicons' `disclaimers` lists."""
+    house_disclaimer: str = ""
+    """The newsroom's own disclaimer: always accepted, and appended by the fix."""
+    max_listed: int = 5
+    """How many trigger words the message lists."""
+
+
+@rule_type("required-text")
+class RequiredText(RuleType):
+    """Flags a draft about a topic (investing) that lacks the wording it requires (a disclaimer)."""
+
+    Options = RequiredTextOptions
+    options: RequiredTextOptions
+    default_scope = ("document",)
+
+    @classmethod
+    def validate(cls, options: RequiredTextOptions) -> None:
+        for key, values in options.front_matter.items():
+            if not isinstance(values, (list, str, bool)):
+                raise OptionError(("front_matter", key), "front_matter values are a list of accepted values")
+
+    def setup(self) -> None:
+        self.lex = lexicon_for(self.context.lexicons, self.lang)
+        extra = list(self.options.accepted)
+        if self.options.house_disclaimer.strip():
+            extra.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
+        self.accepted = disclaimer_patterns(self.context.lexicons, tuple(extra))
+
+    def _required_by_front_matter(self, meta: Mapping[str, Any]) -> str | None:
+        for key, wanted in self.options.front_matter.items():
+            value = meta.get(key)
+            values = value if isinstance(value, list) else [value]
+            wanted_list = wanted if isinstance(wanted, list) else [wanted]
+            for v in values:
+                if v is not None and str(v).strip().lower() in {str(w).lower() for w in wanted_list}:
+                    return f"{key}: {v}"
+        return None
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        document = unit.document
+        prose = [b for b in document.blocks if b.is_prose]
+        if any(search(self.accepted, b.text) for b in prose):
+            return
+        hits: dict[str, tuple[int, int, int]] = {}  # trigger word -> (weight, start, end)
+        for block in prose:
+            if "heading" in block.scope:
+                continue
+            for trigger in self.lex.triggers:
+                for m in finditer(trigger.pattern, block.text):
+                    word = m.group().lower()
+                    if word not in hits:
+                        start, end = block.projection.to_source_span(m.start(), m.end())
+                        hits[word] = (trigger.weight, start, end)
+        score = sum(weight for weight, _, _ in hits.values())
+        reason = self._required_by_front_matter(document.meta)
+        if score < self.options.threshold and reason is None:
+            return
+        if hits:
+            first = min(hits.items(), key=lambda item: item[1][1])
+            start, end = first[1][1], first[1][2]
+        elif prose:
+            start, end = prose[0].start, prose[0].start
+        else:
+            start, end = 0, 0
+        ordered = sorted(hits, key=lambda word: hits[word][1])[: self.options.max_listed]
+        listed = ", ".join(ordered + ([reason] if reason else []))
+        yield Finding(start, end, {"triggers": listed}, fixes=self._fix(unit))
+
+    def _fix(self, unit: TextUnit) -> tuple[Fix, ...]:
+        disclaimer = self.options.house_disclaimer.strip()
+        if not disclaimer:
+            return ()
+        source = unit.document.source
+        eol = source.dominant_eol()
+        # Insert after the last character that is not a line ending: the file keeps its
+        # own trailing newline(s) and line-ending style, and a blank line separates the
+        # disclaimer from the last paragraph.
+        end = len(source.text.rstrip("\r\n"))
+        return (Fix("Append the house disclaimer", (Edit(end, end, eol + eol + disclaimer),)),)
