@@ -279,7 +279,7 @@ def _explain(linter: Linter, name: str, out: IO[str], err: IO[str]) -> int:
     matches = [s for s in specs if s.id == name] or [s for s in specs if s.id.endswith("." + name)]
     if not matches:
         if name in EXPLAIN_BUILTIN:
-            out.write(f"{name} (built in, severity error)\n\n{EXPLAIN_BUILTIN[name]}\n")
+            out.write(f"{name} (built in)\n\n{EXPLAIN_BUILTIN[name]}\n")
             return ExitStatus.CLEAN
         return _error(err, f"unknown rule {name!r} (`newslint rules` lists them)")
     for index, spec in enumerate(matches):

@@ -391,7 +391,8 @@ def test_explain_unknown_and_builtin(project: Path) -> None:
     assert (status, out) == (ExitStatus.USAGE, "")
     assert "unknown rule 'no-such-rule'" in err
     status, out, _ = run("explain", "newslint.input-error")
-    assert status == ExitStatus.CLEAN and "not valid UTF-8" in out
+    assert status == ExitStatus.CLEAN
+    assert out.startswith("newslint.input-error (built in)\n\n") and "not valid UTF-8" in out
 
 
 def test_test_rules_runs_the_rule_examples(project: Path) -> None:
