@@ -9,9 +9,8 @@ import regex
 import yaml
 
 from lint.data import load_data
-from lint.diagnostic import Position
 from lint.document import Document, Problem, Sentence
-from lint.document.language import detect_language
+from lint.document.language import detect_language, normalise_lang
 from lint.document.markdown import parse_markdown
 from lint.document.plaintext import parse_text
 from lint.document.sentences import split_sentences
@@ -52,11 +51,12 @@ def build_document(
 
 
 def _language(doc: Document, default_lang: str | None) -> str:
+    """Front matter `lang:` (or `language:`), then configuration, then detection."""
     declared = doc.meta.get("lang") or doc.meta.get("language")
     if isinstance(declared, str) and declared.strip():
-        return declared.strip().lower().split("-")[0].split("_")[0]
-    if default_lang and default_lang != "auto":
-        return default_lang
+        return normalise_lang(declared)
+    if default_lang and default_lang.strip().lower() != "auto":
+        return normalise_lang(default_lang)
     return detect_language(" ".join(b.text for b in doc.prose_blocks))
 
 
@@ -83,10 +83,16 @@ def _parse_meta(doc: Document, body: str, base: int) -> dict[str, Any]:
         offset = base
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
-            line = min(doc.source.position(base).line + mark.line, doc.source.line_count - 1)
-            offset = doc.source.offset(Position(line, mark.column))
+            # The mark's index counts code points into `body`; its line would follow
+            # YAML's own idea of line breaks (which includes U+2028), so it is not used.
+            offset = min(base + mark.index, base + len(body))
         problem = getattr(exc, "problem", None) or str(exc)
-        doc.problems.append(Problem(offset, offset + 1, f"invalid front matter YAML: {problem}"))
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else problem
+        end = min(offset + 1, doc.source.line_end(doc.source.line_of(offset)))
+        doc.problems.append(
+            Problem(offset, max(end, offset), f"invalid front matter YAML: {detail}")
+        )
         return {}
     if not isinstance(data, dict):
         doc.problems.append(Problem(base, base + 1, "front matter must be a YAML mapping"))
@@ -103,12 +109,23 @@ def _blank_lines(source: SourceText, first_body_line: int) -> str:
 
 
 def _mark_bylines(doc: Document) -> None:
+    """Short top-level paragraphs such as "By Owen Price, ..." become ("byline",)."""
     settings = load_data("document")
     patterns = [regex.compile(p) for p in settings["bylines"]]
+    not_names = frozenset(settings["byline_not_names"])
     limit = settings["byline_max_words"]
     for block in doc.blocks:
-        if not block.is_prose or "heading" in block.scope:
+        if block.scope != ("paragraph",):
             continue
         text = block.text.strip().strip("*_ ")
-        if len(text.split()) <= limit and any(p.search(text) for p in patterns):
-            block.scope = (*block.scope[:-1], "byline")
+        words = text.split()
+        if not words or len(words) > limit or text.endswith((".", "!", "?", "…")):
+            continue
+        match = next((m for p in patterns if (m := p.search(text))), None)
+        if match is None:
+            continue
+        # The word the pattern stopped on must be a name, not "By Tuesday, ...".
+        name = regex.match(r"[@\p{L}]+", text[match.end() - 1 :])
+        if name and name.group().lstrip("@") in not_names:
+            continue
+        block.scope = ("byline",)

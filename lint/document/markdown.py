@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
 from markdown_it import MarkdownIt
+from markdown_it.common.entities import entities as _ENTITIES
+from markdown_it.common.utils import isValidEntityCode
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from lint.document import Block, Comment, Document
-from lint.document.projection import PLACEHOLDER, Projection, align_text
+from lint.document.projection import (
+    PLACEHOLDER,
+    Aligner,
+    ContentMap,
+    Projection,
+    map_lines,
+)
 from lint.source import SourceText
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 
-# Open-token type → the scope name it pushes (closing tokens pop it).
+# Open-token type → the scope name it pushes (its closing token pops it).
 _CONTAINERS = {
     "blockquote_open": "blockquote",
     "bullet_list_open": "list",
@@ -22,7 +34,13 @@ _CONTAINERS = {
     "tbody_open": "body",
     "tr_open": "row",
 }
+_CLOSERS = {name.replace("_open", "_close") for name in _CONTAINERS}
 _LEAVES = {"paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
+# Delimiter tokens whose markup is exactly the source characters they stand for.
+_DELIMITERS = frozenset(
+    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+)
+_SPACE = " \t"
 
 
 def parse_markdown(doc: Document, parse_text: str) -> None:
@@ -34,160 +52,307 @@ def parse_markdown(doc: Document, parse_text: str) -> None:
     source = doc.source
     stack: list[str] = []
     leaf: tuple[str, ...] | None = None
-    row_cursor: int | None = None  # cells of one table row share a line
+    row_cursor = 0  # cells of one table row share a line: search on from the last cell
     for token in _PARSER.parse(parse_text):
-        if token.type in _CONTAINERS:
-            stack.append(_CONTAINERS[token.type])
-            if token.type == "tr_open":
-                row_cursor = None
-        elif token.type.endswith("_close") and token.type.replace("_close", "_open") in (
-            _CONTAINERS
-        ):
+        kind = token.type
+        if kind in _CONTAINERS:
+            stack.append(_CONTAINERS[kind])
+            if kind == "tr_open" and token.map:
+                row_cursor = source.line_starts[token.map[0]]
+        elif kind in _CLOSERS:
             stack.pop()
-        elif token.type in _LEAVES:
-            leaf = (*stack, _LEAVES[token.type])
-        elif token.type == "heading_open":
+        elif kind in _LEAVES:
+            leaf = (*stack, _LEAVES[kind])
+        elif kind == "heading_open":
             leaf = (*stack, "heading", token.tag)
-        elif token.type == "inline" and token.map is not None:
+        elif kind == "inline" and token.map is not None:
             scope = leaf or (*stack, "paragraph")
-            lo, hi = _line_range(source, token.map)
-            cursor = row_cursor if (scope[-1] == "cell" and row_cursor is not None) else lo
-            projection = Projection()
-            cursor = _project_inline(doc, token, projection, cursor, hi)
-            if scope[-1] == "cell":
-                row_cursor = cursor
-            if projection.text.strip():
-                start, end = projection.to_source_span(0, len(projection.text))
-                doc.blocks.append(Block(scope, start, end, projection, len(doc.blocks)))
             leaf = None
-        elif token.type in ("fence", "code_block", "html_block") and token.map:
+            if scope[-1] == "cell":
+                cmap, row_cursor = _cell_map(source, token, row_cursor)
+            else:
+                cmap = map_lines(source.text, _line_spans(source, token.map), token.content)
+            _add_inline_block(doc, scope, token, cmap)
+        elif kind in ("fence", "code_block", "html_block") and token.map:
             lo, hi = _line_range(source, token.map)
-            kind = "html" if token.type == "html_block" else "code"
+            name = "html" if kind == "html_block" else "code"
             doc.blocks.append(
-                Block((*stack, kind), lo, hi, Projection.identity(source.text[lo:hi], lo),
+                Block((*stack, name), lo, hi, Projection.identity(source.text[lo:hi], lo),
                       len(doc.blocks))
             )
-            if kind == "html":
+            if name == "html":
                 _collect_comments(doc, lo, hi)
 
 
-def _line_range(source: SourceText, line_map: list[int]) -> tuple[int, int]:
+def _add_inline_block(
+    doc: Document, scope: tuple[str, ...], token: Token, cmap: ContentMap
+) -> None:
+    projection = Projection()
+    aligner = Aligner(doc.source.text, cmap, projection, decode_entity=_decode_entity)
+    _walk(doc, token.children or [], aligner, emit=True)
+    # A block of nothing but markup, placeholders or punctuation has no prose to check.
+    if any(ch.isalnum() for ch in projection.text):
+        start, end = cmap.span(0, len(cmap.content))
+        doc.blocks.append(Block(scope, start, end, projection, len(doc.blocks)))
+
+
+def _line_spans(source: SourceText, line_map: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(start, end, EOL length) of each source line of a token's 0-based line range."""
+    first, stop = line_map[0], min(max(line_map[1], line_map[0] + 1), source.line_count)
+    return [
+        (source.line_starts[line], source.line_end(line), len(source.line_ending(line)))
+        for line in range(first, stop)
+    ]
+
+
+def _line_range(source: SourceText, line_map: Sequence[int]) -> tuple[int, int]:
     """Source offsets covering the 0-based, end-exclusive line range of a block token."""
     first, last = line_map[0], max(line_map[0], line_map[1] - 1)
     last = min(last, source.line_count - 1)
     return source.line_starts[first], source.line_end(last)
 
 
+def _cell_map(source: SourceText, token: Token, cursor: int) -> tuple[ContentMap, int]:
+    """Map a table cell's content onto its row line, searching from `cursor`.
+
+    markdown-it drops the backslash of an escaped pipe (`\\|`) inside a cell, so the
+    search runs on a view of the line without those backslashes.
+    """
+    line = token.map[0] if token.map else source.line_of(cursor)
+    start, end = source.line_starts[line], source.line_end(line)
+    view: list[str] = []
+    where: list[int] = []
+    escaped = False
+    for offset in range(start, end):
+        ch = source.text[offset]
+        if ch == "|" and escaped:
+            view.pop()
+            where.pop()
+        view.append(ch)
+        where.append(offset)
+        escaped = ch == "\\"
+    text = "".join(view).replace("\0", "\ufffd")
+    content = token.content
+    begin = next((i for i, offset in enumerate(where) if offset >= cursor), len(where))
+    at = text.find(content, begin) if content else -1
+    if at < 0:
+        at = begin
+        found = False
+    else:
+        found = True
+    offsets: list[int] = []
+    widths: list[int] = []
+    for i in range(len(content)):
+        if found and at + i < len(where):
+            offsets.append(where[at + i])
+            widths.append(1)
+        else:
+            offsets.append(where[at] if at < len(where) else end)
+            widths.append(0)
+    stop = at + len(content) if found else at
+    tail = where[stop - 1] + 1 if found and content else (where[at] if at < len(where) else end)
+    offsets.append(tail)
+    next_cursor = tail if found else cursor
+    return ContentMap(content, offsets, widths), next_cursor
+
+
+def _own_line(source: SourceText, start: int, end: int) -> bool:
+    """Nothing but white space (or blockquote markers) shares the lines of start..end."""
+    first, last = source.position(start), source.position(end)
+    before = source.line_text(first.line)[: first.column]
+    after = source.line_text(last.line)[last.column :]
+    return not before.replace(">", "").strip() and not after.strip()
+
+
 def _collect_comments(doc: Document, lo: int, hi: int) -> None:
+    """Record every `<!-- ... -->` of an HTML block (directives live there)."""
     text = doc.source.text
     pos = lo
     while (start := text.find("<!--", pos, hi)) >= 0:
-        close = text.find("-->", start + 4)
+        close = text.find("-->", start + 4, hi)
         end = close + 3 if close >= 0 else hi
-        line_lo = text.rfind("\n", 0, start) + 1
-        line_hi_candidates = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
-        line_hi = min(line_hi_candidates) if line_hi_candidates else len(text)
-        own_line = not text[line_lo:start].strip() and not text[end:line_hi].strip()
         inner = text[start + 4 : close if close >= 0 else hi]
-        doc.comments.append(Comment(start, end, inner.strip(), own_line))
+        doc.comments.append(Comment(start, end, inner.strip(), _own_line(doc.source, start, end)))
         pos = end
 
 
-def _skip_destination(text: str, pos: int, limit: int) -> int:
-    """Skip a link's `](url "title")` or `][ref]` or `]` starting at or after `pos`."""
-    close = text.find("]", pos, limit)
-    if close < 0:
-        return pos
-    pos = close + 1
-    if pos < limit and text[pos] == "(":
-        depth = 0
-        while pos < limit:
-            if text[pos] == "\\":
-                pos += 2
-                continue
-            if text[pos] == "(":
-                depth += 1
-            elif text[pos] == ")":
-                depth -= 1
-                if depth == 0:
-                    return pos + 1
-            pos += 1
-    elif pos < limit and text[pos] == "[":
-        end = text.find("]", pos, limit)
-        return end + 1 if end >= 0 else pos
+def _decode_entity(entity: str) -> str:
+    """Decode an entity exactly as markdown-it does (unknown names stay as they are)."""
+    if entity.startswith("&#"):
+        digits = entity[2:-1]
+        code = int(digits[1:], 16) if digits[:1] in ("x", "X") else int(digits)
+        return chr(code) if isValidEntityCode(code) else "\ufffd"
+    return _ENTITIES.get(entity[1:-1], entity)
+
+
+# -- the inline walk --------------------------------------------------------------------
+def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool) -> None:
+    """Advance the aligner over the inline `children`, appending their prose if `emit`."""
+    content = al.content
+    in_autolink = False
+    for child in children:
+        kind = child.type
+        if in_autolink:
+            if kind == "link_close":
+                in_autolink = False
+            continue
+        if kind in ("text", "text_special"):
+            al.text(child.content, emit)
+        elif kind in ("softbreak", "hardbreak"):
+            _line_break(al, emit)
+        elif kind in _DELIMITERS:
+            al.expect(child.markup)
+        elif kind == "code_inline":
+            start = _find_at_cursor(al, child.markup)
+            end = _closing_backticks(content, start + len(child.markup), len(child.markup))
+            al.pos = end
+            if emit:
+                al.emit_standin(PLACEHOLDER, start, end)
+        elif kind == "link_open" and child.markup in ("autolink", "linkify"):
+            # The URL is not prose: one placeholder for the whole <...>.
+            start = _find_at_cursor(al, "<") if child.markup == "autolink" else al.pos
+            close = content.find(">", start)
+            end = close + 1 if close >= 0 else len(content)
+            al.pos = end
+            if emit:
+                al.emit_standin(PLACEHOLDER, start, end)
+            in_autolink = True
+        elif kind == "link_open":
+            al.expect("[")
+        elif kind == "link_close":
+            label_end = _find_at_cursor(al, "]")
+            al.pos = _link_tail(content, label_end)
+        elif kind == "image":
+            start = _find_at_cursor(al, "![")
+            al.pos = start + 2
+            _walk(doc, child.children or [], al, emit=False)
+            label_end = _find_at_cursor(al, "]")
+            al.pos = _link_tail(content, label_end)
+            if emit:
+                al.emit_standin(PLACEHOLDER, start, al.pos)
+        elif kind == "html_inline":
+            start = _find_at_cursor(al, child.content)
+            al.pos = start + len(child.content)
+            if child.content.startswith("<!--") and emit:
+                _inline_comment(doc, al, start, child.content)
+            elif emit and child.content[:3].lower() == "<br":
+                # A <br> separates words like a line break does.
+                al.emit_standin(" ", start, al.pos)
+        elif child.markup:
+            al.expect(child.markup)
+
+
+def _find_at_cursor(al: Aligner, literal: str) -> int:
+    """Index of `literal` at (or, if the walk lost its place, after) the cursor."""
+    if al.content.startswith(literal, al.pos):
+        return al.pos
+    al.misaligned += 1
+    found = al.content.find(literal, al.pos)
+    return found if found >= 0 else al.pos
+
+
+def _line_break(al: Aligner, emit: bool) -> None:
+    """A soft or hard break: trailing spaces or `\\`, the EOL, then leading spaces."""
+    content = al.content
+    pos = al.pos
+    while pos < len(content) and content[pos] in " \t\\":
+        pos += 1
+    if pos >= len(content) or content[pos] != "\n":
+        al.misaligned += 1
+        found = content.find("\n", al.pos)
+        if found < 0:
+            return
+        pos = found
+    if emit:
+        # One space standing for the line ending, so words on both sides stay apart.
+        al.emit_standin(" ", pos, pos + 1)
+    pos += 1
+    while pos < len(content) and content[pos] in _SPACE:
+        pos += 1
+    al.pos = pos
+
+
+def _closing_backticks(content: str, pos: int, length: int) -> int:
+    """End of the code span whose content starts at `pos` (a backtick run of `length`)."""
+    while True:
+        found = content.find("`", pos)
+        if found < 0:
+            return len(content)
+        run = found
+        while run < len(content) and content[run] == "`":
+            run += 1
+        if run - found == length:
+            return run
+        pos = run
+
+
+def _link_tail(src: str, label_end: int) -> int:
+    """Index just past a link's destination, mirroring markdown-it's link rule.
+
+    `label_end` is the index of the `]` closing the link text; what follows is an inline
+    destination `(url "title")`, a reference `[label]` / `[]`, or nothing (shortcut).
+    """
+    maximum = len(src)
+    pos = label_end + 1
+    parse_reference = True
+    if pos < maximum and src[pos] == "(":
+        parse_reference = False
+        pos += 1
+        pos = _skip_spaces(src, pos)
+        if pos >= maximum:
+            return label_end + 1
+        res = parseLinkDestination(src, pos, maximum)
+        if res.ok:
+            if _valid_link(res.str):
+                pos = res.pos
+            start = pos
+            pos = _skip_spaces(src, pos)
+            title = parseLinkTitle(src, pos, maximum)
+            if pos < maximum and start != pos and title.ok:
+                pos = _skip_spaces(src, title.pos)
+        if pos >= maximum or src[pos] != ")":
+            parse_reference = True
+        pos += 1
+    if parse_reference:
+        if pos < maximum and src[pos] == "[":
+            end = _reference_label_end(src, pos)
+            pos = end + 1 if end >= 0 else label_end + 1
+        else:
+            pos = label_end + 1
+    return min(pos, maximum)
+
+
+@functools.lru_cache(maxsize=256)
+def _valid_link(raw: str) -> bool:
+    """markdown-it's own test (javascript: and the like are not links)."""
+    return bool(_PARSER.validateLink(_PARSER.normalizeLink(raw)))
+
+
+def _skip_spaces(src: str, pos: int) -> int:
+    while pos < len(src) and src[pos] in " \t\n":
+        pos += 1
     return pos
 
 
-def _skip_image(text: str, pos: int, limit: int) -> tuple[int, int]:
-    """Return (start, end) of the `![alt](src)` image at or after `pos`."""
-    start = text.find("![", pos, limit)
-    if start < 0:
-        return pos, pos
-    depth, i = 0, start + 1
-    while i < limit:
-        if text[i] == "\\":
+def _reference_label_end(src: str, pos: int) -> int:
+    """Index of the `]` closing the reference label that opens at `pos`, -1 if none."""
+    i = pos + 1
+    while i < len(src):
+        if src[i] == "\\":
             i += 2
             continue
-        if text[i] == "[":
-            depth += 1
-        elif text[i] == "]":
-            depth -= 1
-            if depth == 0:
-                break
+        if src[i] == "[":
+            return -1
+        if src[i] == "]":
+            return i
         i += 1
-    return start, _skip_destination(text, i, limit)
+    return -1
 
 
-def _project_inline(
-    doc: Document, token: Token, proj: Projection, cursor: int, limit: int
-) -> int:
-    """Append the prose of an inline token to `proj`, aligned to the source."""
-    text = doc.source.text
-    children = token.children or []
-    skip_until_close = False
-    for child in children:
-        kind = child.type
-        if skip_until_close:
-            if kind == "link_close":
-                skip_until_close = False
-            continue
-        if kind == "text":
-            cursor = align_text(proj, child.content, text, cursor, limit)
-        elif kind in ("softbreak", "hardbreak"):
-            eol = min((i for i in (text.find("\n", cursor, limit), text.find("\r", cursor, limit))
-                       if i >= 0), default=-1)
-            if eol < 0:
-                proj.append(" ", cursor, 0, verbatim=False)
-                continue
-            proj.append(" ", eol, 1, verbatim=False)
-            cursor = eol + 1
-        elif kind == "code_inline":
-            start = text.find(child.markup, cursor, limit)
-            end = text.find(child.markup, start + len(child.markup), limit) if start >= 0 else -1
-            if start < 0 or end < 0:
-                continue
-            end += len(child.markup)
-            proj.append(PLACEHOLDER, start, end - start, verbatim=False)
-            cursor = end
-        elif kind == "link_open" and child.markup == "autolink":
-            start = text.find("<", cursor, limit)
-            end = text.find(">", start, limit) + 1 if start >= 0 else 0
-            if start >= 0 and end > start:
-                proj.append(PLACEHOLDER, start, end - start, verbatim=False)
-                cursor = end
-            skip_until_close = True
-        elif kind == "link_close":
-            cursor = _skip_destination(text, cursor, limit)
-        elif kind == "image":
-            start, end = _skip_image(text, cursor, limit)
-            if end > start:
-                proj.append(PLACEHOLDER, start, end - start, verbatim=False)
-                cursor = end
-        elif kind == "html_inline":
-            start = text.find(child.content, cursor, limit)
-            if start >= 0:
-                end = start + len(child.content)
-                if child.content.startswith("<!--"):
-                    _collect_comments(doc, start, end)
-                cursor = end
-    return cursor
+def _inline_comment(doc: Document, al: Aligner, start: int, raw: str) -> None:
+    src_start, src_end = al.cmap.span(start, start + len(raw))
+    inner = raw[4:-3] if raw.endswith("-->") else raw[4:]
+    doc.comments.append(
+        Comment(src_start, src_end, inner.strip(), _own_line(doc.source, src_start, src_end))
+    )
+

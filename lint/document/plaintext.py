@@ -9,7 +9,7 @@ from lint.document import Block, Comment, Document
 from lint.document.projection import Projection
 
 _SENTENCE_END = regex.compile(r"[.!?…:;»”\"')\]]\s*$")
-_DIRECTIVE_LINE = regex.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
+_COMMENT_LINE = regex.compile(r"^[ \t]*(?P<comment><!--(?P<body>.*?)-->)[ \t]*$")
 
 
 def parse_text(doc: Document, first_line: int) -> None:
@@ -19,26 +19,31 @@ def parse_text(doc: Document, first_line: int) -> None:
     lines = range(first_line, source.line_count)
     groups: list[list[int]] = []
     current: list[int] = []
+    blank_between = False  # a blank line with text both before and after it
+    pending_blank = False
     for line in lines:
         text = source.line_text(line)
-        directive = _DIRECTIVE_LINE.match(text)
-        if directive:
-            start = source.line_starts[line] + directive.start()
+        comment = _COMMENT_LINE.match(text)
+        if comment:
+            # A comment line (a newslint directive) is collected, and is not prose.
+            start = source.line_starts[line] + comment.start("comment")
             doc.comments.append(
-                Comment(start, start + len(directive.group().strip()),
-                        directive.group("body").strip(), True)
+                Comment(start, start + len(comment.group("comment")),
+                        comment.group("body").strip(), True)
             )
-        if not text.strip() or directive:
+        if not text.strip() or comment:
             if current:
                 groups.append(current)
             current = []
+            pending_blank = pending_blank or (not comment and bool(groups))
         else:
+            blank_between = blank_between or pending_blank
             current.append(line)
     if current:
         groups.append(current)
 
     # A file with no blank line between its lines is a CMS export: one paragraph per line.
-    one_per_line = len(groups) == 1
+    one_per_line = not blank_between
     for group in groups:
         if not one_per_line and _is_hard_wrapped(doc, group, settings["wrap_min"],
                                                  settings["wrap_width"]):

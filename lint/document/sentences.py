@@ -3,45 +3,79 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import regex
 
 from lint.data import load_data
 
+_SPACE = r"[\s\u00a0\u202f]"
+_CLOSERS = r"»”\"’')\]"
 # A boundary candidate: terminal punctuation, any closing quotes or brackets (French
-# puts a no-break space before »), then white space, then something that can start a
-# sentence: a capital, a digit, an opening quote or bracket, or a placeholder.
+# puts a no-break space before » and before ? !), then white space, then something that
+# can start a sentence: a capital, a digit, an opening quote or bracket, a dash, or a
+# placeholder (a code span). Decimals ("3.5%", "3,5 %") never match: no space follows.
 _BOUNDARY = regex.compile(
-    r"""(?P<end>[.!?…]+(?:[\s\u00a0\u202f]*[»”"’')\]])*)"""
-    r"""(?P<gap>[\s\u00a0\u202f]+)"""
-    r"""(?=[\p{Lu}\p{N}«“"‘'(\[¿¡\ufffc—–-])"""
+    rf"""(?P<end>[.!?…]+(?:{_SPACE}*[{_CLOSERS}])*)"""
+    rf"""(?P<gap>{_SPACE}+)"""
+    r"""(?=[\p{Lu}\p{Lt}\p{N}«“"‘'(\[¿¡\ufffc—–-])"""
 )
-_TOKEN_BEFORE = regex.compile(r"(?:[\p{L}\p{N}°]+[.-]?)*[\p{L}\p{N}°]+$")
+# The word the full stop closes: letters/digits, inner dots or hyphens allowed ("U.S",
+# "e.g", "c.-à-d"). Written without nested optional parts, so it cannot backtrack badly.
+_TOKEN_BEFORE = regex.compile(r"[\p{L}\p{N}°]+(?:[.-]+[\p{L}\p{N}°]+)*$")
+_WORD_AFTER = regex.compile(r"[«“\"‘'(\[\s\u00a0\u202f]*(\p{L}+)")
+_LOOKBEHIND = 48  # longest abbreviation worth checking, in characters
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    never_final: frozenset[str]
+    may_be_final: frozenset[str]
+    starters: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    data = load_data("document")["abbreviations"]
-    return frozenset(word.lower() for words in data.values() for word in words)
+def _lexicon() -> _Lexicon:
+    data = load_data("document")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for ws in data[key].values() for w in ws)
+
+    return _Lexicon(words("abbreviations"), words("abbreviations_final"),
+                    frozenset(data["sentence_starters"]))
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the '.' at `dot` closes an abbreviation or an initial, not a sentence."""
-    token = _TOKEN_BEFORE.search(text, 0, dot)
+def _ends_sentence(text: str, dot: int, gap_end: int) -> bool:
+    """Whether the '.' at `dot` ends a sentence, given the text after the gap."""
+    token = _TOKEN_BEFORE.search(text, max(0, dot - _LOOKBEHIND), dot)
     if token is None:
-        return False
+        return True  # after a number with a sign, a quote, a bracket...
     word = token.group().lower()
-    return len(word) == 1 and word.isalpha() or word in _abbreviations()
+    lexicon = _lexicon()
+    if word in lexicon.never_final:
+        return False
+    initial = len(word) == 1 and word.isalpha()
+    if initial or word in lexicon.may_be_final or (
+        "." in word and all(len(part) == 1 for part in word.split("."))
+    ):
+        # "U.S." or "J." end a sentence only before a word that usually starts one.
+        nxt = _WORD_AFTER.match(text, gap_end)
+        return nxt is not None and nxt.group(1) in lexicon.starters
+    return True
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of `text`, white space trimmed, end exclusive."""
+    """(start, end) offsets of the sentences of `text`, white space trimmed, end exclusive.
+
+    Offsets index `text` itself, so a sentence is always text[start:end] unchanged.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end_mark = m.group("end")
-        if end_mark.startswith(".") and len(end_mark.rstrip("»”\"’')] \u00a0\u202f")) == 1:
-            if _is_abbreviation(text, m.start("end")):
+        # Only a single full stop can close an abbreviation ("..." and "?" always end).
+        if end_mark[0] == "." and (len(end_mark) == 1 or end_mark[1] != "."):
+            if not _ends_sentence(text, m.start("end"), m.end("gap")):
                 continue
         spans.append((start, m.end("end")))
         start = m.end("gap")
