@@ -34,6 +34,14 @@ def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+_BULLET = regex.compile(r"^\s*(?:[-*•–—]|\d{1,3}[.)])\s")
+
+
+def _is_list_item(block: Block) -> bool:
+    """A Markdown list item, or a plain-text line that starts with a bullet."""
+    return "item" in block.scope or _BULLET.match(block.text) is not None
+
+
 @dataclass(frozen=True)
 class RepeatOptions:
     unit: str = "paragraph"
@@ -46,6 +54,11 @@ class RepeatOptions:
     """Report when this share of the shorter unit's shingles appear in the other one."""
     jaccard: float = 0.5
     """...or when the two shingle sets overlap this much (resemblance)."""
+    min_shared: int = 8
+    """...and only when they share at least this many shingles: two paragraphs that
+    merely reuse one stock phrase ("the best song of the last 25 years") are not repeats."""
+    skip_list_items: bool = True
+    """Templated list items (award lists, results) share structure, not content."""
     ignore: tuple[str, ...] = ()
     """Regexes for boilerplate (a house disclaimer, a sign-off) that is never compared."""
 
@@ -83,7 +96,11 @@ class NearDuplicate(RuleType):
 
     def _units(self, unit: TextUnit) -> list[tuple[Block, int, int]]:
         """(block, start, end) of each compared unit, in document order."""
-        blocks = [b for b in claim_blocks(unit.document) if not self._ignored(b.text)]
+        blocks = [
+            b for b in claim_blocks(unit.document)
+            if not self._ignored(b.text)
+            and not (self.options.skip_list_items and _is_list_item(b))
+        ]
         if self.options.unit == "paragraph":
             return [(b, 0, len(b.text)) for b in blocks]
         repeated = {id(b) for b, _ in self._pairs([(b, 0, len(b.text)) for b in blocks])}
@@ -102,7 +119,7 @@ class NearDuplicate(RuleType):
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
                 shared = len(grams & e_grams)
-                if not shared:
+                if shared < self.options.min_shared:
                     continue
                 containment = shared / min(len(grams), len(e_grams))
                 jaccard = shared / len(grams | e_grams)
