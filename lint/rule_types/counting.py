@@ -70,6 +70,9 @@ class RepetitionOptions:
     ignorecase: bool = True
     exceptions: tuple[str, ...] = ()
     """Words that may legitimately repeat ("had had", "nous nous"); regexes."""
+    skip_capitalized: bool = False
+    """Skip pairs whose second copy starts with a capital: names and titles (Duran Duran,
+    Bora Bora, "law lord Lord Bingham"), whereas the slip "The the" is still reported."""
 
 
 @rule_type("repetition")
@@ -101,6 +104,12 @@ class Repetition(RuleType):
         a, b = a.translate(_APOSTROPHE), b.translate(_APOSTROPHE)
         return a.casefold() == b.casefold() if self.options.ignorecase else a == b
 
+    def _allowed(self, word: str) -> bool:
+        """A repeat that is not a slip: an exception, or a name when so configured."""
+        if self.options.skip_capitalized and word[:1].isupper():
+            return True
+        return self.exceptions is not None and fullmatch(self.exceptions, word) is not None
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         source = unit.document.source.text
         previous = None
@@ -114,7 +123,7 @@ class Repetition(RuleType):
                 and self._same(word, previous.group())
             ):
                 repeated = True
-                if not in_run and not (self.exceptions and fullmatch(self.exceptions, word)):
+                if not in_run and not self._allowed(word):
                     start, end = unit.span(previous.start(), m.end())
                     cut_start, cut_end = unit.span(previous.end(), m.end())
                     # Remove " word" only where the source holds exactly that (no markup).

@@ -32,6 +32,11 @@ CASES = [
     ("decomposed accent", "cafe\u0301 cafe\u0301", {}, [(R, 0, 11)]),
     ("prefix is not a repeat", "café caf", {}, []),
     ("not across code", "the `x` the", {}, []),
+    ("capitalised pair by default", "Duran Duran played.", {}, [(R, 0, 11)]),
+    ("skip_capitalized: names", "Duran Duran played. The law lord Lord Bingham.",
+     {"skip_capitalized": True}, []),
+    ("skip_capitalized: still the slip", "The the band.", {"skip_capitalized": True},
+     [(R, 0, 7)]),
 ]
 
 
