@@ -29,8 +29,8 @@ def main() -> int:
         print(f"L{line}: {s.text[:100]}")
         print(f"   qty={[q.text for q in s.quantities]} fwd={[m.text for m in s.forward]} "
               f"attr={[(a.kind.name, a.phrase[:40]) for a in s.attributions]}")
-        print(f"   hedges={[(c, h.text) for c, h in s.hedges]} cert={[m.text for m in s.certainty]} "
-              f"boost={[m.text for m in s.boosters]} sched={s.scheduled} past={s.past} "
+        print(f"   hedges={[(c, h.text) for c, h in s.hedges]} pred={[m.text for m in s.predictions]} "
+              f"boost={[m.text for m in s.boosters + s.adverbials]} sched={s.scheduled} past={s.past} "
               f"cond={s.conditional}")
     return 0
 

@@ -46,8 +46,13 @@ class SentenceFacts:
     forward: list[Match] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[tuple[str, Match]] = field(default_factory=list)
-    certainty: list[Match] = field(default_factory=list)
+    predictions: list[Match] = field(default_factory=list)
+    """Plain futures that predict an outcome or a value ("will never catch up", "va rebondir")."""
     boosters: list[Match] = field(default_factory=list)
+    """Boosters that predict by themselves ("is certain to", "rendement garanti")."""
+    adverbials: list[Match] = field(default_factory=list)
+    """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
+    superlative: bool = False
     question: bool = False
     hypothetical: bool = False
     conditional: bool = False
@@ -141,10 +146,22 @@ class _Analyser:
         for s, e in spans:
             outside[s:e] = MASK * (e - s)
         outside_text = "".join(outside)
-        attributed = any(
-            a.kind == Kind.NAMED for a in self.sources.attributions(outside_text)
-        ) or self._speaker_before_colon(outside_text)
+        attributed = (
+            any(a.kind == Kind.NAMED for a in self.sources.attributions(outside_text))
+            or self._speaker_before_colon(outside_text)
+            or self._speech_verb_at_quote(outside_text)
+        )
         return outside_text if attributed else text
+
+    def _speech_verb_at_quote(self, outside: str) -> bool:
+        """'"…," insists the billionaire' / '« … », a-t-il ajouté': a speech verb right
+        after a quotation (or right before its colon) attributes it, whoever speaks."""
+        for m in finditer(self.lex.attribution_verbs, outside):
+            before = outside[max(0, m.start() - 4) : m.start()]
+            after = outside[m.end() : m.end() + 40]
+            if MASK in before or regex.match(r"[^.\ufffc]{0,30}:\s*\ufffc", after):
+                return True
+        return False
 
     def _speaker_before_colon(self, outside: str) -> bool:
         """"Bertrand Lefebvre reste prudent : « … »" names the speaker without a verb."""
@@ -164,21 +181,22 @@ class _Analyser:
         facts.hypothetical = search(lex.hypothetical, masked.lstrip(" «“\"")) is not None
         facts.conditional = search(lex.conditional, masked) is not None
         facts.quantities = [q for q in find_quantities(masked, lex) if MASK not in q.text]
-        facts.forward = self._forward(masked)
         facts.attributions = self.sources.attributions(masked)
         for category, pattern in lex.hedges.items():
             facts.hedges.extend((category, Match(m.start(), m.end(), m.group()))
                                 for m in finditer(pattern, masked))
         exceptions = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
 
-        def allowed(m: regex.Match[str]) -> bool:
-            return not any(lo <= m.start() < hi for lo, hi in exceptions)
+        def matches(pattern: regex.Pattern[str]) -> list[Match]:
+            return [Match(m.start(), m.end(), m.group()) for m in finditer(pattern, masked)
+                    if not any(lo <= m.start() < hi for lo, hi in exceptions)]
 
-        facts.boosters = [Match(m.start(), m.end(), m.group())
-                          for m in finditer(lex.boosters, masked) if allowed(m)]
-        facts.certainty = [Match(m.start(), m.end(), m.group())
-                           for m in finditer(lex.certainty_future, masked)
-                           if allowed(m) and not self._future_exception(masked, m)]
+        facts.boosters = matches(lex.boosters)
+        facts.adverbials = matches(lex.adverbial_boosters)
+        facts.superlative = search(lex.superlatives, masked) is not None
+        facts.predictions = [m for m in self._plain_futures(masked)
+                             if not any(lo <= m.start < hi for lo, hi in exceptions)]
+        facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         facts.past = search(lex.past, masked) is not None or search(lex.journalistic_conditional, masked) is not None
         return facts
@@ -188,13 +206,43 @@ class _Analyser:
         return bool(self.lex.future_tense_exceptions.fullmatch(m.group()))
 
     def _forward(self, text: str) -> list[Match]:
+        """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
+        and years after the article's date."""
         lex = self.lex
         marks = [Match(m.start(), m.end(), m.group()) for m in finditer(lex.forward, text)]
-        marks += [Match(m.start(), m.end(), m.group()) for m in finditer(lex.future_tense, text)
-                  if not lex.future_tense_exceptions.fullmatch(m.group())]
         if self.year is not None:
             for m in finditer(lex.year_refs, text):
                 year = next((int(g) for g in m.groups() if g), None)
                 if year is not None and year > self.year:
                     marks.append(Match(m.start(), m.end(), m.group()))
-        return sorted(marks, key=lambda x: x.start)
+        return marks
+
+    def _plain_futures(self, text: str) -> list[Match]:
+        """Plain futures (will, va + infinitive, the French future tense) that predict:
+        they govern an outcome verb, or a value ("will be 2%", "sera de 2 %")."""
+        lex = self.lex
+        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
+        candidates = [m for m in finditer(lex.plain_future, text)]
+        candidates += [m for m in finditer(lex.future_tense, text)
+                       if not lex.future_tense_exceptions.fullmatch(m.group())]
+        found = []
+        for m in sorted(candidates, key=lambda x: x.start()):
+            if any(lo <= m.start() < hi for lo, hi in excluded):
+                continue
+            if self._predicts(text, m):
+                found.append(Match(m.start(), m.end(), m.group()))
+        return found
+
+    def _predicts(self, text: str, marker: regex.Match[str]) -> bool:
+        lex = self.lex
+        if lex.outcome_verbs.fullmatch(marker.group()) or search(lex.outcome_verbs, marker.group()):
+            return True
+        window = " ".join(text[marker.end() :].split()[: lex.outcome_window])
+        if search(lex.outcome_verbs, window):
+            return True
+        # "will be 2%", "sera de 2 %": a predicted value.
+        value_window = " ".join(text[marker.end() :].split()[:4])
+        copula = regex.match(r"\s*(?:be|de|à|d['’]environ|d['’]au moins)\b", text[marker.end() :], regex.I) or (
+            marker.group().lower() in ("sera", "seront")
+        )
+        return bool(copula) and bool(find_quantities(value_window, lex))

@@ -30,6 +30,8 @@ class Trigger:
     pattern: regex.Pattern[str]
     weight: int
     name: str
+    group: str | None = None
+    """Triggers of one group add up to at most the group's cap (trigger_group_caps)."""
 
 
 class EditorialLexicon:
@@ -45,6 +47,8 @@ class EditorialLexicon:
         self.quantities = terms("quantities")
         self.not_quantities = terms("not_quantities")
         self.forward = terms("forward_markers")
+        self.plain_future = terms("plain_future")
+        self.plain_future_exceptions = terms("plain_future_exceptions")
         self.future_tense = terms("future_tense")
         self.future_tense_exceptions = terms("future_tense_exceptions")
         self.future_time = terms("future_time")
@@ -74,6 +78,9 @@ class EditorialLexicon:
         certainty = data.get("certainty") or {}
         self.certainty_future = terms_of(certainty.get("future"))
         self.boosters = terms_of(certainty.get("booster"))
+        self.adverbial_boosters = terms_of(certainty.get("adverbial"))
+        self.superlatives = terms_of(certainty.get("superlative"))
+        self.outcome_window = int(data.get("outcome_window_words", 6))
         self.certainty_exceptions = terms("certainty_exceptions")
         self.outcome_verbs = terms("outcome_verbs")
         self.function_words = frozenset(
@@ -84,9 +91,11 @@ class EditorialLexicon:
         )
         self.rewordings = {str(k).lower(): str(v) for k, v in (data.get("hedged_rewordings") or {}).items()}
         self.triggers = [
-            Trigger(compile_terms([t["pattern"]], ignorecase=True), int(t.get("weight", 1)), t["pattern"])
+            Trigger(compile_terms([t["pattern"]], ignorecase=True), int(t.get("weight", 1)),
+                    t["pattern"], t.get("group"))
             for t in data.get("investment_triggers") or []
         ]
+        self.group_caps = {str(k): int(v) for k, v in (data.get("trigger_group_caps") or {}).items()}
         self.boilerplate = compile_pattern(
             "|".join(f"(?:{t})" for t in _terms(data.get("boilerplate"))) or r"(?!x)x",
             ignorecase=True,

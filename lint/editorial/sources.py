@@ -115,7 +115,7 @@ class SourceClassifier:
 
     def _only_function_words(self, prefix: str) -> bool:
         """True when the holder starts with the weasel noun ("Les analystes", "Some")."""
-        return all(_ELIDED.sub("", t).lower() in self.lex.function_words or _ELIDED.match(t + "'")
+        return all(_ELIDED.sub("", t).lower() in self.lex.function_words or not _ELIDED.sub("", t)
                    for t in _TOKEN.findall(prefix))
 
     def _named_outside_social(self, text: str) -> bool:

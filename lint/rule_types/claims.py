@@ -26,8 +26,6 @@ class ClaimOptions:
     words apart with no comma between (figures after the marker always do)."""
     figure_context_words: int = 4
     """A time phrase ("in 2026", "l'an prochain") this close after a figure is quoted with it."""
-    outcome_window_words: int = 6
-    """hedging-gap: a plain future governs an outcome verb at most this many words after it."""
 
 
 class _ClaimRule(RuleType):
@@ -159,6 +157,8 @@ class Certainty(_ClaimRule):
                               fixes=self.rewording(unit, start, end, marker.text))
 
     def certainty_marker(self, s: SentenceFacts, year: int | None) -> Match | None:
+        """The word that states the prediction as certain, or None when hedged, sourced,
+        conditional, scheduled or not a prediction at all."""
         if s.question or s.hypothetical or s.conditional:
             return None
         if s.best in (Kind.NAMED, Kind.ANONYMOUS):
@@ -167,26 +167,15 @@ class Certainty(_ClaimRule):
             return None
         if s.boosters:
             marker = s.boosters[0]
+        elif s.adverbials and (s.predictions or s.forward or s.superlative):
+            marker = s.adverbials[0]
+        elif s.predictions and not s.scheduled:
+            marker = s.predictions[0]
         else:
-            if not s.certainty or s.scheduled:
-                return None
-            marker = next((m for m in s.certainty if self._governs_outcome(s, m)), None)
-            if marker is None and self.projection_figures(s, year):
-                marker = s.certainty[0]
-            if marker is None:
-                return None
+            return None
         if any(not _overlaps(h, marker) for _, h in s.hedges):
             return None  # hedged elsewhere in the sentence ("will probably", "sans doute")
         return marker
-
-    def _governs_outcome(self, s: SentenceFacts, marker: Match) -> bool:
-        """"will never catch up", "va transformer": the future predicts an outcome."""
-        if self.lex.outcome_verbs.fullmatch(marker.text) or search(self.lex.outcome_verbs, marker.text):
-            return True
-        after = s.masked[marker.end :]
-        words = after.split()[: self.options.outcome_window_words]
-        window = " ".join(words)
-        return search(self.lex.outcome_verbs, window) is not None
 
     def rewording(self, unit: TextUnit, start: int, end: int, phrase: str) -> tuple[Fix, ...]:
         replacement = self.lex.rewordings.get(phrase.lower())

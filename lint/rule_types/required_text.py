@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,19 @@ class RequiredText(RuleType):
             extra.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
         self.accepted = disclaimer_patterns(self.context.lexicons, tuple(extra))
 
+    def _score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int:
+        """Sum of trigger weights; a group (market-news words) adds at most its cap."""
+        total = 0
+        by_group: dict[str, int] = {}
+        for weight, _, _, group in hits:
+            if group is None:
+                total += weight
+            else:
+                by_group[group] = by_group.get(group, 0) + weight
+        for group, subtotal in by_group.items():
+            total += min(subtotal, self.lex.group_caps.get(group, subtotal))
+        return total
+
     def _required_by_front_matter(self, meta: Mapping[str, Any]) -> str | None:
         for key, wanted in self.options.front_matter.items():
             value = meta.get(key)
@@ -66,28 +79,30 @@ class RequiredText(RuleType):
         prose = [b for b in document.blocks if b.is_prose]
         if any(search(self.accepted, b.text) for b in prose):
             return
-        hits: dict[str, tuple[int, int, int]] = {}  # trigger word -> (weight, start, end)
+        # Each distinct trigger word counts once (plural and singular alike).
+        hits: dict[str, tuple[int, int, int, str | None]] = {}  # word -> (weight, start, end, group)
         for block in prose:
             if "heading" in block.scope:
                 continue
             for trigger in self.lex.triggers:
                 for m in finditer(trigger.pattern, block.text):
-                    word = m.group().lower()
+                    word = m.group().lower().rstrip("s")
                     if word not in hits:
                         start, end = block.projection.to_source_span(m.start(), m.end())
-                        hits[word] = (trigger.weight, start, end)
-        score = sum(weight for weight, _, _ in hits.values())
+                        hits[word] = (trigger.weight, start, end, trigger.group)
+        score = self._score(hits.values())
         reason = self._required_by_front_matter(document.meta)
         if score < self.options.threshold and reason is None:
             return
         if hits:
-            first = min(hits.items(), key=lambda item: item[1][1])
-            start, end = first[1][1], first[1][2]
+            first = min(hits.values(), key=lambda hit: hit[1])
+            start, end = first[1], first[2]
         elif prose:
             start, end = prose[0].start, prose[0].start
         else:
             start, end = 0, 0
-        ordered = sorted(hits, key=lambda word: hits[word][1])[: self.options.max_listed]
+        ordered = [m for m, _ in sorted(((w, h[1]) for w, h in hits.items()), key=lambda x: x[1])]
+        ordered = [source_word(document, hits[w][1], hits[w][2]) for w in ordered][: self.options.max_listed]
         listed = ", ".join(ordered + ([reason] if reason else []))
         yield Finding(start, end, {"triggers": listed}, fixes=self._fix(unit))
 
@@ -102,3 +117,8 @@ class RequiredText(RuleType):
         # disclaimer from the last paragraph.
         end = len(source.text.rstrip("\r\n"))
         return (Fix("Append the house disclaimer", (Edit(end, end, eol + eol + disclaimer),)),)
+
+
+def source_word(document: Any, start: int, end: int) -> str:
+    """The trigger as written in the draft (for the message)."""
+    return " ".join(document.source.text[start:end].split())
