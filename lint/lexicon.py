@@ -1,4 +1,4 @@
-"""Lexicons: per-language word lists in rules/<pack>/lexicons/<lang>.yaml, extended by configuration."""
+"""Per-language word lists (rules/<pack>/lexicons/<lang>.yaml), extended by configuration."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ class LexiconStore:
     or replace a scalar setting.
     """
 
-    def __init__(self, pack_dirs: Sequence[Path], additions: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self, pack_dirs: Sequence[Path], additions: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> None:
         self._base: dict[str, dict[str, Any]] = {}
         self.errors: list[InputError] = []
         for pack_dir in pack_dirs:
@@ -44,6 +46,18 @@ class LexiconStore:
                 target[name] = target[name] + value
             else:
                 target[name] = value
+
+    def addition_problem(self, lang: str, name: str, value: Any) -> str | None:
+        """Why a configured addition cannot merge into list `name` of `lang`, else None.
+
+        A list extends a list; anything else replaces a value of the same kind.
+        """
+        base = self._base.get(lang, {}).get(name)
+        if isinstance(base, list) and not isinstance(value, list):
+            return f"lexicon {name!r} is a list: add entries as a list, e.g. [{value!r}]"
+        if base is not None and not isinstance(base, list) and type(value) is not type(base):
+            return f"lexicon {name!r} is {type(base).__name__}, not {type(value).__name__}"
+        return None
 
     def names(self, lang: str) -> set[str]:
         return set(self._base.get(lang, {}))

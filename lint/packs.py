@@ -11,7 +11,7 @@ from lint.yamlio import InputError
 
 
 def builtin_rules_dir() -> Path:
-    """The shipped `rules/` folder: inside the wheel (lint/_rules) or beside the package in a checkout."""
+    """The shipped `rules/` folder: in the wheel (lint/_rules), or beside the package in a checkout."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "_rules", here.parent / "rules"):
         if candidate.is_dir():

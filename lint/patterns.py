@@ -1,4 +1,4 @@
-"""Term lists and user regexes → compiled `regex` patterns with Unicode word bounds and a timeout."""
+"""Term lists and user regexes → `regex` patterns with Unicode word bounds and a timeout."""
 
 from __future__ import annotations
 

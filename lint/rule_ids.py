@@ -1,4 +1,4 @@
-"""How a user-written rule reference (`editorial`, `editorial.hedging-gap`, `hedging-gap`) matches rule ids."""
+"""How a rule reference (`editorial`, `editorial.hedging-gap`, `hedging-gap`) matches rule ids."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lint one file end to end (read → SourceText → Document → engine), for the CLI and the LSP."""
+"""Lint one file end to end (read → SourceText → Document → engine), for the CLI and LSP."""
 
 from __future__ import annotations
 
@@ -62,12 +62,14 @@ class Linter:
                                                      f"no lexicons for language {lang!r}",
                                                      of_key=True))
                 continue
-            for name in lists:
+            for name, value in lists.items():
                 if name not in self.lexicons.names(lang):
                     known = ", ".join(sorted(self.lexicons.names(lang)))
                     self.errors.append(self.config.error(
                         ("lexicons", lang, name),
                         f"unknown lexicon {name!r} for {lang!r} (known: {known})", of_key=True))
+                elif problem := self.lexicons.addition_problem(lang, name, value):
+                    self.errors.append(self.config.error(("lexicons", lang, name), problem))
 
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""

@@ -1,4 +1,4 @@
-"""Safe YAML (and TOML) loading that remembers where every key and value sits, for precise errors."""
+"""Safe YAML and TOML loading that remembers where each key and value sits, for precise errors."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
     scanner = _TomlScanner(text)
     try:
         scanner.scan()
-    except (IndexError, ValueError):  # pragma: no cover - tomllib accepted it; positions are a bonus
+    except (IndexError, ValueError):  # pragma: no cover - positions are best effort
         pass
     n = len(table)
     for source, target in ((scanner.keys, located.keys), (scanner.values, located.values)):

@@ -193,11 +193,26 @@ def test_lexicon_additions_reach_the_pack(write):
     assert linter.lexicons.get("fr")["mots"] == ["zut", "flûte"]
 
 
+@pytest.mark.parametrize(("addition", "expected"), [
+    ("    motz: [x]\n", (5, 5, "unknown lexicon 'motz' for 'fr' (known: mots, seuil)")),
+    ("    mots: flûte\n", (5, 11, "lexicon 'mots' is a list")),
+    ("    seuil: [3]\n", (5, 12, "lexicon 'seuil' is int, not list")),
+])
+def test_lexicon_addition_errors(write, addition, expected):
+    write("house/lexicons/fr.yaml", "mots: [zut]\nseuil: 2\n")
+    write("house/no-zut.yaml", HOUSE_RULE)
+    path = write(".newslint.yaml", "packs: [house]\nrule_dirs: [house]\nlexicons:\n  fr:\n"
+                 + addition)
+    [(line, column, message)] = problems(path)
+    assert (line, column) == expected[:2] and expected[2] in message
+
+
 # -- errors at exact positions ---------------------------------------------------------------
 
 YAML_ERRORS = [
     ("language: fr\nsevrity: high\n", (2, 1, "unknown configuration key 'sevrity'")),
-    ("packs: [style]\nrules:\n  style.wordyy: off\n", (3, 3, "unknown rule or pack 'style.wordyy'")),
+    ("packs: [style]\nrules:\n  style.wordyy: off\n",
+     (3, 3, "unknown rule or pack 'style.wordyy'")),
     ("packs: [style]\nrules:\n  nope: info\n", (3, 3, "unknown rule or pack 'nope'")),
     ("packs: [style]\nrules:\n  style.wordy: loud\n", (3, 16, "expected a severity")),
     ("packs: [style]\nrules:\n  style.wordy:\n    severity: 3\n", (4, 15, "expected a severity")),
@@ -271,3 +286,11 @@ def test_pyproject_settings_work_like_yaml(write, tmp_path):
     linter = Linter(load_config(start=tmp_path))
     assert linter.config.language == "fr"
     assert active(linter) == {"style.wordy": "hint"}
+
+
+def test_language_default_applies_unless_front_matter_says_otherwise(write, tmp_path):
+    path = write(".newslint.yaml", "packs: [style]\nlanguage: fr\n")
+    linter = Linter(load_config(str(path)))
+    assert linter.lint_source(SourceText("The the cat sat."), "a.md").lang == "fr"
+    text = "---\nlang: en\n---\nThe the cat sat.\n"
+    assert linter.lint_source(SourceText(text), "a.md").lang == "en"

@@ -61,7 +61,8 @@ def test_alternatives_offer_one_fix_each():
                      message="{replacement}")
     [d] = lint_snippet("Il part suite à la crise.", rule, lang="fr")
     assert d.message == "après / à la suite de"
-    assert [f.edits for f in d.fixes] == [(Edit(8, 15, "après"),), (Edit(8, 15, "à la suite de"),)]
+    assert [f.edits for f in d.fixes] == [(Edit(8, 15, "après"),),
+                                          (Edit(8, 15, "à la suite de"),)]
 
 
 @pytest.mark.parametrize("text", [
