@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
-from lint.patterns import APOSTROPHES, SPACE, compile_pattern, compile_terms, finditer, fullmatch
+from lint.patterns import (
+    APOSTROPHES, SPACE, compile_pattern, compile_terms, finditer, fullmatch,
+)
 from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
 
 _LETTERS = r"[\p{L}\p{M}\p{N}]*"  # letters, combining accents (decomposed é), digits
@@ -46,7 +48,8 @@ class Occurrence(RuleType):
         check_regexes("token", [options.token])
 
     def setup(self) -> None:
-        self.pattern = compile_pattern(self.options.token, ignorecase=self.options.ignorecase)
+        self.pattern = compile_terms([self.options.token], ignorecase=self.options.ignorecase,
+                                     nonword=True)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         count = sum(1 for m in finditer(self.pattern, unit.text) if m.end() > m.start())

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.scopes import units
-from lint.patterns import compile_pattern, compile_terms, finditer
+from lint.patterns import compile_terms, finditer
 from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
 from lint.rule_types.terms import match_case
 
@@ -113,8 +113,11 @@ class Conditional(DocumentRule):
             check_regexes(key, [getattr(options, key)])
 
     def setup(self) -> None:
-        self.first = compile_pattern(self.options.first, ignorecase=self.options.ignorecase)
-        self.second = compile_pattern(self.options.second, ignorecase=self.options.ignorecase)
+        # As user tokens elsewhere: any apostrophe, any white space where a space is written.
+        self.first, self.second = (
+            compile_terms([source], ignorecase=self.options.ignorecase, nonword=True)
+            for source in (self.options.first, self.options.second)
+        )
         self.keyed = self.first.groups > 0 and self.second.groups > 0
         self.exceptions = {self._key(e) for e in self.options.exceptions}
 

@@ -29,6 +29,10 @@ CASES = [
     ("unkeyed: no second", "Embargoed. Embargo at noon.",
      {"first": r"\bembargo\w*", "second": r"\buntil\b", "ignorecase": True},
      [(R, 0, 9), (R, 11, 18)]),
+    ("apostrophe-tolerant first", "Voir l’article 3.",
+     {"first": r"l'article \d+", "second": r"\bcode\b"}, [(R, 5, 16)]),
+    ("space-tolerant second", "Voir l’article 3 du code\u00a0civil.",
+     {"first": r"l'article \d+", "second": r"code civil"}, []),
     ("code spans do not define", "The ONS said so. Run `(ONS)`.", ACRONYM, [(R, 4, 7)]),
 ]
 
