@@ -9,7 +9,9 @@ from typing import Any
 
 from lint.diagnostic import Severity
 from lint.globs import compile_glob
-from lint.yamlio import InputError, LocatedYaml, PathKey, load_toml_table, load_yaml
+from lint.yamlio import (
+    InputError, LocatedYaml, PathKey, has_toml_table, load_toml_table, load_yaml,
+)
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 LANGUAGES = ("auto", "en", "fr")
@@ -100,12 +102,7 @@ def discover(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        return load_toml_table(text, str(path), TOML_TABLE) is not None
-    except InputError:
-        # A broken pyproject.toml that mentions us is ours to report, not to skip.
-        return "[tool.newslint" in text
+    return has_toml_table(path.read_text(encoding="utf-8", errors="replace"), TOML_TABLE)
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:

@@ -85,6 +85,20 @@ def _walk(node: yaml.Node, key: PathKey, out: LocatedYaml) -> None:
             _walk(item, (*key, index), out)
 
 
+def has_toml_table(text: str, table: PathKey) -> bool:
+    """Whether a TOML text has the table `table`; a text that does not parse but names
+    the table counts (its errors are for the caller to report)."""
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return f"[{'.'.join(map(str, table))}" in text
+    for part in table:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return True
+
+
 def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
     """The TOML table at `table` (e.g. ("tool", "newslint")) with its positions, or None
     when the file has no such table. Syntax errors become InputError."""

@@ -63,6 +63,14 @@ def test_nearer_pyproject_beats_a_farther_newslint_yaml(write, tmp_path):
     assert config.path == str(tmp_path / "a/pyproject.toml") and config.language == "en"
 
 
+def test_a_broken_pyproject_that_names_our_table_is_reported(write, tmp_path):
+    write(".newslint.yaml", "language: fr\n")
+    write("a/pyproject.toml", "[tool.newslint]\nlanguage = \n")
+    with pytest.raises(InputError) as caught:
+        load_config(start=tmp_path / "a")
+    assert (caught.value.path, caught.value.line) == (str(tmp_path / "a/pyproject.toml"), 2)
+
+
 def test_pyproject_without_our_table_is_skipped(write, tmp_path):
     write(".newslint.yaml", "language: fr\n")
     write("a/pyproject.toml", "[project]\nname = 'x'\n")
