@@ -392,3 +392,33 @@ def test_kind_for_path() -> None:
     assert text_doc.kind == "text"
     assert text_doc.blocks[0].text == "# Not markdown here"
     assert _doc("Body.", "x.txt", kind="markdown").kind == "markdown"
+
+
+def test_cells_without_a_map_use_their_row_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """markdown-it-py versions differ on whether cell inline tokens carry a map."""
+    from lint.document import markdown
+
+    real = markdown._PARSER
+
+    class NoCellMaps:
+        def parse(self, text: str) -> list[object]:
+            tokens = real.parse(text)
+            in_cell = False
+            for token in tokens:
+                if token.type in ("th_open", "td_open"):
+                    in_cell = True
+                elif token.type == "inline" and in_cell:
+                    token.map = None
+                    in_cell = False
+            return tokens
+
+    monkeypatch.setattr(markdown, "_PARSER", NoCellMaps())
+    doc = _doc("Intro.\n\n| a | b |\n|---|---|\n| c | c |\n")
+    assert _outline(doc) == [
+        (1, "paragraph", "Intro."),
+        (3, "table.header.row.cell", "a"),
+        (3, "table.header.row.cell", "b"),
+        (5, "table.body.row.cell", "c"),
+        (5, "table.body.row.cell", "c"),
+    ]
+    assert [doc.source.position(b.start).column for b in doc.blocks[3:]] == [2, 6]

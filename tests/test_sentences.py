@@ -6,6 +6,7 @@ import pytest
 
 from lint.document.builder import build_document
 from lint.document.projection import PLACEHOLDER
+from lint.document.quotes import QuoteIndex, quote_spans
 from lint.document.sentences import split_sentences
 from lint.source import SourceText
 
@@ -106,3 +107,33 @@ def test_block_sentences_are_offsets_into_the_block_text() -> None:
     second = block.sentences[1]
     start, end = block.projection.to_source_span(second.start, second.end)
     assert doc.source.text[start:end] == "The **end** came."
+
+
+# -- quotations ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (f"Il a dit «{NNBSP}Nous visons 14{NBSP}%{NNBSP}», puis «{NBSP}non{NBSP}».",
+         [f"«{NNBSP}Nous visons 14{NBSP}%{NNBSP}»", f"«{NBSP}non{NBSP}»"]),
+        ("He said “we expect growth” and left.", ["“we expect growth”"]),
+        ('A 5" screen and "quoted text" here.', ['"quoted text"']),
+        ("He said ‘we don’t expect growth’ today.", ["‘we don’t expect growth’"]),
+        ("“Outer ‘inner’ outer” done.", ["“Outer ‘inner’ outer”"]),
+        ("Unclosed « quote. It runs on.", ["« quote. It runs on."]),
+        ("No quotes, only l’apostrophe.", []),
+    ],
+)
+def test_quote_spans(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quotes
+
+
+def test_quote_index() -> None:
+    text = "Analysts said “prices will rise” but “maybe not”."
+    index = QuoteIndex(text)
+    inside = text.index("will")
+    assert index.inside(inside, inside + 4)
+    assert index.containing(inside, inside + 4) == (text.index("“"), text.index("”") + 1)
+    outside = text.index("Analysts")
+    assert not index.inside(outside, outside + 8)
+    # A span that straddles a closing mark is not inside the quotation.
+    assert not index.inside(text.index("rise"), text.index(" but") + 4)

@@ -53,25 +53,29 @@ def parse_markdown(doc: Document, parse_text: str) -> None:
     stack: list[str] = []
     leaf: tuple[str, ...] | None = None
     row_cursor = 0  # cells of one table row share a line: search on from the last cell
+    row_line = 0
     for token in _PARSER.parse(parse_text):
         kind = token.type
         if kind in _CONTAINERS:
             stack.append(_CONTAINERS[kind])
             if kind == "tr_open" and token.map:
-                row_cursor = source.line_starts[token.map[0]]
+                row_line = token.map[0]
+                row_cursor = source.line_starts[row_line]
         elif kind in _CLOSERS:
             stack.pop()
         elif kind in _LEAVES:
             leaf = (*stack, _LEAVES[kind])
         elif kind == "heading_open":
             leaf = (*stack, "heading", token.tag)
+        elif kind == "inline" and leaf and leaf[-1] == "cell":
+            # Some markdown-it versions give cells no map: the row's line is theirs.
+            cmap, row_cursor = _cell_map(source, token, row_line, row_cursor)
+            _add_inline_block(doc, leaf, token, cmap)
+            leaf = None
         elif kind == "inline" and token.map is not None:
             scope = leaf or (*stack, "paragraph")
             leaf = None
-            if scope[-1] == "cell":
-                cmap, row_cursor = _cell_map(source, token, row_cursor)
-            else:
-                cmap = map_lines(source.text, _line_spans(source, token.map), token.content)
+            cmap = map_lines(source.text, _line_spans(source, token.map), token.content)
             _add_inline_block(doc, scope, token, cmap)
         elif kind in ("fence", "code_block", "html_block") and token.map:
             lo, hi = _line_range(source, token.map)
@@ -112,13 +116,15 @@ def _line_range(source: SourceText, line_map: Sequence[int]) -> tuple[int, int]:
     return source.line_starts[first], source.line_end(last)
 
 
-def _cell_map(source: SourceText, token: Token, cursor: int) -> tuple[ContentMap, int]:
+def _cell_map(
+    source: SourceText, token: Token, row_line: int, cursor: int
+) -> tuple[ContentMap, int]:
     """Map a table cell's content onto its row line, searching from `cursor`.
 
     markdown-it drops the backslash of an escaped pipe (`\\|`) inside a cell, so the
     search runs on a view of the line without those backslashes.
     """
-    line = token.map[0] if token.map else source.line_of(cursor)
+    line = token.map[0] if token.map else row_line
     start, end = source.line_starts[line], source.line_end(line)
     view: list[str] = []
     where: list[int] = []
