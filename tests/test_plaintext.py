@@ -122,8 +122,11 @@ def test_paragraph_heuristic(text: str, expected: list[tuple[int, int]]) -> None
         ("Council approves a 4.99% tax rise\nThe council voted on Monday.", True),
         ("The council voted on Monday.\nIt was late.", False),  # a full stop: body text
         ("Only one line without a stop", False),  # a one-line draft is all body
-        ("Why did prices fall?\nBecause.", False),
-        (" ".join(["word"] * 25) + "\nBody.", False),  # too long for a headline
+        ("Why did prices fall?\nBecause.", True),  # a question can be a headline
+        ("Rivals of the Apple...\nBody.", True),
+        ("Avertissement :\nBody.", False),
+        (" ".join(["word"] * 30) + "\nBody.", False),  # too long for a headline
+        (" ".join(["word"] * 24) + "\nBody.", True),
     ],
 )
 def test_headline(text: str, headline: bool) -> None:

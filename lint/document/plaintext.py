@@ -51,7 +51,7 @@ def parse_text(doc: Document, first_line: int) -> None:
         else:
             for line in group:
                 _add_block(doc, line, line)
-    _mark_headline(doc, settings["headline_max_words"])
+    _mark_headline(doc, settings["headline_max_words"], tuple(settings["headline_stops"]))
 
 
 def _is_hard_wrapped(doc: Document, group: list[int], shortest: int, width: int) -> bool:
@@ -87,16 +87,18 @@ def _add_block(doc: Document, first: int, last: int) -> None:
                             projection, len(doc.blocks)))
 
 
-def _mark_headline(doc: Document, max_words: int) -> None:
-    """A short first line without a final full stop is the headline, not body prose."""
-    if not doc.blocks:
-        return
+def _mark_headline(doc: Document, max_words: int, stops: tuple[str, ...]) -> None:
+    """A short first line without a final full stop is the headline, not body prose.
+
+    Question and exclamation marks and a trailing ellipsis are common in headlines
+    ("Can Yahoo dominate next decade?"); a full stop (or a colon) ends body text.
+    """
+    if len(doc.blocks) < 2:
+        return  # a single-line draft has no headline: its only line is the body
     first = doc.blocks[0]
-    first_line = doc.source.position(first.start).line
-    if doc.source.position(first.end).line != first_line:
+    if doc.source.line_of(first.start) != doc.source.line_of(first.end):
         return
-    text = first.text.strip()
-    if len(text.split()) < max_words and not regex.search(r"[.!?…:;]\s*$", text):
-        # A single-line draft has no headline: its only line is the body.
-        if len(doc.blocks) > 1:
-            first.scope = ("heading", "h1")
+    text = first.text.rstrip()
+    final_stop = text.endswith(stops) and not text.endswith(("...", "…"))
+    if len(text.split()) < max_words and not final_stop:
+        first.scope = ("heading", "h1")
