@@ -14,6 +14,8 @@ NON_PROSE = frozenset({"code", "html", "frontmatter", "byline"})
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence of a block, as offsets into the block's projection text."""
+
     start: int
     """0-based code-point offset into the block's projection text."""
     end: int
@@ -31,6 +33,7 @@ class Block:
     end: int
     """Exclusive end offset of the block in the source."""
     projection: Projection
+    """The block's prose (markup removed) and its map back to the source."""
     index: int = 0
     """Position of the block in Document.blocks."""
     sentences: list[Sentence] = field(default_factory=list)
@@ -52,12 +55,14 @@ class Comment:
     """An HTML comment (or a directive line in plain text) found while parsing."""
 
     start: int
-    """0-based code-point offset of the comment in the source."""
+    """0-based code-point offset of the comment's `<!--` in the source."""
     end: int
+    """Exclusive end offset, just past `-->`."""
     text: str
-    """The comment's inner text, without <!-- -->."""
+    """The comment's inner text, without <!-- -->, white space trimmed."""
     own_line: bool
-    """True when nothing but white space shares the comment's line(s)."""
+    """True when nothing but white space (or blockquote `>` markers) shares the
+    comment's line(s)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,9 @@ class Problem:
     """An input problem met while building the document (e.g. bad front matter YAML)."""
 
     start: int
+    """0-based code-point offset where the problem is (the YAML error mark)."""
     end: int
+    """Exclusive end offset."""
     message: str
 
 
