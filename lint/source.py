@@ -62,7 +62,8 @@ class SourceText:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             # The offset is reported into the bytes as read, so the BOM counts.
-            raise DecodeError(exc.start + (len(codecs.BOM_UTF8) if bom else 0), exc.reason) from None
+            skipped = len(codecs.BOM_UTF8) if bom else 0
+            raise DecodeError(exc.start + skipped, exc.reason) from None
         return cls(text, bom=bom)
 
     def encode(self) -> bytes:

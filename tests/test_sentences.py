@@ -35,7 +35,8 @@ def _split(text: str) -> list[str]:
         ("It was approx. 5 km. Then we stopped.", ["It was approx. 5 km.", "Then we stopped."]),
         ("Apples, pears, etc. The list goes on.", ["Apples, pears, etc.", "The list goes on."]),
         # French abbreviations
-        ("M. Dupont est arrivé. Mme Martin aussi.", ["M. Dupont est arrivé.", "Mme Martin aussi."]),
+        ("M. Dupont est arrivé. Mme Martin aussi.",
+         ["M. Dupont est arrivé.", "Mme Martin aussi."]),
         ("M. Le Maire a parlé. Il est parti.", ["M. Le Maire a parlé.", "Il est parti."]),
         ("Le 1er janv. 2025, c'était calme. Ensuite non.",
          ["Le 1er janv. 2025, c'était calme.", "Ensuite non."]),
@@ -57,17 +58,20 @@ def _split(text: str) -> list[str]:
         (f"Vraiment{NNBSP}? Oui{NBSP}! Bien.", [f"Vraiment{NNBSP}?", f"Oui{NBSP}!", "Bien."]),
         ("¿Qué? No sé.", ["¿Qué?", "No sé."]),
         # Quotes: the sentence ends inside the closing quote
-        ("He said: “It is over.” Then he left.", ["He said: “It is over.”", "Then he left."]),
+        ("He said: “It is over.” Then he left.",
+         ["He said: “It is over.”", "Then he left."]),
         ('She said "Yes." "No," he replied.', ['She said "Yes."', '"No," he replied.']),
         (f"Il a dit{NBSP}: «{NNBSP}C'est fini.{NNBSP}» Puis il est parti.",
          [f"Il a dit{NBSP}: «{NNBSP}C'est fini.{NNBSP}»", "Puis il est parti."]),
         (f"«{NBSP}Vraiment{NBSP}?{NBSP}» demande-t-il. Oui.",
          [f"«{NBSP}Vraiment{NBSP}?{NBSP}» demande-t-il.", "Oui."]),
         ("He asked “why?” and left. Fine.", ["He asked “why?” and left.", "Fine."]),
-        (f"Fin.{NBSP}«{NBSP}Début{NBSP}», dit-il.", ["Fin.", f"«{NBSP}Début{NBSP}», dit-il."]),
+        (f"Fin.{NBSP}«{NBSP}Début{NBSP}», dit-il.",
+         ["Fin.", f"«{NBSP}Début{NBSP}», dit-il."]),
         ("(See above.) Then stop.", ["(See above.)", "Then stop."]),
         # Placeholders (code spans) and lower-case continuations
-        (f"Run {PLACEHOLDER}. {PLACEHOLDER} is fast.", [f"Run {PLACEHOLDER}.", f"{PLACEHOLDER} is fast."]),
+        (f"Run {PLACEHOLDER}. {PLACEHOLDER} is fast.",
+         [f"Run {PLACEHOLDER}.", f"{PLACEHOLDER} is fast."]),
         ("It ended. and then?", ["It ended. and then?"]),
         ("No space.Here", ["No space.Here"]),
         # White space is trimmed, never counted as a sentence

@@ -10,6 +10,10 @@ from lint.diagnostic import Position
 from lint.source import DecodeError, SourceText
 
 
+NOT_BREAKS = "a\u2028b\u2029c\x0cd\x0be\x85f\x1cg\x1dh\x1ei"
+"""Separators str.splitlines() breaks on, and markdown-it and LSP do not."""
+
+
 # -- lines -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "lines", "endings"),
@@ -23,10 +27,12 @@ from lint.source import DecodeError, SourceText
         ("no newline at end", ["no newline at end"], [""]),
         ("", [""], [""]),
         # Not line breaks, although str.splitlines() thinks so.
-        ("a\u2028b\u2029c\x0cd\x0be\x85f\x1cg\x1dh\x1ei", ["a\u2028b\u2029c\x0cd\x0be\x85f\x1cg\x1dh\x1ei"], [""]),
+        (NOT_BREAKS, [NOT_BREAKS], [""]),
     ],
 )
-def test_lines_split_on_cr_lf_and_crlf_only(text: str, lines: list[str], endings: list[str]) -> None:
+def test_lines_split_on_cr_lf_and_crlf_only(
+    text: str, lines: list[str], endings: list[str]
+) -> None:
     source = SourceText(text)
     assert source.line_count == len(lines)
     assert [source.line_text(i) for i in range(source.line_count)] == lines

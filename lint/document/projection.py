@@ -245,7 +245,8 @@ class Aligner:
     # -- low level --------------------------------------------------------------------
     def emit_content(self, start: int, end: int) -> None:
         """Append content[start:end] as prose, mapped character by character."""
-        offsets, widths, content, source = self.cmap.offsets, self.cmap.widths, self.content, self.source
+        offsets, widths = self.cmap.offsets, self.cmap.widths
+        content, source = self.content, self.source
         i = start
         while i < end:
             # Extend a chunk while the source is a contiguous verbatim copy.

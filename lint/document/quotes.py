@@ -1,4 +1,4 @@
-"""Find quoted spans (“…”, «…», "…", ‘…’) in prose, for rules that skip or credit quotations."""
+"""Quoted spans (“…”, «…», "…", ‘…’) for rules that skip or credit quotations."""
 
 from __future__ import annotations
 
