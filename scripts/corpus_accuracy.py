@@ -23,6 +23,8 @@ from pathlib import Path
 import regex
 
 from lint.config import Config
+from lint.document import Document
+from lint.document.builder import build_document
 from lint.runner import Linter
 
 SCORED = ("unsourced-projection", "vague-attribution", "repeated-paragraph", "missing-disclaimer",
@@ -40,6 +42,18 @@ def _linter() -> Linter:
     return Linter(Config(packs=("editorial",), language="auto"))
 
 
+def sentence_at(document: Document, offset: int) -> str:
+    """The sentence of the draft that holds `offset` (what a judge reads)."""
+    for block in document.blocks:
+        if block.start <= offset <= block.end:
+            for sentence in block.sentences:
+                lo, hi = block.projection.to_source_span(sentence.start, sentence.end)
+                if lo <= offset <= hi:
+                    return block.sentence_text(sentence)
+            return block.text
+    return document.source.line_text(document.source.position(offset).line)
+
+
 def lint_file(job: tuple[str, str, str]) -> tuple[int, list[tuple[str, str, int, str, str]]]:
     """Lint one corpus file in its corpus language: (word count, findings)."""
     name, path_text, lang = job
@@ -50,10 +64,11 @@ def lint_file(job: tuple[str, str, str]) -> tuple[int, list[tuple[str, str, int,
         return 0, []
     if result.lang != lang:
         result = linter.lint_source(result.source, str(path), lang=lang)
+    document = build_document(result.source, str(path), default_lang=lang)
     found = []
     for d in result.diagnostics:
         found.append((d.rule_id.split(".")[-1], f"{name}/{path.parent.name}/{path.name}",
-                      d.start.line + 1, d.message, result.source.line_text(d.start.line)))
+                      d.start.line + 1, d.message, sentence_at(document, d.offset)))
     return len(_WORD.findall(result.source.text)), found
 
 

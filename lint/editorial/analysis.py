@@ -13,7 +13,7 @@ from lint.document.quotes import quote_spans
 from lint.editorial.lexicon import EditorialLexicon
 from lint.editorial.quantities import Quantity, find_quantities
 from lint.editorial.sources import Attribution, Kind, SourceClassifier
-from lint.patterns import finditer, search
+from lint.patterns import finditer, fullmatch, search
 
 MASK = "\ufffc"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
@@ -194,8 +194,10 @@ class _Analyser:
         facts.boosters = matches(lex.boosters)
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
+        dated = search(lex.specific_dates, masked) is not None
         facts.predictions = [m for m in self._plain_futures(masked)
-                             if not any(lo <= m.start < hi for lo, hi in exceptions)]
+                             if not any(lo <= m.start < hi for lo, hi in exceptions)
+                             and not (dated and not facts.boosters)]
         facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         facts.past = search(lex.past, masked) is not None or search(lex.journalistic_conditional, masked) is not None
@@ -203,7 +205,7 @@ class _Analyser:
 
     def _future_exception(self, text: str, m: regex.Match[str]) -> bool:
         """Words that look like a future tense but are nouns ("opéra", "caméra")."""
-        return bool(self.lex.future_tense_exceptions.fullmatch(m.group()))
+        return bool(fullmatch(self.lex.future_tense_exceptions, m.group()))
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
@@ -224,7 +226,7 @@ class _Analyser:
         excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
         candidates = [m for m in finditer(lex.plain_future, text)]
         candidates += [m for m in finditer(lex.future_tense, text)
-                       if not lex.future_tense_exceptions.fullmatch(m.group())]
+                       if not fullmatch(lex.future_tense_exceptions, m.group())]
         found = []
         for m in sorted(candidates, key=lambda x: x.start()):
             if any(lo <= m.start() < hi for lo, hi in excluded):
@@ -235,14 +237,28 @@ class _Analyser:
 
     def _predicts(self, text: str, marker: regex.Match[str]) -> bool:
         lex = self.lex
-        if lex.outcome_verbs.fullmatch(marker.group()) or search(lex.outcome_verbs, marker.group()):
+        # A French future tense is itself the verb ("rebondira", "atteindront").
+        if fullmatch(lex.outcome_verbs, marker.group()) or search(lex.outcome_verbs, marker.group()):
             return True
-        window = " ".join(text[marker.end() :].split()[: lex.outcome_window])
-        if search(lex.outcome_verbs, window):
+        # Otherwise the first verb after the future (past adverbs and negation) must be
+        # an outcome: "will never catch up", "va également rebondir", "is going to become".
+        after = text[marker.end() :]
+        filler = search(lex.future_fillers, after)
+        head = after[filler.end() if filler else 0 :]
+        outcome = search(lex.outcome_verbs, head)
+        if outcome is not None and outcome.start() == 0:
             return True
-        # "will be 2%", "sera de 2 %": a predicted value.
-        value_window = " ".join(text[marker.end() :].split()[:4])
-        copula = regex.match(r"\s*(?:be|de|à|d['’]environ|d['’]au moins)\b", text[marker.end() :], regex.I) or (
-            marker.group().lower() in ("sera", "seront")
-        )
-        return bool(copula) and bool(find_quantities(value_window, lex))
+        # "will be 2% next year", "sera de 2 % l'an prochain": a predicted value, when a
+        # future time frame says it is a forecast (not "the prize will be $15,000").
+        after = text[marker.end() :]
+        value = regex.match(
+            r"\s*(?:(?:be|de|d['’])\s+)?(?:(?:about|around|roughly|some|up to|more than|less than|"
+            r"at least|over|under|nearly|almost|environ|près de|plus de|moins de|au moins)\s+)?",
+            after, regex.I)
+        starts_with_value = False
+        if value is not None and (regex.match(r"\s*be\b", after, regex.I)
+                                  or marker.group().lower() in ("sera", "seront")):
+            rest = after[value.end() :]
+            figures = find_quantities(rest[:40], lex)
+            starts_with_value = bool(figures) and figures[0].start == 0
+        return starts_with_value and bool(search(lex.future_time, text) or search(lex.year_refs, text))

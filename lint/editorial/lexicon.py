@@ -63,6 +63,7 @@ class EditorialLexicon:
         )
         self.scheduled = terms("scheduled_verbs")
         self.dates = terms("dates")
+        self.specific_dates = terms("specific_dates")
         self.attribution_verbs = terms("attribution_verbs")
         self.attribution_cues = terms("attribution_cues")
         self.named_heads = terms("named_source_heads")
@@ -80,7 +81,9 @@ class EditorialLexicon:
         self.boosters = terms_of(certainty.get("booster"))
         self.adverbial_boosters = terms_of(certainty.get("adverbial"))
         self.superlatives = terms_of(certainty.get("superlative"))
-        self.outcome_window = int(data.get("outcome_window_words", 6))
+        self.future_fillers = compile_pattern(
+            r"^(?:\s*(?:" + "|".join(_terms(data.get("future_fillers"))) + r")(?![\p{L}]))*\s*"
+            if data.get("future_fillers") else r"^\s*", ignorecase=True)
         self.certainty_exceptions = terms("certainty_exceptions")
         self.outcome_verbs = terms("outcome_verbs")
         self.function_words = frozenset(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.editorial.lexicon import EditorialLexicon
-from lint.patterns import finditer, search
+from lint.patterns import finditer, fullmatch, search
 
 # Clause boundaries for finding the holder of an attribution verb.
 _BOUNDARY = regex.compile(r"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:that|que|qu['’])\b", regex.I)
@@ -89,9 +89,9 @@ class SourceClassifier:
         tokens = _TOKEN.findall(holder)
         if not tokens:
             return False
-        return bool(self.lex.pronouns.fullmatch(tokens[-1])) or (
-            len(tokens) <= 2 and bool(self.lex.pronouns.fullmatch(tokens[0]))
-        )
+        # "she said", "but they have warned": a pronoun among the last few words (the
+        # others being auxiliaries or conjunctions).
+        return any(fullmatch(self.lex.pronouns, t) for t in tokens[-3:])
 
     def classify_holder(self, holder: str, sentence_initial: bool = False) -> Kind:
         """The class of a holder phrase ("analysts at UBS", "a post on X by @x", "Ofgem")."""
@@ -133,7 +133,7 @@ class SourceClassifier:
             found.append(Attribution(kind, m.start(), m.end() + len(holder), text[m.start() : m.end() + len(holder)]))
         for m in finditer(self.lex.attribution_verbs, text):
             before = text[: m.start()]
-            if _PASSIVE_BEFORE.search(before):
+            if _PASSIVE_BEFORE.search(before) and not m.group().lower().endswith(("ing", "ant")):
                 continue  # "is expected to": an agentless forecast, not an attribution
             found.extend(self._verb_attribution(text, m))
         for pattern, kind in (

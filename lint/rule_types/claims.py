@@ -17,6 +17,15 @@ from lint.patterns import search
 from lint.rule_types.base import Finding, RuleType, rule_type
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+# Between a forward marker and a figure, these start another clause.
+_CLAUSE_BREAK = regex.compile(
+    r"[;:(]|\s[-–—]\s|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|after|before|when|"
+    r"since|because|as|qui|que|dont|où|mais|alors que|tandis que|lorsque|quand|après|avant|"
+    r"depuis|car|puisque)\b|\b(?:which|who|qui|dont)\b", regex.I)
+_PASSIVE_FORECAST = regex.compile(
+    r"(?:\b(?:is|are|was|were|est|sont|sera|seront)\s+(?:\p{L}+\s+)?"
+    r"(?:expected|forecast|forecasted|projected|predicted|estimated|anticipated|attendue?s?|"
+    r"prévue?s?|estimée?s?|projetée?s?|anticipée?s?))$|^(?:by|in|for|d['’]ici|en)\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class _ClaimRule(RuleType):
     # -- projections ------------------------------------------------------------------
     def projection_figures(self, s: SentenceFacts, year: int | None) -> list[Quantity]:
         """Figures of `s` that a forward-looking marker governs (empty: not a projection)."""
-        if not s.forward or not s.quantities or s.question or s.hypothetical:
+        if not s.forward or not s.quantities or s.question or s.hypothetical or s.scheduled:
             return []
         if self._historical(s, year):
             return []
@@ -56,14 +65,21 @@ class _ClaimRule(RuleType):
         for q in s.quantities:
             for marker in s.forward:
                 if marker.end <= q.start:
-                    figures.append(q)
-                    break
-                between = s.masked[q.end : marker.start]
-                if q.end <= marker.start and "," not in between and (
-                    len(between.split()) <= self.options.association_words
-                ):
-                    figures.append(q)
-                    break
+                    # A figure after the marker, in the same clause ("is expected to
+                    # reach £1.38bn"), not in a relative clause that reports a fact.
+                    if not _CLAUSE_BREAK.search(s.masked[marker.end : q.start]):
+                        figures.append(q)
+                        break
+                elif q.end <= marker.start and _PASSIVE_FORECAST.search(marker.text):
+                    # A figure before a bare passive forecast ("a loss of $5bn is
+                    # expected this year"); elsewhere a figure before the marker is the
+                    # subject's history ("prices of 7.1% could stoke inflation").
+                    between = s.masked[q.end : marker.start]
+                    if not _CLAUSE_BREAK.search(between) and (
+                        len(between.split()) <= self.options.association_words
+                    ):
+                        figures.append(q)
+                        break
         return figures
 
     def _historical(self, s: SentenceFacts, year: int | None) -> bool:
