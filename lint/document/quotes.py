@@ -24,21 +24,57 @@ def _closing(text: str, opener: str, start: int) -> int:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included, end exclusive; unclosed quotes run
     to the end of the text (a quote often spans several sentences of one paragraph)."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _straight_quotes(text)
     i = 0
     while i < len(text):
         opener = text[i]
-        if opener not in _PAIRS:
+        if opener not in _PAIRS or opener == '"':
             i += 1
-            continue
-        if opener == '"' and i > 0 and text[i - 1].isalnum():
-            i += 1  # inch marks and stray closing quotes
             continue
         close = _closing(text, opener, i)
         end = len(text) if close < 0 else close + 1
         spans.append((i, end))
         i = end
+    return _outermost(spans)
+
+
+def _straight_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations in straight double quotes, read as wire and BBC copy writes them: a
+    quotation running over several sentences reopens each one ('"One. "Two."') without
+    closing the previous, and a paragraph may open inside a quotation begun in the
+    previous one ('...the occasion," he said.')."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch != '"':
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+        if opens:
+            if open_at is not None:
+                spans.append((open_at, i))  # an implicit close: a new sentence of the quote
+            open_at = i
+        elif open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif before in ",.!?;:…" and not spans:
+            spans.append((0, i + 1))  # the paragraph continues a quotation
+    if open_at is not None:
+        spans.append((open_at, len(text)))
     return spans
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with those nested inside another removed."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if result and start < result[-1][1]:
+            if end > result[-1][1]:
+                result[-1] = (result[-1][0], end)
+            continue
+        result.append((start, end))
+    return result
 
 
 class QuoteIndex:

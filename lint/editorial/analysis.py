@@ -126,8 +126,10 @@ class _Analyser:
 
     def run(self) -> Analysis:
         analysis = Analysis(self.doc, self.lex, self.year)
+        previous: Block | None = None
         for block in claim_blocks(self.doc):
-            masked_block = self._mask_attributed_quotes(block.text)
+            masked_block = self._mask_attributed_quotes(block.text, previous)
+            previous = block
             facts = [
                 self._sentence(block, i, s.start, s.end, masked_block[s.start : s.end])
                 for i, s in enumerate(block.sentences)
@@ -136,9 +138,10 @@ class _Analyser:
         return analysis
 
     # -- quotations ---------------------------------------------------------------------
-    def _mask_attributed_quotes(self, text: str) -> str:
+    def _mask_attributed_quotes(self, text: str, previous: Block | None = None) -> str:
         """Quoted speech with a speaker in the paragraph is sourced: hide it from the
-        writer's-own-claim checks (checks.md, "Quotations")."""
+        writer's-own-claim checks (checks.md, "Quotations"). A paragraph that is all
+        quotation takes its speaker from the paragraph before ('He said:' / 'a-t-il dit.')."""
         spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS]
         if not spans:
             return text
@@ -146,12 +149,20 @@ class _Analyser:
         for s, e in spans:
             outside[s:e] = MASK * (e - s)
         outside_text = "".join(outside)
+        whole = len(spans) == 1 and not outside_text.replace(MASK, "").strip(" .,;»”\"")
         attributed = (
-            any(a.kind == Kind.NAMED for a in self.sources.attributions(outside_text))
+            (whole and previous is not None and self._introduces_speech(previous.text))
+            or any(a.kind == Kind.NAMED for a in self.sources.attributions(outside_text))
             or self._speaker_before_colon(outside_text)
             or self._speech_verb_at_quote(outside_text)
         )
         return outside_text if attributed else text
+
+    def _introduces_speech(self, text: str) -> bool:
+        """The paragraph before a quotation names its speaker or ends on a colon."""
+        return text.rstrip().endswith(":") or any(
+            a.kind == Kind.NAMED for a in self.sources.attributions(text)
+        )
 
     def _speech_verb_at_quote(self, outside: str) -> bool:
         """'"…," insists the billionaire' / '« … », a-t-il ajouté': a speech verb right
@@ -168,7 +179,10 @@ class _Analyser:
         for m in regex.finditer(r":\s*\ufffc", outside):
             lead = outside[: m.start()]
             lead = lead[lead.rfind(".") + 1 :]
-            if self.sources.named_evidence(lead, sentence_initial=True):
+            first = lead.split()[:1]
+            if self.sources.named_evidence(lead, sentence_initial=True) or (
+                first and fullmatch(self.lex.pronouns, first[0])
+            ):
                 return True
         return False
 
