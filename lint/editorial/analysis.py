@@ -225,7 +225,9 @@ class _Analyser:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
         and years after the article's date."""
         lex = self.lex
-        marks = [Match(m.start(), m.end(), m.group()) for m in finditer(lex.forward, text)]
+        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)]
+        marks = [Match(m.start(), m.end(), m.group()) for m in finditer(lex.forward, text)
+                 if not any(lo <= m.start() < hi for lo, hi in excluded)]
         if self.year is not None:
             for m in finditer(lex.year_refs, text):
                 year = next((int(g) for g in m.groups() if g), None)

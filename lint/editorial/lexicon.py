@@ -47,6 +47,7 @@ class EditorialLexicon:
         self.quantities = terms("quantities")
         self.not_quantities = terms("not_quantities")
         self.forward = terms("forward_markers")
+        self.forward_exceptions = terms("forward_exceptions")
         self.plain_future = terms("plain_future")
         self.plain_future_exceptions = terms("plain_future_exceptions")
         self.future_tense = terms("future_tense")
