@@ -17,7 +17,7 @@ from lint.patterns import finditer, fullmatch, search
 
 MASK = "\ufffc"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*(?![\p{L}])")
 MIN_QUOTE_WORDS = 4
 """Shorter quoted fragments are scare quotes, not speech (domain note §0.3)."""
 

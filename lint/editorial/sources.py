@@ -71,7 +71,10 @@ class SourceClassifier:
             return False
         if token in ("X",):  # the platform, handled as social media
             return False
-        if sentence_initial:
+        if sentence_initial and not any(ch.isupper() for ch in token[1:]):
+            # A capital that only starts the sentence proves nothing, unless the word is
+            # never written in lower case in the draft ("Kaiko data showed"); "eBay",
+            # "BNP" and other inner capitals are names wherever they stand.
             return word not in self.lowercase_words and len(word) > 2
         return True
 
@@ -106,7 +109,7 @@ class SourceClassifier:
             return Kind.ANONYMOUS
         weasel = search(self.lex.weasels, text)
         if weasel and self._only_function_words(text[: weasel.start()]) and not search(
-            self.lex.rescues, text, weasel.end()
+            self.lex.rescues, text[weasel.end() :]
         ):
             return Kind.WEASEL
         if self.named_evidence(text, sentence_initial):
