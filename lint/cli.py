@@ -221,8 +221,11 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
     for result in _results(linter, paths, args.stdin_filename, stdin):
         if result.error is not None:
             err.write(_input_error_line(result))
-        elif fixer is not None:
-            result = fixer.apply(linter, result)
+        else:
+            report.ran(a for a in linter.ruleset_for(result.path).rules
+                       if a.spec.applies_to(result.lang or ""))
+            if fixer is not None:
+                result = fixer.apply(linter, result)
         report.file(result)
         summary.add(result)
     report.finish(summary)

@@ -5,23 +5,33 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, ClassVar
+from urllib.parse import quote
 
-from lint.diagnostic import FileResult, Severity
+from lint.diagnostic import FileResult, Position, Severity
+from lint.files import STDIN
 
 if TYPE_CHECKING:
+    from lint.engine import ActiveRule
     from lint.rulespec import RuleSpec
+    from lint.source import ColumnUnit, SourceText
 
 INPUT_ERROR = "newslint.input-error"
 """Rule id of the record a machine-readable report gives a file that could not be read."""
+
+STDIN_URI = "untitled:stdin"
+"""The URI of standard input read without --stdin-filename (LSP's name for an unsaved
+buffer); with --stdin-filename, that name is the document's path."""
 
 REPORTER_MODULES = {
     "text": "lint.report.text",
     "json": "lint.report.json_report",
     "github": "lint.report.github",
     "sarif": "lint.report.sarif",
-    "lsp": "lint.report.lsp",
+    "lsp": "lint.report.lsp_json",
 }
 """Where each --format lives. Modules are imported only when chosen, so a run pays for
 one reporter; a module that does not exist yet makes its format "not available"."""
@@ -74,11 +84,22 @@ class Reporter:
                  rules: dict[str, RuleSpec] | None = None) -> None:
         self.out = out
         self.color = color
-        # Specs of the loaded rules by id: SARIF lists them, others may show links.
+        # Specs of every loaded rule by id, in catalog order: metadata for SARIF.
         self.rules = rules or {}
+        self.active: dict[str, ActiveRule] = {}
+        """The rules that ran on at least one file, by id, first configuration seen."""
 
     def start(self) -> None:
         pass
+
+    def ran(self, rules: Iterable[ActiveRule]) -> None:
+        """Told by the front end, before `file`, which rules ran on that file.
+
+        Only SARIF uses it (it lists the rules that ran, findings or not); a rule can be
+        on for some files only (overrides, languages), so the set grows file by file.
+        """
+        for active in rules:
+            self.active.setdefault(active.spec.id, active)
 
     def file(self, result: FileResult) -> None:
         raise NotImplementedError
@@ -129,3 +150,46 @@ def choose_format(name: str) -> str:
 def one_based(line: int, column: int) -> tuple[int, int]:
     """The only place reporters turn 0-based positions into 1-based ones."""
     return line + 1, column + 1
+
+
+def coordinates(source: SourceText, position: Position, unit: ColumnUnit = "utf-32", *,
+                base: int = 1) -> tuple[int, int]:
+    """(line, column) of an internal position as a format counts it.
+
+    `unit` is the column unit (utf-32 = code points for text, JSON and GitHub; utf-16
+    for SARIF and LSP); `base` is 1 for every format but LSP, which is 0-based.
+    """
+    line, column = position.line, source.column_in(position, unit)
+    return one_based(line, column) if base == 1 else (line, column)
+
+
+def file_uri(path: str) -> str:
+    """`file:///abs/path` for a path (relative to the cwd), percent-encoded as editors do.
+
+    Standard input without a name (`-`) is STDIN_URI.
+    """
+    if path == STDIN:
+        return STDIN_URI
+    absolute = Path(os.path.abspath(path))
+    if absolute.drive:  # Windows: file:///C:/dir/draft.md
+        return absolute.as_uri()
+    # quote() the bytes, so undecodable (surrogate-escaped) names survive; only "/" stays
+    # bare, which is what VS Code sends (":" becomes %3A, a space %20, "é" %C3%A9).
+    return "file://" + quote(os.fsencode(absolute.as_posix()), safe="/")
+
+
+def relative_path(path: str) -> str | None:
+    """`path` relative to the cwd with "/" separators, None when it is outside the cwd."""
+    try:
+        relative = Path(os.path.relpath(os.path.abspath(path))).as_posix()
+    except ValueError:  # another drive (Windows)
+        return None
+    if relative == ".." or relative.startswith("../"):
+        return None
+    return relative
+
+
+def relative_uri(path: str) -> str | None:
+    """`relative_path` as a percent-encoded relative URI reference, None outside the cwd."""
+    relative = relative_path(path)
+    return None if relative is None else quote(os.fsencode(relative), safe="/")
