@@ -19,7 +19,12 @@ from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 class RequiredTextOptions:
     threshold: int = 4
     """Trigger score from which the text is required (each distinct trigger word adds
-    its weight from the lexicon's investment_triggers list)."""
+    its weight from the lexicon's investment_triggers list)..."""
+    strong_weight: int = 2
+    """...provided one trigger weighs at least this much (a recommendation, a price
+    target, a crypto-asset, a promotion): straight market news is not investment copy..."""
+    topic_threshold: int = 8
+    """...or, with topic words only, from this score."""
     front_matter: Mapping[str, Any] = field(default_factory=dict)
     """Front-matter values that require the text outright, e.g. {category: [crypto]}."""
     accepted: tuple[str, ...] = ()
@@ -91,8 +96,10 @@ class RequiredText(RuleType):
                         start, end = block.projection.to_source_span(m.start(), m.end())
                         hits[word] = (trigger.weight, start, end, trigger.group)
         score = self._score(hits.values())
+        strong = any(weight >= self.options.strong_weight for weight, _, _, _ in hits.values())
         reason = self._required_by_front_matter(document.meta)
-        if score < self.options.threshold and reason is None:
+        required = score >= (self.options.threshold if strong else self.options.topic_threshold)
+        if not required and reason is None:
             return
         if hits:
             first = min(hits.values(), key=lambda hit: hit[1])
