@@ -175,10 +175,12 @@ class SourceClassifier:
         # _MAX_SEGMENTS segments back past appositives and incidental phrases
         # ("Oddo BHF, plus optimiste, table sur...").
         stop = verb.start()
-        for _ in range(_MAX_SEGMENTS):
+        for segment in range(_MAX_SEGMENTS):
             start = _previous_boundary(text, stop)
             kind = self.classify_holder(_last_words(text[start:stop]), sentence_initial=start == 0)
-            if kind != Kind.NONE:
+            # Further back, only a name can be the subject; a crowd noun there belongs to
+            # another clause ("Traders pointed to figures, which revived bets on a cut").
+            if kind == Kind.NAMED or (kind != Kind.NONE and segment == 0):
                 return [Attribution(kind, start, verb.end(), text[start : verb.end()].strip())]
             if start == 0:
                 break

@@ -13,6 +13,7 @@ from lint.editorial.lexicon import lexicon_for
 from lint.rule_types.base import Finding, RuleType, rule_type
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_CLAUSE = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 class _HedgeRule(RuleType):
@@ -53,8 +54,9 @@ class HedgeStack(_HedgeRule):
         for i, (kind, hedge) in enumerate(hedges):
             kinds = {kind}
             for other_kind, other in hedges[i + 1 :]:
-                gap = len(_WORD.findall(text[hedge.end : other.start]))
-                if gap > self.options.window_words:
+                between = text[hedge.end : other.start]
+                # One claim: close together, and no clause break in between.
+                if len(_WORD.findall(between)) > self.options.window_words or _CLAUSE.search(between):
                     break
                 kinds.add(other_kind)
                 if len(kinds) >= self.options.min_kinds:

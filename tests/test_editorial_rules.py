@@ -1,0 +1,206 @@
+"""Behaviour of the editorial rules, sentence by sentence, in English and French."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config, load_config
+from lint.runner import Linter
+from lint.source import SourceText
+
+EDITORIAL = Linter(Config(packs=("editorial",)))
+
+
+def findings(text: str, lang: str | None = None, path: str = "draft.md", linter: Linter = EDITORIAL):
+    result = linter.lint_source(SourceText(textwrap.dedent(text).lstrip("\n")), path, lang=lang)
+    return [(d.rule_id.split(".", 1)[1], d.start.line + 1, d) for d in result.diagnostics]
+
+
+def rules_of(text: str, lang: str | None = None, path: str = "draft.md") -> list[str]:
+    return sorted(rule for rule, _, _ in findings(text, lang, path))
+
+
+# (text, lang, expected rules) — one sentence or a short paragraph each.
+CASES = [
+    # unsourced-projection
+    ("OpenAI is expected to lose $14bn in 2026.", "en", ["unsourced-projection"]),
+    ("Revenue is set to climb 12% next year.", "en", ["unsourced-projection"]),
+    ("Sales could reach 5 million units by 2028.", "en", ["unsourced-projection"]),
+    ("OpenAI devrait enregistrer des pertes dépassant 14 milliards de dollars en 2026.", "fr",
+     ["unsourced-projection"]),
+    ("Le chômage pourrait grimper à 9 % d'ici la fin de l'année prochaine.", "fr",
+     ["unsourced-projection"]),
+    # ... named sources in many shapes
+    ("Analysts at Morgan Stanley estimate the loss at $14bn for 2026.", "en", []),
+    ("The IMF expects growth of 3.1% next year.", "en", []),
+    ("Growth will slow to 1.2% next year, the Bank of England said.", "en", []),
+    ("According to Ofgem, bills are expected to rise by 7% next year.", "en", []),
+    ("Economists polled by Reuters expect inflation of 2.9% in 2026.", "en", []),
+    ("Selon l'Insee, le chômage devrait atteindre 8 % l'an prochain.", "fr", []),
+    ("La facture reculerait de 45 euros, selon les calculs de la CRE.", "fr", []),
+    ("Le prix baissera de 1,8 % au 1er février, a indiqué la CRE.", "fr", []),
+    ("Chez Bernstein, l'analyste Julie Marchand estime que la marge pourrait reculer de 0,5 point.",
+     "fr", []),
+    ("Oddo BHF, plus optimiste, table sur un chiffre d'affaires de 6,95 milliards d'euros.", "fr", []),
+    # ... not projections
+    ("OpenAI lost $5bn in 2024, the company said.", "en", []),
+    ("The company will hold its investor day on 3 December.", "en", []),
+    ("Le groupe aurait perdu 2 milliards d'euros l'an dernier.", "fr", []),
+    ("La réunion du 16 mars portera sur le budget.", "fr", []),
+    ("GPT-5 will be released to Ligue 1 clubs.", "en", []),
+    ("Will OpenAI lose $14bn in 2026?", "en", []),
+    # vague-attribution, never together with unsourced-projection
+    ("Analysts say the stock could rise 20% next year.", "en", ["vague-attribution"]),
+    ("Industry insiders say the firm could announce a $3bn deal.", "en", ["vague-attribution"]),
+    ("A listing is likely this month, according to a post on X by @solar_whale.", "en",
+     ["vague-attribution"]),
+    ("People familiar with the matter said the bank could cut 2,000 jobs.", "en",
+     ["vague-attribution"]),
+    ("Selon des chiffres circulant dans les milieux financiers, la perte atteindra 14 milliards.",
+     "fr", ["hedging-gap", "vague-attribution"]),
+    ("Les analystes du secteur estiment que le coût peut atteindre des centaines de millions.",
+     "fr", ["vague-attribution"]),
+    ("Selon un message publié sur Telegram, l'équipe pourrait racheter 10 % des jetons.", "fr",
+     ["vague-attribution"]),
+    ("Elon Musk a écrit sur X que la production atteindrait 500 000 véhicules.", "fr", []),
+    ("Sources close to the board said the chairman had resigned.", "en", []),
+    # hedging-gap
+    ("Bitcoin will hit $200,000 next year.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Solara is going to become the default payments layer.", "en", ["hedging-gap"]),
+    ("For savers, this is without doubt the best opportunity in the market today.", "en",
+     ["hedging-gap"]),
+    ("Her approach is certain to be vindicated when the cycle turns.", "en", ["hedging-gap"]),
+    ("Le titre va doubler d'ici juin.", "fr", ["hedging-gap"]),
+    ("Le club sera sans aucun doute contraint de vendre son capitaine.", "fr", ["hedging-gap"]),
+    ("Bitcoin could hit $200,000 next year.", "en", ["unsourced-projection"]),
+    ("The meeting will be held on Tuesday.", "en", []),
+    ("The IMF says growth will reach 3% next year.", "en", []),
+    ("If rates rise, payments will increase.", "en", []),
+    ("La réunion aura lieu mardi.", "fr", []),
+    ("Le mercato sera sans doute animé cet hiver.", "fr", []),
+    ("The firm will cut 500 jobs, it said.", "en", []),
+    # stacked hedges
+    ("Prices could possibly recover.", "en", ["stacked-hedges"]),
+    ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), CASES)
+def test_sentence(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+def test_quoted_forecast_with_named_speaker_is_sourced() -> None:
+    text = '"We will lose about $14bn next year," the chief financial officer, Sarah Lee, said.'
+    assert rules_of(text, "en") == []
+    text = "« Nous atteindrons 2 millions de patients avant 2050 », prévient l'épidémiologiste Claire Dumas."
+    assert rules_of(text, "fr") == []
+
+
+def test_quote_without_speaker_is_the_writers_claim() -> None:
+    assert "hedging-gap" in rules_of('"Bitcoin will hit $200,000 next year."', "en")
+
+
+def test_neighbouring_sentence_that_introduces_the_same_figure_sources_it() -> None:
+    text = ("D'après les projections de RTE, la consommation devrait progresser de 15 % d'ici 2035. "
+            "Cette progression de 15 % serait portée par l'électrification des transports.")
+    assert rules_of(text, "fr") == []
+    other = ("D'après les projections de RTE, la consommation devrait progresser de 15 % d'ici 2035. "
+             "Les prix devraient quant à eux grimper de 8 % l'an prochain.")
+    assert rules_of(other, "fr") == ["unsourced-projection"]
+
+
+def test_front_matter_date_anchors_the_future() -> None:
+    dated = """\
+        ---
+        date: 2027-03-01
+        ---
+        The plant will reach 5,000 units a day in 2026, when demand peaked.
+        """
+    assert "unsourced-projection" not in rules_of(dated, "en")
+    future = dated.replace("in 2026, when demand peaked", "in 2028")
+    assert "unsourced-projection" in rules_of(future, "en")
+
+
+def test_french_draft_gets_french_messages() -> None:
+    (rule, line, d), = [f for f in findings("Le titre devrait grimper de 20 % l'an prochain.", "fr")
+                        if f[0] == "unsourced-projection"]
+    assert d.message.startswith("Projection « 20 % l'an prochain » sans source nommée")
+    (rule, line, d), = findings("Revenue is expected to reach $4bn next year.", "en")
+    assert d.message.startswith('Projection "$4bn next year" has no named source')
+
+
+def test_repeated_paragraph_points_at_the_first_occurrence() -> None:
+    lede = ("Brightwave reported quarterly revenue of $2.3bn on Tuesday, up 34% from a year "
+            "earlier, and said demand from cloud providers remained strong.")
+    text = f"{lede}\n\nThe shares rose 8% in after-hours trading.\n\n{lede.replace('strong', 'robust')}\n"
+    (rule, line, d), = [f for f in findings(text, "en") if f[0] == "repeated-paragraph"]
+    assert line == 5
+    assert "line 1" in d.message
+    (related,) = d.related
+    assert related.start == 0 and related.end == len(lede)
+
+
+def test_short_repeated_lines_are_not_paragraph_repeats() -> None:
+    text = "Partager\nLe conseil a adopté le budget lundi.\nPartager\n"
+    assert "repeated-paragraph" not in rules_of(text, "fr", "draft.txt")
+
+
+def test_missing_disclaimer_fix_appends_the_house_disclaimer_with_file_line_endings() -> None:
+    text = "---\r\ncategory: crypto\r\n---\r\nThe SOLR token jumped 41% to $2.86.\r\n"
+    (rule, line, d), = [f for f in findings(text, "en") if f[0] == "missing-disclaimer"]
+    assert line == 4  # on the first trigger
+    (edit,) = d.fixes[0].edits
+    fixed = text[: edit.start] + edit.text + text[edit.end :]
+    assert fixed.endswith("\r\n\r\nThis article is for information only and does not constitute "
+                          "investment advice. Capital at risk.\r\n")
+    assert "\n" not in fixed.replace("\r\n", "")
+
+
+def test_disclaimer_in_either_language_satisfies_the_rule() -> None:
+    base = ("Bernstein raised its price target on the shares to $240 and kept its buy rating; "
+            "investors who bought the stock in 2019 have seen it rise tenfold.")
+    assert "missing-disclaimer" in rules_of(base, "en")
+    assert "missing-disclaimer" not in rules_of(base + " Ceci n'est pas un conseil financier.", "en")
+
+
+def test_straight_market_news_does_not_need_a_disclaimer() -> None:
+    text = ("Shares in Vodafone rose 3% on the stock market after the company raised its dividend, "
+            "pleasing investors and shareholders.")
+    assert "missing-disclaimer" not in rules_of(text, "en")
+
+
+def test_project_configuration_extends_the_checks(tmp_path: Path) -> None:
+    config = tmp_path / ".newslint.yaml"
+    config.write_text(textwrap.dedent("""\
+        packs: [editorial]
+        rules:
+          editorial.missing-disclaimer:
+            house_disclaimer: "Ce texte n'engage que son auteur et ne vaut pas conseil."
+            accepted: ["ne vaut pas conseil"]
+        lexicons:
+          en:
+            named_source_heads: ["the desk's model"]
+        """), encoding="utf-8")
+    linter = Linter(load_config(str(config)))
+    assert linter.errors == []
+    # Extra named-source wording from the lexicon addition.
+    sentence = "Inflation will reach 4% next year, according to the desk's model."
+    assert rules_of_with(linter, sentence, "en") == []
+    # Extra accepted disclaimer wording, and the house text offered as the fix.
+    crypto = "---\ncategory: crypto\n---\nLe bitcoin a bondi de 8 %.\n"
+    (d,) = [d for d in _diags(linter, crypto, "fr") if d.rule_id.endswith("missing-disclaimer")]
+    assert "ne vaut pas conseil" in d.fixes[0].edits[0].text
+    assert not [d for d in _diags(linter, crypto + "\nCe billet ne vaut pas conseil.\n", "fr")
+                if d.rule_id.endswith("missing-disclaimer")]
+
+
+def _diags(linter: Linter, text: str, lang: str):
+    return linter.lint_source(SourceText(text), "draft.md", lang=lang).diagnostics
+
+
+def rules_of_with(linter: Linter, text: str, lang: str) -> list[str]:
+    return sorted(d.rule_id.split(".", 1)[1] for d in _diags(linter, text, lang))
