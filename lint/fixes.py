@@ -8,11 +8,11 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from lint.diagnostic import Diagnostic, Edit, FileResult
+from lint.diagnostic import Diagnostic, Edit, FileResult, Fix
 from lint.source import EOL, SourceText
 
 if TYPE_CHECKING:
@@ -36,6 +36,22 @@ class FixRefused(Exception):
 
 
 @dataclass(frozen=True)
+class Chosen:
+    """A fix picked for one pass, with the diagnostic that offered it."""
+
+    diagnostic: Diagnostic
+    fix: Fix
+
+    @property
+    def key(self) -> OfferKey:
+        return offer_key(self.diagnostic.rule_id, self.fix)
+
+
+OfferKey = tuple[str, str, tuple[str, ...], int]
+"""(rule id, fix title, edit texts, first edit's start): the same fix offered again."""
+
+
+@dataclass(frozen=True)
 class FixOutcome:
     """What fixing one text to a fixed point produced."""
 
@@ -47,6 +63,8 @@ class FixOutcome:
     """Fixes applied over all passes."""
     settled: bool
     """False when MAX_PASSES ran out or the fixes went round in a circle."""
+    futile: tuple[Chosen, ...] = ()
+    """Fixes left out because the problem they fix survived them (see `_futile`)."""
 
 
 class Fixer:
@@ -66,6 +84,9 @@ class Fixer:
         if result.error is not None or source is None:
             return result
         outcome = fix_to_fixed_point(linter, result, self.max_passes)
+        for c in outcome.futile:
+            self.err.write(f"{result.path}: warning: {c.diagnostic.rule_id}: the fix "
+                           f"'{c.fix.title}' does not resolve the problem; not applied\n")
         if not outcome.settled:
             self.err.write(f"{result.path}: warning: fixes did not settle after "
                            f"{self.max_passes} passes; run --fix again and check the rules "
@@ -102,44 +123,98 @@ def _with_bom(source: SourceText) -> str:
 
 
 def fix_to_fixed_point(linter: Linter, result: FileResult, max_passes: int) -> FixOutcome:
-    """Apply fixes pass by pass, re-linting after each, until none is left to apply."""
+    """Apply fixes pass by pass, re-linting after each, until none is left to apply.
+
+    A pass whose re-lint shows a futile fix is done again without it, so a fix that
+    cannot work is never written (and a second run changes nothing either).
+    """
     assert result.source is not None
     source = result.source
     seen = {source.text}
+    banned: set[OfferKey] = set()
+    futile: list[Chosen] = []
     applied = 0
     for _ in range(max_passes):
-        edits, count = choose_edits(source.text, result.diagnostics)
-        if not edits:
-            return FixOutcome(source.text, result, applied, settled=True)
+        chosen = choose_fixes(source.text, result.diagnostics, banned)
+        edits = [edit for c in chosen for edit in c.fix.edits]
         text = apply_edits(source.text, edits, source.dominant_eol())
-        if text == source.text:  # fixes that rewrite text to itself: nothing to do
-            return FixOutcome(source.text, result, applied, settled=True)
+        if text == source.text:  # nothing to apply, or fixes that rewrite text to itself
+            return FixOutcome(source.text, result, applied, True, tuple(futile))
         if text in seen:  # back to an earlier text: the fixes undo each other
-            return FixOutcome(source.text, result, applied, settled=False)
+            return FixOutcome(source.text, result, applied, False, tuple(futile))
+        fixed = linter.lint_source(SourceText(text, bom=source.bom), result.path)
+        failed = _futile(chosen, edits, fixed.diagnostics)
+        if failed:
+            futile.extend(failed)
+            banned.update(c.key for c in failed)
+            continue
         seen.add(text)
-        applied += count
-        source = SourceText(text, bom=source.bom)
-        result = linter.lint_source(source, result.path)
-    settled = not choose_edits(source.text, result.diagnostics)[0]
-    return FixOutcome(source.text, result, applied, settled)
+        applied += len(chosen)
+        banned = {_shift_key(key, edits) for key in banned}
+        assert fixed.source is not None
+        source, result = fixed.source, fixed
+    settled = not choose_fixes(source.text, result.diagnostics, banned)
+    return FixOutcome(source.text, result, applied, settled, tuple(futile))
 
 
-def choose_edits(text: str, diagnostics: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
-    """The edits of the first fix of each diagnostic, in document order, skipping a fix
-    that is malformed or overlaps one already chosen; also returns how many fixes."""
-    accepted: list[Edit] = []
-    count = 0
+def choose_fixes(text: str, diagnostics: Sequence[Diagnostic],
+                 banned: Collection[OfferKey] = ()) -> list[Chosen]:
+    """The first fix of each diagnostic, in document order, skipping a fix that is
+    malformed, banned, or overlaps one already chosen."""
+    chosen: list[Chosen] = []
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         if not diagnostic.fixes:
             continue
-        edits = diagnostic.fixes[0].edits
-        if not edits or not _well_formed(text, edits):
+        fix = diagnostic.fixes[0]
+        if not fix.edits or not _well_formed(text, fix.edits):
             continue
-        if any(_conflict(new, old) for new in edits for old in accepted):
+        if offer_key(diagnostic.rule_id, fix) in banned:
+            continue
+        if any(_conflict(new, c_edit) for new in fix.edits
+               for c in chosen for c_edit in c.fix.edits):
             continue  # a later pass applies it if the re-linted text still needs it
-        accepted.extend(edits)
-        count += 1
-    return accepted, count
+        chosen.append(Chosen(diagnostic, fix))
+    return chosen
+
+
+def offer_key(rule_id: str, fix: Fix) -> OfferKey:
+    first = min(edit.start for edit in fix.edits) if fix.edits else 0
+    return (rule_id, fix.title, tuple(edit.text for edit in fix.edits), first)
+
+
+def _futile(chosen: Sequence[Chosen], edits: Sequence[Edit],
+            after: Sequence[Diagnostic]) -> list[Chosen]:
+    """Fixes that do not shrink the text and are offered again, identically, just where
+    they applied: the problem survived them, and applying them again would only grow
+    the text (a disclaimer appended inside an unclosed code fence, pass after pass).
+    Shrinking fixes are never futile: "the the the" loses one word per pass."""
+    offered = {offer_key(d.rule_id, d.fixes[0]) for d in after if d.fixes}
+    return [c for c in chosen
+            if _growth(c.fix.edits) >= 0 and _shift_key(c.key, edits) in offered]
+
+
+def _growth(edits: Iterable[Edit]) -> int:
+    return sum(len(e.text) - (e.end - e.start) for e in edits)
+
+
+def _shift_key(key: OfferKey, edits: Sequence[Edit]) -> OfferKey:
+    rule_id, title, texts, start = key
+    return (rule_id, title, texts, map_offset(start, edits))
+
+
+def map_offset(offset: int, edits: Iterable[Edit]) -> int:
+    """Where `offset` of the old text lands in the new text after `edits` (an offset
+    inside a replaced range lands at the start of its replacement; one at an insertion
+    point lands after the inserted text)."""
+    shift = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.end <= offset:
+            shift += len(edit.text) - (edit.end - edit.start)
+        elif edit.start < offset:
+            return edit.start + shift
+        else:
+            break
+    return offset + shift
 
 
 def _well_formed(text: str, edits: Sequence[Edit]) -> bool:
