@@ -1,0 +1,349 @@
+"""`newslint lsp`: the pygls language server (document sync, diagnostics, actions, hover)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import converters, types
+from pygls.lsp.server import LanguageServer
+
+from lint import __version__
+from lint.diagnostic import Diagnostic, FileResult, Severity
+from lint.engine import INTERNAL_RULES, RULE_ERROR
+from lint.lsp import convert
+from lint.lsp.configs import CONFIG_FILE_NAMES, WATCH_GLOBS, ConfigStore
+from lint.runner import Linter
+from lint.source import ColumnUnit, SourceText
+
+logger = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.2
+"""Quiet time after the last keystroke before the unsaved buffer is linted."""
+KIND_BY_LANGUAGE = {"markdown": "markdown", "plaintext": "text", "text": "text"}
+"""Client language ids that choose the document model (else the file name decides)."""
+_JSON = converters.get_converter()
+
+
+@dataclass
+class Linted:
+    """One lint of one version of a document."""
+
+    version: int | None
+    source: SourceText
+    result: FileResult
+    kind: str
+    linter: Linter | None
+    found: list[tuple[Diagnostic, dict[str, Any]]]
+    """Our diagnostics with their LSP JSON (positions in the negotiated unit)."""
+
+
+@dataclass
+class OpenDocument:
+    uri: str
+    text: str
+    version: int | None
+    language_id: str
+    timer: asyncio.TimerHandle | None = None
+    linted: Linted | None = None
+
+
+@dataclass
+class Outcome:
+    """What a lint produced besides diagnostics: messages for the user and for the log."""
+
+    errors: list[str] = field(default_factory=list)
+    logs: list[str] = field(default_factory=list)
+
+
+class NewslintServer(LanguageServer):
+    """Holds the open documents and the configurations; linting runs on one thread so
+    the connection stays responsive and Linter caches are never shared across threads."""
+
+    def __init__(self, config_path: str | None = None) -> None:
+        # Full sync: pygls applies incremental edits with str.splitlines(), which also
+        # breaks lines on U+2028, \x0c and \x85 (docs/architecture.md §4.3).
+        super().__init__("newslint", __version__,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.configs = ConfigStore(config_path)
+        self.documents: dict[str, OpenDocument] = {}
+        self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint")
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.shutdown_requested = False
+
+    @property
+    def unit(self) -> ColumnUnit:
+        return convert.column_unit(self.workspace.position_encoding)
+
+    def shutdown(self) -> None:
+        self.lint_thread.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+    # -- workspace --------------------------------------------------------------------
+    def update_folders(self) -> None:
+        folders = [convert.uri_to_path(f.uri) for f in self.workspace.folders.values()]
+        paths = [Path(p) for p in folders if p]
+        if not paths and self.workspace.root_path:
+            paths = [Path(self.workspace.root_path)]
+        self.configs.set_folders(paths)
+
+    async def reload_configs(self) -> None:
+        """Reload the configurations, report problems, and relint every open document."""
+        loop = asyncio.get_running_loop()
+        errors = await loop.run_in_executor(self.lint_thread, self.configs.reload)
+        self.show_errors(errors)
+        for uri in list(self.documents):
+            self.schedule(uri, 0)
+
+    def show_errors(self, errors: list[str]) -> None:
+        for message in errors:
+            logger.error("%s", message)
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+
+    # -- linting ----------------------------------------------------------------------
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint `uri` after `delay` seconds, replacing any lint already waiting."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return
+        if doc.timer is not None:
+            doc.timer.cancel()
+        doc.timer = asyncio.get_running_loop().call_later(delay, self._start, uri)
+
+    def _start(self, uri: str) -> None:
+        task = asyncio.ensure_future(self.lint_and_publish(uri))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def lint_and_publish(self, uri: str) -> None:
+        """Lint the document's current text (not the file on disk) and publish the result,
+        unless the document changed or closed meanwhile (a newer lint is then pending)."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return
+        if doc.timer is not None:
+            doc.timer.cancel()
+            doc.timer = None
+        version, text, unit = doc.version, doc.text, self.unit
+        loop = asyncio.get_running_loop()
+        try:
+            linted, outcome = await loop.run_in_executor(
+                self.lint_thread, lint_text, self.configs, uri, text, version,
+                doc.language_id, unit)
+        except RuntimeError:  # the thread pool is shut down: the server is exiting
+            return
+        self.show_errors(outcome.errors)
+        for line in outcome.logs:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, line))
+        current = self.documents.get(uri)
+        if current is not doc or doc.version != version or doc.text != text:
+            return
+        doc.linted = linted
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=version,
+            diagnostics=[_JSON.structure(lsp, types.Diagnostic) for _, lsp in linted.found],
+        ))
+
+    async def current(self, uri: str) -> Linted | None:
+        """The lint of the document's current version, linting now if it is stale."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return None
+        if doc.linted is None or doc.linted.version != doc.version:
+            await self.lint_and_publish(uri)
+        linted = doc.linted
+        return linted if linted is not None and linted.version == doc.version else None
+
+    @property
+    def versioned_edits(self) -> bool:
+        edit = self.client_capabilities.workspace and (
+            self.client_capabilities.workspace.workspace_edit)
+        return bool(edit and edit.document_changes)
+
+
+def lint_text(configs: ConfigStore, uri: str, text: str, version: int | None,
+              language_id: str, unit: ColumnUnit) -> tuple[Linted, Outcome]:
+    """Lint one buffer (on the lint thread). Never raises: an unexpected failure becomes a
+    diagnostic at the top of the document, plus a log entry."""
+    outcome = Outcome()
+    source = SourceText(text)
+    local = convert.uri_to_path(uri)
+    kind = KIND_BY_LANGUAGE.get(language_id) or ""
+    # A buffer with no file (untitled:) is linted as a draft of its language.
+    path = local or ("untitled.md" if kind == "markdown" else "untitled.txt")
+    linter: Linter | None = None
+    try:
+        linter, outcome.errors = configs.linter_for(Path(local) if local else None)
+        if Path(path).name in CONFIG_FILE_NAMES or linter.is_excluded(path):
+            result = FileResult(path, source, [])
+        else:
+            result = linter.lint_source(source, path, kind=kind or None)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the server
+        logger.exception("linting %s failed", uri)
+        outcome.logs.append(f"newslint: linting {uri} failed:\n{traceback.format_exc()}")
+        result = FileResult(path, source, [Diagnostic.at(
+            source, RULE_ERROR, Severity.ERROR,
+            f"newslint could not lint this document ({type(exc).__name__}: {exc}); "
+            "see the language server log", 0, 0)])
+    kind = kind or ("markdown" if path.lower().endswith((".md", ".markdown")) else "text")
+    found = [(d, convert.diagnostic(d, source, uri, unit)) for d in result.diagnostics]
+    return Linted(version, source, result, kind, linter, found), outcome
+
+
+def hover_text(linted: Linted, found: Diagnostic) -> str:
+    specs = {s.id: s for s in linted.linter.catalog.specs} if linted.linter else {}
+    spec = specs.get(found.rule_id)
+    if spec is not None:
+        return convert.rule_help(spec, linted.result.lang, found.severity)
+    return convert.builtin_help(found.rule_id, INTERNAL_RULES.get(found.rule_id, found.message))
+
+
+def create_server(config_path: str | None = None) -> NewslintServer:
+    """The server with its features registered (tests drive it over stdio)."""
+    server = NewslintServer(config_path)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
+        ls.update_folders()
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: NewslintServer, params: None) -> None:
+        ls.shutdown_requested = True
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: NewslintServer, params: types.InitializedParams) -> None:
+        caps = ls.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps else None
+        if not (watched and watched.dynamic_registration):
+            return  # the client may still send the notification on its own
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS])
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+                types.Registration(id="newslint-config-watcher",
+                                   method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                   register_options=options)]))
+        except Exception:  # noqa: BLE001 - without a watcher, didSave still reloads
+            logger.exception("registering the configuration file watcher failed")
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    async def folders_changed(ls: NewslintServer,
+                              params: types.DidChangeWorkspaceFoldersParams) -> None:
+        ls.update_folders()
+        await ls.reload_configs()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    async def watched_files_changed(ls: NewslintServer,
+                                    params: types.DidChangeWatchedFilesParams) -> None:
+        paths = [convert.uri_to_path(change.uri) for change in params.changes]
+        if any(p and ls.configs.concerns(Path(p)) for p in paths):
+            await ls.reload_configs()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        ls.documents[item.uri] = OpenDocument(item.uri, item.text, item.version,
+                                              item.language_id)
+        ls.schedule(item.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: NewslintServer, params: types.DidChangeTextDocumentParams) -> None:
+        doc = ls.documents.get(params.text_document.uri)
+        if doc is None:
+            return
+        for change in params.content_changes:
+            doc.text = convert.apply_change(doc.text, _JSON.unstructure(change), ls.unit)
+        doc.version = params.text_document.version
+        ls.schedule(doc.uri, DEBOUNCE_SECONDS)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    async def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        local = convert.uri_to_path(uri)
+        if local and ls.configs.concerns(Path(local)):
+            await ls.reload_configs()
+        elif uri in ls.documents:
+            ls.schedule(uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams) -> None:
+        doc = ls.documents.pop(params.text_document.uri, None)
+        if doc is not None and doc.timer is not None:
+            doc.timer.cancel()
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
+        linted = await ls.current(params.text_document.uri)
+        if linted is None:
+            return None
+        where = convert.offset_at(linted.source, _JSON.unstructure(params.position), ls.unit)
+        hits = [(d, lsp) for d, lsp in linted.found if d.offset <= where <= d.end_offset]
+        if not hits:
+            return None
+        seen: dict[str, str] = {}
+        for found, _ in hits:
+            seen.setdefault(found.rule_id, hover_text(linted, found))
+        return types.Hover(
+            contents=types.MarkupContent(types.MarkupKind.Markdown,
+                                         "\n\n---\n\n".join(seen.values())),
+            range=_JSON.structure(hits[0][1]["range"], types.Range))
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    async def code_action(ls: NewslintServer,
+                          params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        only = params.context.only
+        if only and not any(convert.QUICK_FIX == k or convert.QUICK_FIX.startswith(f"{k}.")
+                            for k in only):
+            return None
+        uri = params.text_document.uri
+        linted = await ls.current(uri)
+        if linted is None:
+            return None
+        source, unit = linted.source, ls.unit
+        start = convert.offset_at(source, _JSON.unstructure(params.range.start), unit)
+        end = convert.offset_at(source, _JSON.unstructure(params.range.end), unit)
+        edits = {"version": linted.version, "versioned": ls.versioned_edits}
+        actions: list[dict[str, Any]] = []
+        disables: list[dict[str, Any]] = []
+        disabled: set[tuple[str, int]] = set()
+        for found, lsp in linted.found:
+            if not (found.offset <= end and start <= found.end_offset):
+                continue
+            for fix in found.fixes:
+                actions.append(convert.fix_action(fix, lsp, source, uri, unit,
+                                                  preferred=len(found.fixes) == 1, **edits))
+            if (found.rule_id, found.start.line) not in disabled:
+                disabled.add((found.rule_id, found.start.line))
+                disables.append(convert.disable_action(found, lsp, source, uri, unit,
+                                                       linted.kind, **edits))
+        # Corrections first: editors offer the first quick fix as the default.
+        return [_JSON.structure(a, types.CodeAction) for a in actions + disables]
+
+    return server
+
+
+def serve(config_path: str | None = None) -> int:
+    """Run the server over standard input/output until the client exits it; the status is
+    1 when the connection ended without a shutdown request (as the protocol asks)."""
+    # Standard output carries the protocol: logs go to standard error only.
+    logging.basicConfig(level=logging.WARNING, format="newslint-lsp %(levelname)s %(message)s")
+    server = create_server(config_path)
+    # pygls closes the stream it writes to on `exit`, so it gets its own handle on the
+    # protocol channel (the CLI flushes sys.stdout afterwards); anything else written to
+    # standard output, such as a stray print, goes to standard error instead of
+    # corrupting the protocol.
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    server.start_io(sys.stdin.buffer, channel)
+    return 0 if server.shutdown_requested else 1
