@@ -35,6 +35,10 @@ class FixRefused(Exception):
     """The fixed text could not be written; the message is what the user is told."""
 
 
+OfferKey = tuple[str, str, tuple[str, ...], int]
+"""(rule id, fix title, edit texts, first edit's start): the same fix offered again."""
+
+
 @dataclass(frozen=True)
 class Chosen:
     """A fix picked for one pass, with the diagnostic that offered it."""
@@ -45,10 +49,6 @@ class Chosen:
     @property
     def key(self) -> OfferKey:
         return offer_key(self.diagnostic.rule_id, self.fix)
-
-
-OfferKey = tuple[str, str, tuple[str, ...], int]
-"""(rule id, fix title, edit texts, first edit's start): the same fix offered again."""
 
 
 @dataclass(frozen=True)
@@ -80,30 +80,32 @@ class Fixer:
     def apply(self, linter: Linter, result: FileResult) -> FileResult:
         """Fix `result`'s file; return the result to report (that of the fixed text, or an
         input-error result when the fixed text could not be written)."""
-        source = result.source
-        if result.error is not None or source is None:
+        before = result.source
+        if result.error is not None or before is None:
             return result
         outcome = fix_to_fixed_point(linter, result, self.max_passes)
-        for c in outcome.futile:
-            self.err.write(f"{result.path}: warning: {c.diagnostic.rule_id}: the fix "
-                           f"'{c.fix.title}' does not resolve the problem; not applied\n")
-        if not outcome.settled:
-            self.err.write(f"{result.path}: warning: fixes did not settle after "
-                           f"{self.max_passes} passes; run --fix again and check the rules "
-                           "whose fixes undo each other\n")
-        if outcome.text == source.text:
+        self._warn(result.path, outcome)
+        if outcome.text == before.text:
             return outcome.result
-        new_source = SourceText(outcome.text, bom=source.bom)
+        after = SourceText(outcome.text, bom=before.bom)
         if not self.write:
-            self._print_diff(result.path, source, new_source, outcome.applied)
+            self._print_diff(result.path, before, after, outcome.applied)
             return outcome.result
         try:
-            write_if_unchanged(result.path, source.encode(), new_source.encode())
+            write_if_unchanged(result.path, before.encode(), after.encode())
         except FixRefused as exc:
             self.err.write(f"{result.path}: error: {exc}\n")
             return FileResult(result.path, None, error=str(exc))
         self.err.write(f"{result.path}: {_fixes(outcome.applied)} applied\n")
         return outcome.result
+
+    def _warn(self, path: str, outcome: FixOutcome) -> None:
+        for c in outcome.futile:
+            self.err.write(f"{path}: warning: {c.diagnostic.rule_id}: the fix "
+                           f"'{c.fix.title}' does not resolve the problem; not applied\n")
+        if not outcome.settled:
+            self.err.write(f"{path}: warning: fixes did not settle within {self.max_passes} "
+                           "passes (some undo or repeat others); check the result\n")
 
     def _print_diff(self, path: str, before: SourceText, after: SourceText, applied: int) -> None:
         self.out.write(f"{path}: {_fixes(applied)} would be applied\n")

@@ -264,8 +264,8 @@ def test_the_number_of_passes_is_bounded() -> None:
     err = io.StringIO()
     Fixer(write=False, out=io.StringIO(), err=err, max_passes=4).apply(
         linter, FileResult("a.md", source, _grow("a")))  # type: ignore[arg-type]
-    assert err.getvalue() == ("a.md: warning: fixes did not settle after 4 passes; run --fix "
-                              "again and check the rules whose fixes undo each other\n")
+    assert err.getvalue() == ("a.md: warning: fixes did not settle within 4 passes (some undo "
+                              "or repeat others); check the result\n")
 
 
 def test_a_fix_that_does_not_resolve_its_problem_is_not_applied(project: Path) -> None:
@@ -430,6 +430,17 @@ def test_a_change_during_the_write_is_detected(project: Path,
 def test_a_read_only_file_is_not_fixed(project: Path) -> None:
     a = put(project / "a.md", b"We met in order to vote.\n")
     a.chmod(0o444)
+    status, _, err = run("check", "--config", "style.yaml", "--fix", "a.md")
+    assert (status, err) == (ExitStatus.USAGE, "a.md: error: file is read-only; not fixed\n")
+    assert a.read_bytes() == b"We met in order to vote.\n"
+
+
+def test_a_file_we_may_not_write_is_refused_even_as_root(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.replace only needs the folder to be writable: without this check a read-only
+    # draft would be silently replaced.
+    a = put(project / "a.md", b"We met in order to vote.\n")
+    monkeypatch.setattr(fixes.os, "access", lambda path, mode: False)
     status, _, err = run("check", "--config", "style.yaml", "--fix", "a.md")
     assert (status, err) == (ExitStatus.USAGE, "a.md: error: file is read-only; not fixed\n")
     assert a.read_bytes() == b"We met in order to vote.\n"
