@@ -40,7 +40,8 @@ description: A paragraph said twice.
 min_words: 5
 min_shared: 3
 examples:
-  fail: ["The harbour bridge will close for repairs.\\n\\nThe harbour bridge will close for repairs."]
+  fail:
+    - "The harbour bridge will close for repairs.\\n\\nThe harbour bridge will close for repairs."
   pass: ["The harbour bridge will close.\\n\\nThe tunnel stays open."]
 """,
     "shout.yaml": """\
@@ -118,9 +119,10 @@ def test_text(project: Path) -> None:
     *lines, summary = out.splitlines()
     prefix = "drafts/my draft.md:"
     assert all(line.startswith(prefix) for line in lines)
+    severities = ["error", "error", "info"]
     assert [line[len(prefix):].split(" ")[:3] for line in lines] == [
         [f"{line}:{start}:", severity, rule]
-        for (rule, line, start, _), severity in zip(EXPECTED, ["error", "error", "info"])]
+        for (rule, line, start, _), severity in zip(EXPECTED, severities, strict=True)]
     assert summary == "3 problems (2 errors, 1 info) in 2 files."
 
 
@@ -232,7 +234,8 @@ def test_lsp(project: Path) -> None:
              d["range"]["end"]["character"]) for d in diagnostics] == [
         (rule, line - 1, utf16(line, start) - 1, utf16(line, end) - 1)
         for rule, line, start, end in EXPECTED]
-    assert diagnostics[0]["codeDescription"] == {"href": "https://example.org/house?rule=zut#top"}
+    assert diagnostics[0]["codeDescription"] == {
+        "href": "https://example.org/house?rule=zut#top"}
     assert [d["severity"] for d in diagnostics] == [1, 1, 3]
     assert {d["source"] for d in diagnostics} == {"newslint"}
     assert diagnostics[2]["relatedInformation"] == [{

@@ -80,7 +80,8 @@ def draft(path: str = "drafts/draft.md") -> FileResult:
     return FileResult(path, source, [
         Diagnostic.at(source, "style.repeated-word", Severity.WARNING, "Repeated: 'the the'.",
                       the_the, the_the + 7, link="https://example.org/rules#repeated-word",
-                      fixes=(Fix("Remove the repeated 'the'", (Edit(the_the + 3, the_the + 7, ""),)),
+                      fixes=(Fix("Remove the repeated 'the'",
+                                 (Edit(the_the + 3, the_the + 7, ""),)),
                              Fix("Keep one", (Edit(the_the, the_the + 7, "the"),)))),
         Diagnostic.at(source, "house.echo", Severity.INFO, "Said twice.", again, again + 5,
                       related=(Related(the_the, the_the + 7, "first said here"),)),

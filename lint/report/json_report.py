@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from lint.diagnostic import Diagnostic, FileResult, Fix, Related
-from lint.report import INPUT_ERROR, Reporter, Summary, one_based, reporter
+from lint.report import INPUT_ERROR, Reporter, Summary, coordinates, one_based, reporter
 from lint.source import SourceText
 
 _POSITION = {"type": "integer", "minimum": 1}
@@ -68,8 +68,8 @@ def diagnostic_record(path: str, source: SourceText, d: Diagnostic) -> dict[str,
     Keys: path, line, column, end_line, end_column, rule, severity, message, and, only
     when known, `related` (list) and `fix` (the first fix the rule offers).
     """
-    line, column = one_based(d.start.line, d.start.column)
-    end_line, end_column = one_based(d.end.line, d.end.column)
+    line, column = coordinates(source, d.start)
+    end_line, end_column = coordinates(source, d.end)
     record: dict[str, Any] = {
         "path": path, "line": line, "column": column,
         "end_line": end_line, "end_column": end_column,
@@ -109,8 +109,8 @@ def error_record(result: FileResult) -> dict[str, Any]:
 
 
 def _span(source: SourceText, start: int, end: int) -> tuple[int, int, int, int]:
-    begin, finish = source.position(start), source.position(end)
-    return (*one_based(begin.line, begin.column), *one_based(finish.line, finish.column))
+    return (*coordinates(source, source.position(start)),
+            *coordinates(source, source.position(end)))
 
 
 @reporter

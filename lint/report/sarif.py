@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from lint import __version__
-from lint.diagnostic import Diagnostic, Fix, FileResult, Position, Related, Severity
+from lint.diagnostic import Diagnostic, FileResult, Fix, Position, Related, Severity
 from lint.engine import INTERNAL_RULES
 from lint.files import STDIN
 from lint.report import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.diagnostic import FileResult, Severity
-from lint.report import Reporter, Summary, one_based, reporter
+from lint.report import Reporter, Summary, coordinates, reporter
 
 # ANSI SGR codes; used only when the CLI decided colour is wanted (a terminal, no NO_COLOR).
 _COLORS = {Severity.ERROR: "1;31", Severity.WARNING: "33", Severity.INFO: "36",
@@ -20,8 +20,10 @@ class TextReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         # Files that could not be read were already reported on standard error.
+        if result.source is None:
+            return
         for d in result.diagnostics:
-            line, column = one_based(d.start.line, d.start.column)
+            line, column = coordinates(result.source, d.start)
             severity = self._paint(d.severity.label, _COLORS[d.severity])
             self.out.write(f"{result.path}:{line}:{column}: {severity} {d.rule_id} {d.message}\n")
 
