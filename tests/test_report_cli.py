@@ -286,3 +286,21 @@ def test_examples_with_the_real_packs_are_valid_sarif(monkeypatch: pytest.Monkey
     for result in run_["results"]:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri.startswith("examples/")
+
+
+def test_no_format_imports_the_language_server(project: Path) -> None:
+    """pre-commit and editor plugins start the CLI often: every format stays light."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from lint.cli import main\n"
+        "for fmt in ('text', 'json', 'github', 'sarif', 'lsp'):\n"
+        "    main(['check', '--format', fmt, 'drafts'], stdout=io.StringIO())\n"
+        "print(*sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol',\n"
+        "      'cattrs') or m.startswith('lint.lsp')))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=project, timeout=120)
+    assert (proc.stderr, proc.stdout.split()) == ("", [])
