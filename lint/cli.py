@@ -196,6 +196,10 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if args.fix and args.diff:
         return _error(err, "use either --fix or --diff, not both")
+    if args.diff and choose_format(args.format) != "text":
+        # The diff goes to standard output: mixed with JSON or SARIF it would corrupt it.
+        return _error(err, "--diff prints a diff; it cannot be combined with --format "
+                           f"{args.format}")
     if args.fix and STDIN in paths:
         return _error(err, "--fix cannot write back to standard input; use --diff")
     fmt = choose_format(args.format)
@@ -205,12 +209,8 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
         return _error(err, str(exc))
     fixer = None
     if args.fix or args.diff:
-        try:
-            from lint.fixes import Fixer
-        except ModuleNotFoundError as exc:
-            if exc.name != "lint.fixes":
-                raise
-            return _error(err, f"{'--fix' if args.fix else '--diff'} is not available yet")
+        from lint.fixes import Fixer  # only runs that fix pay for difflib and file writing
+
         fixer = Fixer(write=args.fix, out=out, err=err)
 
     color = (fmt == "text" and not args.no_color and not os.environ.get("NO_COLOR")

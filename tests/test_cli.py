@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -176,20 +175,11 @@ def test_format_not_available_yet(project: Path, monkeypatch: pytest.MonkeyPatch
     assert err == "newslint: error: --format sarif is not available yet\n"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("lint.fixes") is not None,
-                    reason="fixes are implemented")
-@pytest.mark.parametrize("flag", ["--fix", "--diff"])
-def test_fixes_not_available_yet(project: Path, flag: str) -> None:
+def test_diff_cannot_be_mixed_with_machine_formats(project: Path) -> None:
     write(project / "draft.md", WARNING)
-    assert run("check", flag, "draft.md") == (
-        ExitStatus.USAGE, "", f"newslint: error: {flag} is not available yet\n")
-
-
-@pytest.mark.skipif(importlib.util.find_spec("lint.lsp") is not None,
-                    reason="the language server is implemented")
-def test_lsp_not_available_yet(project: Path) -> None:
-    assert run("lsp") == (ExitStatus.USAGE, "",
-                          "newslint: error: `newslint lsp` is not available yet\n")
+    status, out, err = run("check", "--diff", "--format", "json", "draft.md")
+    assert (status, out) == (ExitStatus.USAGE, "")
+    assert "--diff prints a diff" in err
 
 
 # -- paths, folders, stdin -----------------------------------------------------------

@@ -268,9 +268,9 @@ def test_the_number_of_passes_is_bounded() -> None:
                               "or repeat others); check the result\n")
 
 
-def test_a_fix_that_does_not_resolve_its_problem_is_not_applied(project: Path) -> None:
-    # Appended after an unclosed code fence, the disclaimer is code, not prose: the
-    # problem survives the fix. Applied pass after pass, it would be appended ten times.
+def test_no_disclaimer_is_appended_inside_an_unclosed_code_fence(project: Path) -> None:
+    # Appended after an unclosed code fence, the disclaimer would be code, not prose, and
+    # the problem would survive it: the rule offers no fix there, and nothing is written.
     lines = ["---", "category: crypto", "---", "", "Bitcoin rose.", "", "```", "code"]
     path = put(project / "draft.md", draft(lines))
     for _ in range(2):
@@ -278,8 +278,25 @@ def test_a_fix_that_does_not_resolve_its_problem_is_not_applied(project: Path) -
         assert path.read_bytes() == draft(lines)
         assert status == ExitStatus.FINDINGS
         assert "editorial.missing-disclaimer" in out
-        assert err == ("draft.md: warning: editorial.missing-disclaimer: the fix 'Append the "
-                       "house disclaimer' does not resolve the problem; not applied\n")
+        assert err == ""
+
+
+def test_a_fix_that_does_not_resolve_its_problem_is_not_applied(project: Path) -> None:
+    # A house rule whose replacement matches its own pattern again at the same place:
+    # applied pass after pass it would loop, so the fixer leaves it out and says so.
+    pack = project / "house"
+    pack.mkdir()
+    (pack / "colour.yaml").write_text(
+        "type: substitution\nmessage: \"Use '{replacement}'.\"\nswap: {colour: 'colour '}\n"
+        "examples: {fail: [The colour.], pass: [The hue.]}\n", encoding="utf-8")
+    (project / "house.yaml").write_text("packs: [house]\nrule_dirs: [house]\n", encoding="utf-8")
+    path = put(project / "draft.md", b"The colour of money.\n")
+    status, out, err = run("check", "--config", "house.yaml", "--fix", "draft.md")
+    assert path.read_bytes() == b"The colour of money.\n"
+    assert status == ExitStatus.FINDINGS
+    assert "house.colour" in out
+    assert err == ("draft.md: warning: house.colour: the fix 'Replace with 'colour '' does not "
+                   "resolve the problem; not applied\n")
 
 
 # -- idempotence ----------------------------------------------------------------------------------

@@ -194,13 +194,29 @@ class Certainty(_ClaimRule):
         return marker
 
     def rewording(self, unit: TextUnit, start: int, end: int, phrase: str) -> tuple[Fix, ...]:
-        replacement = self.lex.rewordings.get(phrase.lower())
+        """A hedged rewording of the certainty phrase, from the lexicon's hedged_rewordings.
+
+        The longest entry that matches the source at the marker wins ("will never" before
+        "will"), so a negation is never dropped: "will not" has no entry and gets no fix
+        rather than a reworded meaning.
+        """
         source = unit.document.source.text
-        if replacement is None or source[start:end] != phrase:
+        best = None
+        for key, replacement in self.lex.rewordings.items():
+            candidate = source[start : start + len(key)]
+            if candidate.lower() == key and (best is None or len(key) > len(best[0])):
+                following = source[start + len(key) : start + len(key) + 1]
+                if not following.isalnum():
+                    best = (candidate, replacement)
+        if best is None:
             return ()
-        if phrase[:1].isupper():
+        original, replacement = best
+        if regex.match(r"\s+(?:not|never|n['’]|pas|jamais|plus)\b", source[start + len(original) :]):
+            return ()  # "will not", "va ne pas": no rewording keeps the meaning
+        if original[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
-        return (Fix(f"Hedge: replace '{phrase}' with '{replacement}'", (Edit(start, end, replacement),)),)
+        return (Fix(f"Hedge: replace '{original}' with '{replacement}'",
+                    (Edit(start, start + len(original), replacement),)),)
 
 
 def _overlaps(a: Match, b: Match) -> bool:

@@ -117,13 +117,28 @@ class RequiredText(RuleType):
         disclaimer = self.options.house_disclaimer.strip()
         if not disclaimer:
             return ()
-        source = unit.document.source
+        document = unit.document
+        source = document.source
         eol = source.dominant_eol()
         # Insert after the last character that is not a line ending: the file keeps its
-        # own trailing newline(s) and line-ending style, and a blank line separates the
-        # disclaimer from the last paragraph.
+        # own trailing newline(s), and a blank line separates the disclaimer from the
+        # last paragraph. Line breaks inside the house text take the file's line ending.
         end = len(source.text.rstrip("\r\n"))
-        return (Fix("Append the house disclaimer", (Edit(end, end, eol + eol + disclaimer),)),)
+        if not _ends_in_prose(document, end):
+            return ()  # appended inside an open code fence or comment, it would not be prose
+        text = eol.join(disclaimer.splitlines())
+        return (Fix("Append the house disclaimer", (Edit(end, end, eol + eol + text),)),)
+
+
+def _ends_in_prose(document: Any, end: int) -> bool:
+    """False when the draft's end lies inside a code block, an HTML block or a comment."""
+    for block in document.blocks:
+        if block.start <= end <= block.end + 1 and not block.is_prose:
+            return False
+    tail = document.source.text
+    if tail.rfind("<!--") > tail.rfind("-->"):
+        return False
+    return True
 
 
 def source_word(document: Any, start: int, end: int) -> str:
