@@ -89,7 +89,8 @@ class ConfigStore:
         if not problems:
             self._linters[folder] = linter
             return []
-        fallback = "keeping the previous configuration" if previous else "using the built-in defaults"
+        fallback = ("keeping the previous configuration" if previous
+                    else "using the built-in defaults")
         self._linters[folder] = previous or Linter(Config(root=folder))
         return [f"newslint: configuration error ({fallback}): "
                 f"{p.path}:{p.line}:{p.column}: {p.message}" for p in problems]

@@ -37,7 +37,7 @@ def column_unit(encoding: object) -> ColumnUnit:
     Accepts lsprotocol's PositionEncodingKind (a str enum) as well as plain strings.
     """
     value = str(getattr(encoding, "value", encoding) or "").lower()
-    return value if value in COLUMN_UNITS else "utf-16"  # type: ignore[return-value]
+    return next((unit for unit in COLUMN_UNITS if unit == value), "utf-16")
 
 
 # -- positions ---------------------------------------------------------------------------

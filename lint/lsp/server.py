@@ -6,9 +6,8 @@ import asyncio
 import logging
 import os
 import sys
-import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,33 +15,16 @@ from lsprotocol import converters, types
 from pygls.lsp.server import LanguageServer
 
 from lint import __version__
-from lint.diagnostic import Diagnostic, FileResult, Severity
-from lint.engine import INTERNAL_RULES, RULE_ERROR
 from lint.lsp import convert
-from lint.lsp.configs import CONFIG_FILE_NAMES, WATCH_GLOBS, ConfigStore
-from lint.runner import Linter
-from lint.source import ColumnUnit, SourceText
+from lint.lsp.buffers import Linted, help_for, lint_buffer
+from lint.lsp.configs import WATCH_GLOBS, ConfigStore
+from lint.source import ColumnUnit
 
 logger = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.2
 """Quiet time after the last keystroke before the unsaved buffer is linted."""
-KIND_BY_LANGUAGE = {"markdown": "markdown", "plaintext": "text", "text": "text"}
-"""Client language ids that choose the document model (else the file name decides)."""
 _JSON = converters.get_converter()
-
-
-@dataclass
-class Linted:
-    """One lint of one version of a document."""
-
-    version: int | None
-    source: SourceText
-    result: FileResult
-    kind: str
-    linter: Linter | None
-    found: list[tuple[Diagnostic, dict[str, Any]]]
-    """Our diagnostics with their LSP JSON (positions in the negotiated unit)."""
 
 
 @dataclass
@@ -53,14 +35,6 @@ class OpenDocument:
     language_id: str
     timer: asyncio.TimerHandle | None = None
     linted: Linted | None = None
-
-
-@dataclass
-class Outcome:
-    """What a lint produced besides diagnostics: messages for the user and for the log."""
-
-    errors: list[str] = field(default_factory=list)
-    logs: list[str] = field(default_factory=list)
 
 
 class NewslintServer(LanguageServer):
@@ -77,14 +51,16 @@ class NewslintServer(LanguageServer):
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint")
         self._tasks: set[asyncio.Task[None]] = set()
         self.shutdown_requested = False
+        self._closing = False
 
     @property
     def unit(self) -> ColumnUnit:
         return convert.column_unit(self.workspace.position_encoding)
 
     def shutdown(self) -> None:
+        self._closing = True
         self.lint_thread.shutdown(wait=False, cancel_futures=True)
-        super().shutdown()
+        super().shutdown()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated
 
     # -- workspace --------------------------------------------------------------------
     def update_folders(self) -> None:
@@ -92,15 +68,25 @@ class NewslintServer(LanguageServer):
         paths = [Path(p) for p in folders if p]
         if not paths and self.workspace.root_path:
             paths = [Path(self.workspace.root_path)]
-        self.configs.set_folders(paths)
+        # Queued on the lint thread, which alone touches the ConfigStore, before any
+        # lint or reload requested after this.
+        self.lint_thread.submit(self.configs.set_folders, paths)
 
-    async def reload_configs(self) -> None:
-        """Reload the configurations, report problems, and relint every open document."""
+    async def reload_configs(self, changed: list[Path] | None = None) -> None:
+        """Reload the configurations (all of them, or only if one of `changed` may be
+        part of one), report problems, and relint every open document."""
+
+        def reload() -> tuple[bool, list[str]]:
+            if changed is not None and not any(self.configs.concerns(p) for p in changed):
+                return False, []
+            return True, self.configs.reload()
+
         loop = asyncio.get_running_loop()
-        errors = await loop.run_in_executor(self.lint_thread, self.configs.reload)
+        reloaded, errors = await loop.run_in_executor(self.lint_thread, reload)
         self.show_errors(errors)
-        for uri in list(self.documents):
-            self.schedule(uri, 0)
+        if reloaded:
+            for uri in list(self.documents):
+                self.schedule(uri, 0)
 
     def show_errors(self, errors: list[str]) -> None:
         for message in errors:
@@ -120,7 +106,13 @@ class NewslintServer(LanguageServer):
     def _start(self, uri: str) -> None:
         task = asyncio.ensure_future(self.lint_and_publish(uri))
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            # Nobody awaits a scheduled lint: log its failure rather than lose it.
+            logger.error("publishing diagnostics failed", exc_info=exc)
 
     async def lint_and_publish(self, uri: str) -> None:
         """Lint the document's current text (not the file on disk) and publish the result,
@@ -135,10 +127,12 @@ class NewslintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         try:
             linted, outcome = await loop.run_in_executor(
-                self.lint_thread, lint_text, self.configs, uri, text, version,
+                self.lint_thread, lint_buffer, self.configs, uri, text, version,
                 doc.language_id, unit)
-        except RuntimeError:  # the thread pool is shut down: the server is exiting
-            return
+        except RuntimeError:
+            if self._closing:  # the lint thread is gone: the server is exiting
+                return
+            raise
         self.show_errors(outcome.errors)
         for line in outcome.logs:
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, line))
@@ -166,43 +160,6 @@ class NewslintServer(LanguageServer):
         edit = self.client_capabilities.workspace and (
             self.client_capabilities.workspace.workspace_edit)
         return bool(edit and edit.document_changes)
-
-
-def lint_text(configs: ConfigStore, uri: str, text: str, version: int | None,
-              language_id: str, unit: ColumnUnit) -> tuple[Linted, Outcome]:
-    """Lint one buffer (on the lint thread). Never raises: an unexpected failure becomes a
-    diagnostic at the top of the document, plus a log entry."""
-    outcome = Outcome()
-    source = SourceText(text)
-    local = convert.uri_to_path(uri)
-    kind = KIND_BY_LANGUAGE.get(language_id) or ""
-    # A buffer with no file (untitled:) is linted as a draft of its language.
-    path = local or ("untitled.md" if kind == "markdown" else "untitled.txt")
-    linter: Linter | None = None
-    try:
-        linter, outcome.errors = configs.linter_for(Path(local) if local else None)
-        if Path(path).name in CONFIG_FILE_NAMES or linter.is_excluded(path):
-            result = FileResult(path, source, [])
-        else:
-            result = linter.lint_source(source, path, kind=kind or None)
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the server
-        logger.exception("linting %s failed", uri)
-        outcome.logs.append(f"newslint: linting {uri} failed:\n{traceback.format_exc()}")
-        result = FileResult(path, source, [Diagnostic.at(
-            source, RULE_ERROR, Severity.ERROR,
-            f"newslint could not lint this document ({type(exc).__name__}: {exc}); "
-            "see the language server log", 0, 0)])
-    kind = kind or ("markdown" if path.lower().endswith((".md", ".markdown")) else "text")
-    found = [(d, convert.diagnostic(d, source, uri, unit)) for d in result.diagnostics]
-    return Linted(version, source, result, kind, linter, found), outcome
-
-
-def hover_text(linted: Linted, found: Diagnostic) -> str:
-    specs = {s.id: s for s in linted.linter.catalog.specs} if linted.linter else {}
-    spec = specs.get(found.rule_id)
-    if spec is not None:
-        return convert.rule_help(spec, linted.result.lang, found.severity)
-    return convert.builtin_help(found.rule_id, INTERNAL_RULES.get(found.rule_id, found.message))
 
 
 def create_server(config_path: str | None = None) -> NewslintServer:
@@ -243,8 +200,7 @@ def create_server(config_path: str | None = None) -> NewslintServer:
     async def watched_files_changed(ls: NewslintServer,
                                     params: types.DidChangeWatchedFilesParams) -> None:
         paths = [convert.uri_to_path(change.uri) for change in params.changes]
-        if any(p and ls.configs.concerns(Path(p)) for p in paths):
-            await ls.reload_configs()
+        await ls.reload_configs([Path(p) for p in paths if p])
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -266,11 +222,11 @@ def create_server(config_path: str | None = None) -> NewslintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     async def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        local = convert.uri_to_path(uri)
-        if local and ls.configs.concerns(Path(local)):
-            await ls.reload_configs()
-        elif uri in ls.documents:
+        if uri in ls.documents:
             ls.schedule(uri, 0)
+        local = convert.uri_to_path(uri)
+        if local:  # a configuration file saved in the editor
+            await ls.reload_configs([Path(local)])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -291,7 +247,7 @@ def create_server(config_path: str | None = None) -> NewslintServer:
             return None
         seen: dict[str, str] = {}
         for found, _ in hits:
-            seen.setdefault(found.rule_id, hover_text(linted, found))
+            seen.setdefault(found.rule_id, help_for(linted, found))
         return types.Hover(
             contents=types.MarkupContent(types.MarkupKind.Markdown,
                                          "\n\n---\n\n".join(seen.values())),
@@ -302,7 +258,8 @@ def create_server(config_path: str | None = None) -> NewslintServer:
     async def code_action(ls: NewslintServer,
                           params: types.CodeActionParams) -> list[types.CodeAction] | None:
         only = params.context.only
-        if only and not any(convert.QUICK_FIX == k or convert.QUICK_FIX.startswith(f"{k}.")
+        # A requested kind matches ours when it is "quickfix" or a parent of it.
+        if only and not any(k == convert.QUICK_FIX or convert.QUICK_FIX.startswith(f"{k}.")
                             for k in only):
             return None
         uri = params.text_document.uri
@@ -312,7 +269,7 @@ def create_server(config_path: str | None = None) -> NewslintServer:
         source, unit = linted.source, ls.unit
         start = convert.offset_at(source, _JSON.unstructure(params.range.start), unit)
         end = convert.offset_at(source, _JSON.unstructure(params.range.end), unit)
-        edits = {"version": linted.version, "versioned": ls.versioned_edits}
+        version, versioned = linted.version, ls.versioned_edits
         actions: list[dict[str, Any]] = []
         disables: list[dict[str, Any]] = []
         disabled: set[tuple[str, int]] = set()
@@ -321,11 +278,16 @@ def create_server(config_path: str | None = None) -> NewslintServer:
                 continue
             for fix in found.fixes:
                 actions.append(convert.fix_action(fix, lsp, source, uri, unit,
-                                                  preferred=len(found.fixes) == 1, **edits))
+                                                  version, versioned,
+                                                  preferred=len(found.fixes) == 1))
+            # newslint's own findings (unreadable front matter, rule crashes) are not
+            # style choices, and a comment above front matter would break it.
+            if found.rule_id.startswith("newslint."):
+                continue
             if (found.rule_id, found.start.line) not in disabled:
                 disabled.add((found.rule_id, found.start.line))
                 disables.append(convert.disable_action(found, lsp, source, uri, unit,
-                                                       linted.kind, **edits))
+                                                       linted.kind, version, versioned))
         # Corrections first: editors offer the first quick fix as the default.
         return [_JSON.structure(a, types.CodeAction) for a in actions + disables]
 

@@ -196,7 +196,7 @@ async def lsp_session(
         client.exit(None)
         await asyncio.wait_for(client.stop(), TIMEOUT)
     finally:
-        server = client._server  # noqa: SLF001 - pygls keeps the process here only
+        server = client._server  # pygls keeps the process here only
         if server is not None and server.returncode is None:
             server.kill()
             await server.wait()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from lint.config import load_config
+from lint.diagnostic import Diagnostic
 from lint.runner import Linter
 from lint.source import SourceText
 
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.skipif(
     NVIM is None, reason="Neovim (nvim) is not installed; .ci/run installs it with apt-get")
 
 
-def byte_span(source: SourceText, diagnostic) -> list[int]:  # noqa: ANN001
+def byte_span(source: SourceText, diagnostic: Diagnostic) -> list[int]:
     """(lnum, col, end_lnum, end_col) as Neovim reports them: 0-based, byte columns."""
     return [diagnostic.start.line, source.column_in(diagnostic.start, "utf-8"),
             diagnostic.end.line, source.column_in(diagnostic.end, "utf-8")]
@@ -59,7 +60,7 @@ def test_neovim_shows_the_diagnostics_and_applies_the_disable_action(tmp_path: P
     proc = subprocess.run(
         [NVIM, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {SCRIPT}"],
         cwd=project, env=env, capture_output=True, text=True, timeout=180,
-        stdin=subprocess.DEVNULL)
+        stdin=subprocess.DEVNULL, check=False)
     assert out.exists(), f"Neovim wrote no report:\n{proc.stdout}\n{proc.stderr}"
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["ok"], report["error"]

@@ -16,16 +16,20 @@ from lint.source import SourceText
 
 JSON = converters.get_converter()
 
-FRENCH = """# Le jeton NOVA s'envole 🚀
-
-Le jeton NOVA a bondi de 63 % en deux jours, selon les données de CoinMarketCap, dans un marché des crypto-actifs agité.
-
-Selon certains experts, la hausse va se poursuivre.
-"""
-UNSAVED = "\nLes volumes d'échange ont ont dépassé 800 millions de dollars mardi, selon CoinMarketCap.\n"
+FRENCH = (
+    "# Le jeton NOVA s'envole 🚀\n"
+    "\n"
+    "Le jeton NOVA a bondi de 63 % en deux jours, selon les données de CoinMarketCap, dans "
+    "un marché des crypto-actifs agité.\n"
+    "\n"
+    "Selon certains experts, la hausse va se poursuivre.\n"
+)
+UNSAVED = ("\nLes volumes d'échange ont ont dépassé 800 millions de dollars mardi, selon "
+           "CoinMarketCap.\n")
 HOUSE_FR = "ne constitue pas un conseil en investissement"
 # "a a" after two emoji on a CRLF line: code points 13-16, UTF-16 15-18, UTF-8 20-23.
-CRLF_EMOJI = "Titre\r\n\r\nLe marché 🚀😀 a a progressé de 3 % mardi, selon la Bourse de Paris.\r\n"
+CRLF_EMOJI = ("Titre\r\n\r\n"
+              "Le marché 🚀😀 a a progressé de 3 % mardi, selon la Bourse de Paris.\r\n")
 NO_REPEATS = "rules:\n  style.repeated-word: false\n"
 
 
@@ -33,11 +37,11 @@ def codes(params: types.PublishDiagnosticsParams) -> list[str]:
     return [str(d.code) for d in params.diagnostics]
 
 
-def expected(folder: Path, path: Path, text: str, uri: str, unit: str = "utf-16") -> list:
-    """What the server should publish: the library's own lint, converted."""
+def expected(folder: Path, path: Path, text: str, uri: str) -> list[dict[str, object]]:
+    """What the server should publish: the library's own lint, converted to UTF-16."""
     source = SourceText(text)
     result = Linter(load_config(None, start=folder)).lint_source(source, str(path))
-    return [convert.diagnostic(d, source, uri, unit) for d in result.diagnostics]  # type: ignore[arg-type]
+    return [convert.diagnostic(d, source, uri) for d in result.diagnostics]
 
 
 def test_french_draft_open_change_actions_hover_save_close(project: Path) -> None:
@@ -87,7 +91,7 @@ def test_french_draft_open_change_actions_hover_save_close(project: Path) -> Non
                 "newText": "<!-- newslint disable-next-line editorial.missing-disclaimer -->\n"}]
             assert await session.code_actions(uri, (2, 4), (2, 4), only=["refactor"]) == []
             fix_word = await session.code_actions(uri, (6, 23), (6, 23))
-            assert [a.title for a in fix_word][0] == "Remove the repeated 'ont'"
+            assert fix_word[0].title == "Remove the repeated 'ont'"
 
             hover = await session.hover(uri, 2, 5)
             assert hover is not None and isinstance(hover.contents, types.MarkupContent)
@@ -111,8 +115,8 @@ def test_french_draft_open_change_actions_hover_save_close(project: Path) -> Non
         return session
 
     session = run(scenario())
-    assert session.client._server is not None  # noqa: SLF001
-    assert session.client._server.returncode == 0  # shutdown, then exit  # noqa: SLF001
+    assert session.client._server is not None
+    assert session.client._server.returncode == 0  # shutdown, then exit
 
 
 @pytest.mark.parametrize(("encodings", "negotiated", "start", "end"), [
@@ -177,7 +181,8 @@ def test_config_reload_and_bad_config(project: Path) -> None:
             config.write_text("rules:\n  style.no-such-rule: warning\n", encoding="utf-8")
             session.files_changed(config)
             error = await session.messages.wait_for(since=shown)
-            assert "no-such-rule" in error.message and "keeping the previous configuration" in error.message
+            assert "no-such-rule" in error.message
+            assert "keeping the previous configuration" in error.message
             assert "style.repeated-word" not in codes(
                 await session.diagnostics(uri, since=mark))
 
