@@ -237,6 +237,31 @@ def test_each_workspace_folder_uses_its_own_config(tmp_path: Path) -> None:
     run(scenario())
 
 
+def test_a_folder_added_later_brings_its_own_config(tmp_path: Path) -> None:
+    outer = tmp_path / "desk"
+    inner = outer / "sport"
+    inner.mkdir(parents=True)
+    (outer / ".newslint.yaml").write_text(NO_REPEATS, encoding="utf-8")
+    (inner / ".newslint.yaml").write_text("language: auto\n", encoding="utf-8")
+    draft = inner / "marche.md"
+    draft.write_bytes(CRLF_EMOJI.encode("utf-8"))
+
+    async def scenario() -> None:
+        async with lsp_session([outer]) as session:
+            uri = session.open(draft)
+            # Only `desk` is a workspace folder: its configuration applies.
+            assert "style.repeated-word" not in codes(await session.diagnostics(uri))
+            mark = session.published.mark()
+            session.client.workspace_did_change_workspace_folders(
+                types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(
+                    added=[types.WorkspaceFolder(uri=inner.as_uri(), name="sport")],
+                    removed=[])))
+            # Now the innermost folder holding the draft decides.
+            assert "style.repeated-word" in codes(await session.diagnostics(uri, since=mark))
+
+    run(scenario())
+
+
 def test_typing_is_debounced_and_stale_results_are_dropped(project: Path) -> None:
     draft = project / "marche.md"
     draft.write_text("Titre\n", encoding="utf-8")
