@@ -237,6 +237,26 @@ def test_each_workspace_folder_uses_its_own_config(tmp_path: Path) -> None:
     run(scenario())
 
 
+@pytest.mark.parametrize("exists", [True, False])
+def test_an_explicit_config_wins_over_the_workspace(project: Path, tmp_path: Path,
+                                                    exists: bool) -> None:
+    explicit = tmp_path / "house.yaml"
+    if exists:
+        explicit.write_text(NO_REPEATS, encoding="utf-8")
+    draft = project / "marche.md"
+    draft.write_bytes(CRLF_EMOJI.encode("utf-8"))
+
+    async def scenario() -> None:
+        async with lsp_session([project], args=["--config", str(explicit)]) as session:
+            published = await session.diagnostics(session.open(draft))
+            assert ("style.repeated-word" in codes(published)) is not exists
+            if not exists:
+                error = await session.messages.wait_for()
+                assert "house.yaml:1:1: configuration file not found" in error.message
+
+    run(scenario())
+
+
 def test_a_folder_added_later_brings_its_own_config(tmp_path: Path) -> None:
     outer = tmp_path / "desk"
     inner = outer / "sport"
