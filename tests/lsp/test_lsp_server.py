@@ -33,6 +33,15 @@ CRLF_EMOJI = ("Titre\r\n\r\n"
 NO_REPEATS = "rules:\n  style.repeated-word: false\n"
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A workspace folder with a configuration file."""
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    (folder / ".newslint.yaml").write_text("language: auto\n", encoding="utf-8")
+    return folder
+
+
 def codes(params: types.PublishDiagnosticsParams) -> list[str]:
     return [str(d.code) for d in params.diagnostics]
 
