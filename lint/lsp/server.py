@@ -156,6 +156,17 @@ class NewslintServer(LanguageServer):
         return linted if linted is not None and linted.version == doc.version else None
 
     @property
+    def hover_format(self) -> types.MarkupKind:
+        """Markdown, unless the client says it shows only plain text (which our Markdown
+        reads well as)."""
+        hover = self.client_capabilities.text_document and (
+            self.client_capabilities.text_document.hover)
+        formats = hover.content_format if hover else None
+        if formats and types.MarkupKind.Markdown not in formats:
+            return types.MarkupKind.PlainText
+        return types.MarkupKind.Markdown
+
+    @property
     def versioned_edits(self) -> bool:
         edit = self.client_capabilities.workspace and (
             self.client_capabilities.workspace.workspace_edit)
@@ -225,7 +236,7 @@ def create_server(config_path: str | None = None) -> NewslintServer:
         if uri in ls.documents:
             ls.schedule(uri, 0)
         local = convert.uri_to_path(uri)
-        if local:  # a configuration file saved in the editor
+        if local:  # reloads only if it is a configuration (or rule) file
             await ls.reload_configs([Path(local)])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -249,8 +260,7 @@ def create_server(config_path: str | None = None) -> NewslintServer:
         for found, _ in hits:
             seen.setdefault(found.rule_id, help_for(linted, found))
         return types.Hover(
-            contents=types.MarkupContent(types.MarkupKind.Markdown,
-                                         "\n\n---\n\n".join(seen.values())),
+            contents=types.MarkupContent(ls.hover_format, "\n\n---\n\n".join(seen.values())),
             range=_JSON.structure(hits[0][1]["range"], types.Range))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
