@@ -46,6 +46,8 @@ class SentenceFacts:
     forward: list[Match] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[tuple[str, Match]] = field(default_factory=list)
+    futures: list[Match] = field(default_factory=list)
+    """Every plain future (will, va + infinitive, futur simple) that is not a schedule."""
     predictions: list[Match] = field(default_factory=list)
     """Plain futures that predict an outcome or a value ("will never catch up", "va rebondir")."""
     boosters: list[Match] = field(default_factory=list)
@@ -209,9 +211,10 @@ class _Analyser:
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
         dated = search(lex.specific_dates, masked) is not None
-        facts.predictions = [m for m in self._plain_futures(masked)
-                             if not any(lo <= m.start < hi for lo, hi in exceptions)
-                             and not (dated and not facts.boosters)]
+        facts.futures = [m for m in self._plain_futures(masked, predictive_only=False)
+                         if not any(lo <= m.start < hi for lo, hi in exceptions)
+                         and not (dated and not facts.boosters)]
+        facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         facts.past = search(lex.past, masked) is not None or search(lex.journalistic_conditional, masked) is not None
@@ -235,7 +238,7 @@ class _Analyser:
                     marks.append(Match(m.start(), m.end(), m.group()))
         return marks
 
-    def _plain_futures(self, text: str) -> list[Match]:
+    def _plain_futures(self, text: str, predictive_only: bool = True) -> list[Match]:
         """Plain futures (will, va + infinitive, the French future tense) that predict:
         they govern an outcome verb, or a value ("will be 2%", "sera de 2 %")."""
         lex = self.lex
@@ -247,12 +250,14 @@ class _Analyser:
         for m in sorted(candidates, key=lambda x: x.start()):
             if any(lo <= m.start() < hi for lo, hi in excluded):
                 continue
-            if self._predicts(text, m):
+            if not predictive_only or self._predicts(text, m):
                 found.append(Match(m.start(), m.end(), m.group()))
         return found
 
-    def _predicts(self, text: str, marker: regex.Match[str]) -> bool:
+    def _predicts(self, text: str, marker: regex.Match[str] | Match) -> bool:
         lex = self.lex
+        if isinstance(marker, Match):
+            marker = _AsMatch(marker)
         # A French future tense is itself the verb ("rebondira", "atteindront").
         if fullmatch(lex.outcome_verbs, marker.group()) or search(lex.outcome_verbs, marker.group()):
             return True
@@ -278,3 +283,16 @@ class _Analyser:
             figures = find_quantities(rest[:40], lex)
             starts_with_value = bool(figures) and figures[0].start == 0
         return starts_with_value and bool(search(lex.future_time, text) or search(lex.year_refs, text))
+
+
+class _AsMatch:
+    """A Match seen through the regex.Match methods _predicts uses."""
+
+    def __init__(self, match: Match) -> None:
+        self._match = match
+
+    def group(self) -> str:
+        return self._match.text
+
+    def end(self) -> int:
+        return self._match.end

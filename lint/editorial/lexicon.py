@@ -87,6 +87,9 @@ class EditorialLexicon:
             if data.get("future_fillers") else r"^\s*", ignorecase=True)
         self.certainty_exceptions = terms("certainty_exceptions")
         self.outcome_verbs = terms("outcome_verbs")
+        self.characterisers = frozenset(
+            w.strip().lower() for t in _terms(data.get("characterisers")) for w in t.split("|")
+        )
         self.function_words = frozenset(
             w.strip().lower() for t in _terms(data.get("function_words")) for w in t.split("|")
         )

@@ -21,6 +21,7 @@ _PARTICIPLE = regex.compile(
     r"explaining|stressing|expecting|estimant|jugeant|affirmant|expliquant|précisant|"
     r"soulignant|prévoyant|tablant|ajoutant|rappelant|anticipant|considérant)$", regex.I)
 _MAX_SEGMENTS = 3
+_SHORT_QUOTE = regex.compile(r"([\"“«]\s?)([^\"”»\s]+(?:\s[^\"”»\s]+){0,3})(\s?[\"”»])")
 _PASSIVE_BEFORE = regex.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|est|sont|été|étaient|était|serait|seraient)\s+"
     r"(?:\p{L}+(?:ly|ment)\s+)?)$", regex.I
@@ -67,7 +68,7 @@ class SourceClassifier:
         if not token[:1].isupper():
             return False
         word = token.lower().strip("'’.")
-        if word in self.lex.function_words:
+        if word in self.lex.function_words or word in self.lex.characterisers:
             return False
         if token in ("X",):  # the platform, handled as social media
             return False
@@ -128,6 +129,9 @@ class SourceClassifier:
     # -- sentence ---------------------------------------------------------------------
     def attributions(self, text: str) -> list[Attribution]:
         """Every attribution found in `text` (quoted speech already masked by the caller)."""
+        # Quotation marks around a short name ('the channel "Whale Alerts Pro" said') do not
+        # end a clause: blank them for the boundary search (offsets stay the same).
+        text = _SHORT_QUOTE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
         found: list[Attribution] = []
         for m in finditer(self.lex.attribution_cues, text):
             holder_end = _next_boundary(text, m.end())
@@ -177,7 +181,11 @@ class SourceClassifier:
         stop = verb.start()
         for segment in range(_MAX_SEGMENTS):
             start = _previous_boundary(text, stop)
-            kind = self.classify_holder(_last_words(text[start:stop]), sentence_initial=start == 0)
+            # Further back, the holder is everything up to the verb: 'a message on the
+            # Telegram channel "Whale Alerts Pro" claimed' is one holder, not a name.
+            holder = text[start : verb.start()] if segment else text[start:stop]
+            kind = self.classify_holder(_last_words(holder, 20 if segment else _MAX_HOLDER_WORDS),
+                                        sentence_initial=start == 0)
             # Further back, only a name can be the subject; a crowd noun there belongs to
             # another clause ("Traders pointed to figures, which revived bets on a cut").
             if kind == Kind.NAMED or (kind != Kind.NONE and segment == 0):
@@ -225,9 +233,9 @@ def _limit_words(text: str) -> str:
     return text if len(words) <= _MAX_HOLDER_WORDS else " " + " ".join(words[:_MAX_HOLDER_WORDS])
 
 
-def _last_words(text: str) -> str:
+def _last_words(text: str, limit: int = _MAX_HOLDER_WORDS) -> str:
     words = text.split()
-    return text if len(words) <= _MAX_HOLDER_WORDS else " ".join(words[-_MAX_HOLDER_WORDS:])
+    return text if len(words) <= limit else " ".join(words[-limit:])
 
 
 def strongest(attributions: Iterable[Attribution]) -> Attribution | None:

@@ -177,13 +177,13 @@ class Certainty(_ClaimRule):
         conditional, scheduled or not a prediction at all."""
         if s.question or s.hypothetical or s.conditional:
             return None
-        if s.best in (Kind.NAMED, Kind.ANONYMOUS):
-            return None  # certainty attributed to a source is the source's (vague is not)
+        if s.best == Kind.NAMED:
+            return None  # certainty attributed to a named source is the source's; a weak one is not
         if self._historical(s, year):
             return None
         if s.boosters:
             marker = s.boosters[0]
-        elif s.adverbials and (s.predictions or s.forward or s.superlative):
+        elif s.adverbials and (s.futures or s.forward or s.superlative):
             marker = s.adverbials[0]
         elif s.predictions and not s.scheduled:
             marker = s.predictions[0]
