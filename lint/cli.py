@@ -97,14 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
                             help="pack folders to test (default: every enabled pack)")
     _config_option(test_rules)
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
-    _config_option(lsp)
+    _config_option(lsp, "one configuration for every document (default: each workspace "
+                        "folder's nearest .newslint.yaml or pyproject.toml [tool.newslint])")
     return parser
 
 
-def _config_option(parser: argparse.ArgumentParser) -> None:
+def _config_option(parser: argparse.ArgumentParser, text: str | None = None) -> None:
     parser.add_argument("--config", metavar="FILE",
-                        help="configuration file (default: the nearest .newslint.yaml, or "
-                             "pyproject.toml with [tool.newslint], from the current folder up)")
+                        help=text or "configuration file (default: the nearest .newslint.yaml, "
+                                     "or pyproject.toml with [tool.newslint], from the current "
+                                     "folder up)")
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -175,12 +177,8 @@ def _shown(path: str) -> str:
 
 
 def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
-    try:
-        from lint.lsp.server import serve  # pygls is imported on this path only
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("lint.lsp"):
-            return _error(err, "`newslint lsp` is not available yet")
-        raise
+    from lint.lsp.server import serve  # pygls is imported on this path only
+
     return int(serve(args.config) or 0)
 
 

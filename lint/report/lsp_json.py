@@ -5,58 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lint.diagnostic import Diagnostic, Edit, FileResult, Position, Severity
-from lint.report import INPUT_ERROR, Reporter, Summary, coordinates, file_uri, reporter
+from lint.diagnostic import Diagnostic, FileResult, Severity
+from lint.lsp import convert  # plain dicts only: no pygls on the check path
+from lint.report import INPUT_ERROR, Reporter, Summary, file_uri, reporter
 from lint.source import SourceText
 
 # This module speaks the LSP shape as plain dicts: `newslint check` must not import
 # pygls/lsprotocol (tests/test_cli.py). The mapping is the one the language server's
 # converter uses: 0-based lines, UTF-16 characters, exclusive ends.
-SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3, Severity.HINT: 4}
-"""LSP DiagnosticSeverity: Error 1, Warning 2, Information 3, Hint 4."""
-SOURCE = "newslint"
-
-
-def lsp_range(source: SourceText, start: Position, end: Position) -> dict[str, Any]:
-    line, character = coordinates(source, start, "utf-16", base=0)
-    end_line, end_character = coordinates(source, end, "utf-16", base=0)
-    return {"start": {"line": line, "character": character},
-            "end": {"line": end_line, "character": end_character}}
-
-
-def _offsets_range(source: SourceText, start: int, end: int) -> dict[str, Any]:
-    return lsp_range(source, source.position(start), source.position(end))
-
-
 def lsp_diagnostic(uri: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
-    """One LSP `Diagnostic`; fixes ride along in `data.fixes` as LSP TextEdits."""
-    record: dict[str, Any] = {
-        "range": lsp_range(source, d.start, d.end),
-        "severity": SEVERITY[d.severity],
-        "code": d.rule_id,
-    }
-    if d.link:
-        record["codeDescription"] = {"href": d.link}
-    record["source"] = SOURCE
-    record["message"] = d.message
-    if d.related:
-        record["relatedInformation"] = [
-            # Related offsets index this document (see lint.diagnostic.Related).
-            {"location": {"uri": file_uri(r.path) if r.path else uri,
-                          "range": _offsets_range(source, r.start, r.end)},
-             "message": r.message}
-            for r in d.related
-        ]
+    """One LSP `Diagnostic`, exactly as the language server publishes it (UTF-16 columns);
+    fixes ride along in `data.fixes` as LSP TextEdits for plugins that apply them."""
+    record = convert.diagnostic(d, source, uri)
     if d.fixes:
         record["data"] = {"fixes": [
-            {"title": fix.title, "edits": [_text_edit(source, e) for e in fix.edits]}
+            {"title": fix.title, "edits": [convert.text_edit(e, source) for e in fix.edits]}
             for fix in d.fixes
         ]}
     return record
-
-
-def _text_edit(source: SourceText, edit: Edit) -> dict[str, Any]:
-    return {"range": _offsets_range(source, edit.start, edit.end), "newText": edit.text}
 
 
 def input_error_diagnostic(result: FileResult) -> dict[str, Any]:
@@ -67,8 +33,8 @@ def input_error_diagnostic(result: FileResult) -> dict[str, Any]:
     """
     line = result.error_at.line if result.error_at else 0
     here = {"line": line, "character": 0}
-    return {"range": {"start": here, "end": here}, "severity": SEVERITY[Severity.ERROR],
-            "code": INPUT_ERROR, "source": SOURCE, "message": result.error or ""}
+    return {"range": {"start": here, "end": here}, "severity": convert.SEVERITY[Severity.ERROR],
+            "code": INPUT_ERROR, "source": convert.SOURCE, "message": result.error or ""}
 
 
 @reporter
