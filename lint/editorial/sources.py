@@ -137,6 +137,14 @@ class SourceClassifier:
             holder_end = _next_boundary(text, m.end())
             holder = _limit_words(text[m.end() : holder_end])
             kind = self.classify_holder(holder)
+            if kind != Kind.NAMED and text[holder_end : holder_end + 1] == ",":
+                # "according to figures gathered by industry watchdog, Ofcom, ...": the
+                # name may follow as an appositive.
+                apposition_end = _next_boundary(text, holder_end + 1)
+                apposition = text[holder_end + 1 : apposition_end]
+                if len(apposition.split()) <= 4 and self.classify_holder(apposition) == Kind.NAMED:
+                    holder = text[m.end() : apposition_end]
+                    kind = Kind.NAMED
             found.append(Attribution(kind, m.start(), m.end() + len(holder), text[m.start() : m.end() + len(holder)]))
         for m in finditer(self.lex.attribution_verbs, text):
             before = text[: m.start()]
@@ -162,13 +170,13 @@ class SourceClassifier:
         inverted = bool(_INVERSION_BEFORE.search(before)) or speaker_suffix
         if speaker_suffix:  # "a-t-il déclaré", "ajoute-t-elle": a pronoun speaker
             return [Attribution(Kind.NAMED, verb.start(), verb.end(), verb.group())]
-        if _PARTICIPLE.match(verb.group()):
+        if _PARTICIPLE.match(verb.group()) and regex.search(r",\s*$", before):
             # The subject of the main clause is the holder.
             end = _next_boundary(text, 0)
             kind = self.classify_holder(_limit_words(text[:end]), sentence_initial=True)
             if kind != Kind.NONE:
                 return [Attribution(kind, 0, verb.end(), text[: verb.end()])]
-        if inverted:
+        if inverted and not regex.match(r"(?:told|tells|tell)$", verb.group(), regex.I):
             end = _next_boundary(text, verb.end())
             holder = _limit_words(text[verb.end() : end])
             kind = self.classify_holder(holder) if holder.strip() else Kind.NONE

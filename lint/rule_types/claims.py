@@ -21,7 +21,8 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
 _CLAUSE_BREAK = regex.compile(
     r"[;:(]|\s[-–—]\s|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|after|before|when|"
     r"since|because|as|qui|que|dont|où|mais|alors que|tandis que|lorsque|quand|après|avant|"
-    r"depuis|car|puisque)\b|\b(?:which|who|qui|dont|since|because|depuis|car|puisque)\b", regex.I)
+    r"depuis|car|puisque)\b|\b(?:which|who|qui|dont|since|because|depuis|car|puisque|that|que|"
+    r"showing|showed|montrant)\b", regex.I)
 _PASSIVE_FORECAST = regex.compile(
     r"(?:\b(?:is|are|was|were|est|sont|sera|seront)\s+(?:\p{L}+\s+)?"
     r"(?:expected|forecast|forecasted|projected|predicted|estimated|anticipated|attendue?s?|"
