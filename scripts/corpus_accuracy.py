@@ -79,6 +79,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", action="append", default=[], help="print the sample of RULE")
     parser.add_argument("--all", action="store_true", help="print every finding of the --show rules")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), help="sample only this corpus's findings")
     args = parser.parse_args()
     shared = Path(args.shared)
     if not (shared / "corpus").is_dir():
@@ -106,7 +107,7 @@ def main() -> int:
     print("(findings per 1,000 words)")
     rng = random.Random(args.seed)
     for rule in args.show:
-        pool = findings.get(rule, [])
+        pool = [f for f in findings.get(rule, []) if args.corpus is None or f[0].startswith(args.corpus + "/")]
         sample = pool if args.all else rng.sample(pool, min(args.sample, len(pool)))
         print(f"\n## {rule}: {len(sample)} of {len(pool)} findings")
         for index, (where, line, message, text) in enumerate(sample, 1):

@@ -75,6 +75,8 @@ class EditorialLexicon:
         self.social = compile_terms(_terms(data.get("social_sources")), ignorecase=False)
         self.social_ci = terms("social_sources")
         self.account_words = terms("social_account_words", nonword=True)
+        self.named_accounts = terms("social_named_accounts")
+        self.speech_verbs = terms("speech_verbs")
         hedges = data.get("hedges") or {}
         self.hedges = {cat: terms_of(values) for cat, values in hedges.items()}
         certainty = data.get("certainty") or {}

@@ -103,8 +103,10 @@ class SourceClassifier:
         if not text:
             return Kind.NONE
         if search(self.lex.social_ci, text) and (
-            search(self.lex.account_words, text) or not self._named_outside_social(text)
+            search(self.lex.named_accounts, text) or not self._named_outside_social(text)
         ):
+            # The account is the whole identity ("the account @x", "le compte Coinvo"), or
+            # nobody is named; a named owner's post or account is the owner's word.
             return Kind.SOCIAL
         if search(self.lex.anonymous, text):
             return Kind.ANONYMOUS
@@ -167,7 +169,8 @@ class SourceClassifier:
     def _verb_attribution(self, text: str, verb: regex.Match[str]) -> list[Attribution]:
         before = text[: verb.start()]
         speaker_suffix = regex.search(r"-t-|-(?:il|elle)s?$", verb.group()) is not None
-        inverted = bool(_INVERSION_BEFORE.search(before)) or speaker_suffix
+        inverted = (bool(_INVERSION_BEFORE.search(before))
+                    and fullmatch(self.lex.speech_verbs, verb.group()) is not None) or speaker_suffix
         if speaker_suffix:  # "a-t-il déclaré", "ajoute-t-elle": a pronoun speaker
             return [Attribution(Kind.NAMED, verb.start(), verb.end(), verb.group())]
         if _PARTICIPLE.match(verb.group()) and regex.search(r",\s*$", before):
@@ -204,12 +207,15 @@ class SourceClassifier:
         return []
 
     def _social_is_source(self, text: str, m: regex.Match[str]) -> bool:
-        """A platform mention is a source when it is cited: a post, an account, a handle."""
-        return bool(search(self.lex.account_words, m.group())) or m.group().startswith("@") or (
-            regex.search(r"\b(?:post|tweet|message|publication|vidéo|video|thread)", m.group(), regex.I)
-            is not None
-        ) or bool(regex.search(r"(?:cité|cited|selon|according|d['’]après|par|by)\W+(?:\w+\W+){0,8}$",
-                               text[: m.start()], regex.I))
+        """A platform mention is a source when it is cited for a claim: after "according
+        to / selon / by", or in a sentence that attributes something to somebody."""
+        if regex.search(r"(?:cité|cited|selon|according|d['’]après|par|by)\W+(?:\w+\W+){0,8}$",
+                        text[: m.start()], regex.I):
+            return True
+        mentioned = bool(search(self.lex.account_words, m.group())) or m.group().startswith("@") or (
+            regex.search(r"\b(?:post|tweet|message|publication|vidéo|video|thread|images?)",
+                         m.group(), regex.I) is not None)
+        return mentioned and search(self.lex.attribution_verbs, text) is not None
 
 
 def _is_impersonal(phrase: str) -> bool:
