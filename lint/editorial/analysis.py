@@ -258,8 +258,12 @@ class _Analyser:
         lex = self.lex
         if isinstance(marker, Match):
             marker = _AsMatch(marker)
-        # A French future tense is itself the verb ("rebondira", "atteindront").
-        if fullmatch(lex.outcome_verbs, marker.group()) or search(lex.outcome_verbs, marker.group()):
+        # A French future tense is itself the verb ("rebondira", "représentera un quart").
+        # The marker may carry its own verb: "rebondira", "va transformer", "vont
+        # représenter un tiers" (an outcome verb starting inside the marker).
+        start = marker.end() - len(marker.group())
+        inside = search(lex.outcome_verbs, text[start : marker.end() + 80])
+        if inside is not None and inside.start() < len(marker.group()):
             return True
         # Otherwise the first verb after the future (past adverbs and negation) must be
         # an outcome: "will never catch up", "va également rebondir", "is going to become".

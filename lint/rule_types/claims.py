@@ -190,8 +190,10 @@ class Certainty(_ClaimRule):
             marker = s.predictions[0]
         else:
             return None
-        if any(not _overlaps(h, marker) for _, h in s.hedges):
-            return None  # hedged elsewhere in the sentence ("will probably", "sans doute")
+        if any(not _overlaps(h, marker) or _contains(h, marker) for _, h in s.hedges):
+            # hedged elsewhere in the sentence ("will probably", "sans doute"), or the
+            # marker is part of a hedge ("almost certainly")
+            return None
         return marker
 
     def rewording(self, unit: TextUnit, start: int, end: int, phrase: str) -> tuple[Fix, ...]:
@@ -218,6 +220,12 @@ class Certainty(_ClaimRule):
             replacement = replacement[:1].upper() + replacement[1:]
         return (Fix(f"Hedge: replace '{original}' with '{replacement}'",
                     (Edit(start, start + len(original), replacement),)),)
+
+
+def _contains(outer: Match, inner: Match) -> bool:
+    """`outer` covers `inner` and is longer: "almost certainly" around "certainly"."""
+    return (outer.start <= inner.start and inner.end <= outer.end
+            and outer.end - outer.start > inner.end - inner.start)
 
 
 def _overlaps(a: Match, b: Match) -> bool:
