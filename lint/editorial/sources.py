@@ -110,6 +110,9 @@ class SourceClassifier:
             return Kind.SOCIAL
         if search(self.lex.anonymous, text):
             return Kind.ANONYMOUS
+        head = search(self.lex.named_heads, text)
+        if head is not None and self._only_function_words(text[: head.start()]):
+            return Kind.NAMED  # "the researchers", "les auteurs": people named earlier
         weasel = search(self.lex.weasels, text)
         if weasel and self._only_function_words(text[: weasel.start()]) and not search(
             self.lex.rescues, text[weasel.end() :]
