@@ -180,7 +180,7 @@ class _Analyser:
         """"Bertrand Lefebvre reste prudent : « … »" names the speaker without a verb."""
         for m in regex.finditer(r":\s*\ufffc", outside):
             lead = outside[: m.start()]
-            lead = lead[lead.rfind(".") + 1 :]
+            lead = regex.split(r"[.!?…]\s", lead)[-1]
             first = lead.split()[:1]
             if self.sources.named_evidence(lead, sentence_initial=True) or (
                 first and fullmatch(self.lex.pronouns, first[0])

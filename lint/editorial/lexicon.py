@@ -72,6 +72,7 @@ class EditorialLexicon:
         self.weasels = terms("weasel_holders")
         self.rescues = compile_terms(_terms(data.get("weasel_rescues")), nonword=True)
         self.anonymous = terms("anonymous_holders")
+        self.anonymous_persons = terms("anonymous_persons")
         self.social = compile_terms(_terms(data.get("social_sources")), ignorecase=False)
         self.social_ci = terms("social_sources")
         self.account_words = terms("social_account_words", nonword=True)

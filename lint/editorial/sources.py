@@ -108,7 +108,7 @@ class SourceClassifier:
             # The account is the whole identity ("the account @x", "le compte Coinvo"), or
             # nobody is named; a named owner's post or account is the owner's word.
             return Kind.SOCIAL
-        if search(self.lex.anonymous, text):
+        if search(self.lex.anonymous, text) or search(self.lex.anonymous_persons, text):
             return Kind.ANONYMOUS
         head = search(self.lex.named_heads, text)
         if head is not None and self._only_function_words(text[: head.start()]):
@@ -116,11 +116,19 @@ class SourceClassifier:
         weasel = search(self.lex.weasels, text)
         if weasel and self._only_function_words(text[: weasel.start()]) and not search(
             self.lex.rescues, text[weasel.end() :]
-        ):
+        ) and not self._named_crowd(text, weasel):
             return Kind.WEASEL
         if self.named_evidence(text, sentence_initial):
             return Kind.NAMED
         return Kind.NONE
+
+    def _named_crowd(self, text: str, weasel: regex.Match[str]) -> bool:
+        """"Grammy producers", "Ofgem analysts": a name before the crowd noun says whose
+        people they are (not at the start of a sentence, where any word is capitalised)."""
+        words = _TOKEN.findall(weasel.group())[:-1]
+        offset = weasel.start()
+        return any(self.is_proper_noun(_ELIDED.sub("", w), sentence_initial=(offset == 0 and i == 0))
+                   for i, w in enumerate(words)) and weasel.start() > 0
 
     def _only_function_words(self, prefix: str) -> bool:
         """True when the holder starts with the weasel noun ("Les analystes", "Some")."""
