@@ -20,33 +20,34 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
-# Findings per 1,000 words of published, edited copy must stay low: these ceilings are
-# about twice today's rates (docs/accuracy.md), so a change that makes a check noisy on
+# Findings per 1,000 words of published, edited copy must stay low. Each subset has its
+# own ceilings, about 1.5 to 2 times its measured rate (docs/accuracy.md; business copy
+# quotes "analysts" far more than general news), so a change that makes a check noisy on
 # real news fails here before it reaches a newsroom.
-CEILINGS = {
-    "unsourced-projection": 0.5,
-    "vague-attribution": 1.5,
-    "hedging-gap": 0.4,
-    "repeated-paragraph": 0.3,
-    "missing-disclaimer": 0.05,
+SUBSETS = {
+    "bbc-business": ("bbc-news", "business/*.txt", "en", {
+        "unsourced-projection": 0.6, "vague-attribution": 2.5, "hedging-gap": 0.3,
+        "repeated-paragraph": 0.3, "missing-disclaimer": 0.05}),
+    "orangesum": ("orangesum-fr/articles", "*.txt", "fr", {
+        "unsourced-projection": 0.3, "vague-attribution": 0.5, "hedging-gap": 0.2,
+        "repeated-paragraph": 0.35, "missing-disclaimer": 0.05}),
 }
+FILES_PER_SUBSET = 150
 
 
-@pytest.mark.parametrize(("folder", "pattern", "lang", "limit"), [
-    ("bbc-news", "business/*.txt", "en", 150),
-    ("orangesum-fr/articles", "*.txt", "fr", 150),
-])
-def test_published_copy_stays_quiet(folder: str, pattern: str, lang: str, limit: int) -> None:
+@pytest.mark.parametrize("subset", sorted(SUBSETS))
+def test_published_copy_stays_quiet(subset: str) -> None:
+    folder, pattern, lang, ceilings = SUBSETS[subset]
     linter = Linter(Config(packs=("editorial",), language=lang))
     words = 0
     counts: Counter[str] = Counter()
-    for path in sorted((CORPUS / folder).glob(pattern))[:limit]:
+    for path in sorted((CORPUS / folder).glob(pattern))[:FILES_PER_SUBSET]:
         result = linter.lint_path(str(path))
         assert result.source is not None, result.error
         words += len(_WORD.findall(result.source.text))
         counts.update(d.rule_id.split(".", 1)[1] for d in result.diagnostics)
     assert words > 10_000
-    for rule, ceiling in CEILINGS.items():
+    for rule, ceiling in ceilings.items():
         assert 1000 * counts[rule] / words <= ceiling, (rule, counts[rule], words)
 
 

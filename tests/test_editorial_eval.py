@@ -1,4 +1,4 @@
-"""The editorial checks scored on labelled drafts (the dev set and the project's own held-out-style set)."""
+"""The editorial checks scored on labelled drafts (the dev set and the project's own held-out-style sets)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def score(folder: Path) -> dict[str, dict[str, float]]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("name", ["dev", "heldout-like"])
+@pytest.mark.parametrize("name", ["dev", "heldout-like", "blind-2"])
 def test_labelled_set_meets_the_bar(name: str) -> None:
     folder = EVAL / name
     if not (folder / "labels.yaml").exists():

@@ -82,6 +82,48 @@ CASES = [
     ("La réunion aura lieu mardi.", "fr", []),
     ("Le mercato sera sans doute animé cet hiver.", "fr", []),
     ("The firm will cut 500 jobs, it said.", "en", []),
+    # ... a plain future that moves towards a figure, measures a result, claims a record
+    ("Gross margin will widen to 68% next year.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Brent will be back above $80 a barrel by the summer.", "en",
+     ["hedging-gap", "unsourced-projection"]),
+    ("Helixa réalisera un chiffre d'affaires de 300 millions d'euros en 2029.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
+    ("This summer is going to go down as the hottest on record in England.", "en", ["hedging-gap"]),
+    ("Hale's party will take more than 15% of first preferences.", "en",
+     ["hedging-gap", "unsourced-projection"]),
+    ("La liste obtiendra plus de 45 % des suffrages le 22 mars.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
+    ("The bypass will end the village's traffic problems for good.", "en", ["hedging-gap"]),
+    # ... a counted subject inside a future time frame
+    ("By the end of January, a quarter of all adults will have caught flu.", "en",
+     ["hedging-gap", "unsourced-projection"]),
+    ("Plus de 2,5 millions de Français seront touchés d'ici à la fin de l'hiver.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
+    # ... but a figure that is the object of a plan or a deal is not a forecast
+    ("The UK-Dutch group will own 30% of the project.", "en", []),
+    ("Sprint will spend around $1bn on new technology.", "en", []),
+    ("The new network will see up to 250 screens fitted with digital projectors.", "en", []),
+    # ... nor an impact or a future perfect outside a future time frame
+    ("Two tries against Newcastle will have boosted his chances.", "en", []),
+    ("Anyone who opens the file will be infected.", "en", []),
+    ("Il aura fallu attendre l'aube pour un accord.", "fr", []),
+    ("Buyers will pay a reasonable amount for good quality material.", "en", []),
+    # vague-attribution: social accounts and anonymous speakers
+    ("A storm-chasing account on X, @UKWeatherHunter, claimed on Friday that thermometers "
+     "could top 41C by Sunday.", "en", ["vague-attribution"]),
+    ("Sur X, le compte @MeteoChocFrance annonce 45 °C à Avignon vendredi, un chiffre qu'aucun "
+     "modèle de Météo-France ne retient.", "fr", ["vague-attribution"]),
+    ("A senior party strategist, speaking on condition of anonymity, said the party could lose "
+     "as many as eight seats.", "en", ["vague-attribution"]),
+    ("The dollar has fallen for a third year and analysts predict that more declines are likely "
+     "in 2025.", "en", ["vague-attribution"]),
+    # ... not a source: a concession, or a speech verb followed by its complement
+    ("Whatever the critics say, this bet on Britain is certain to pay off.", "en", ["hedging-gap"]),
+    ("Paul Richards, an analyst at Numis Securities, said the market would be focusing on sales.",
+     "en", []),
+    # ... a neighbouring sentence names the source of the same figure
+    ("Le nombre d'hospitalisations pourrait dépasser 15 000 sur la saison. Ce seuil de 15 000 "
+     "hospitalisations correspond au scénario publié mardi par Santé publique France.", "fr", []),
     # stacked hedges
     ("Prices could possibly recover.", "en", ["stacked-hedges"]),
     ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),
@@ -165,6 +207,26 @@ def test_disclaimer_in_either_language_satisfies_the_rule() -> None:
             "investors who bought the stock in 2019 have seen it rise tenfold.")
     assert "missing-disclaimer" in rules_of(base, "en")
     assert "missing-disclaimer" not in rules_of(base + " Ceci n'est pas un conseil financier.", "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A product a reader buys, or a buy call, makes investment copy without crypto words.
+    ("We still own them, mostly through index funds, and UK shares rose to 14% of the "
+     "portfolio.", "en"),
+    ("For patient investors, shares in the big producers look like a buy; the ETF yields 5%.",
+     "en"),
+    ("La SCPI baisse de 12 % le prix de sa part, une mauvaise nouvelle pour les épargnants "
+     "et les investisseurs de ce placement.", "fr"),
+    ("L'analyste voit l'action à 24 euros dans douze mois, après l'introduction en Bourse.", "fr"),
+])
+def test_investment_products_and_buy_calls_need_a_disclaimer(text: str, lang: str) -> None:
+    assert "missing-disclaimer" in rules_of(text, lang)
+
+
+def test_mutual_funds_in_market_news_do_not_need_a_disclaimer() -> None:
+    text = ("Five Bank of America subsidiaries agreed to pay $515m to settle an investigation into "
+            "fraudulent trading in mutual funds, and shareholders welcomed it.")
+    assert "missing-disclaimer" not in rules_of(text, "en")
 
 
 def test_straight_market_news_does_not_need_a_disclaimer() -> None:

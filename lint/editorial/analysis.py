@@ -211,9 +211,12 @@ class _Analyser:
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
         dated = search(lex.specific_dates, masked) is not None
+        # A date makes most futures a schedule ("will be held on 3 December"), not a
+        # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
         facts.futures = [m for m in self._plain_futures(masked, predictive_only=False)
                          if not any(lo <= m.start < hi for lo, hi in exceptions)
-                         and not (dated and not facts.boosters)]
+                         and not (dated and not facts.boosters
+                                  and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
@@ -258,20 +261,12 @@ class _Analyser:
         lex = self.lex
         if isinstance(marker, Match):
             marker = _AsMatch(marker)
-        # A French future tense is itself the verb ("rebondira", "représentera un quart").
-        # The marker may carry its own verb: "rebondira", "va transformer", "vont
-        # représenter un tiers" (an outcome verb starting inside the marker).
-        start = marker.end() - len(marker.group())
-        inside = search(lex.outcome_verbs, text[start : marker.end() + 80])
-        if inside is not None and inside.start() < len(marker.group()):
+        if self._governs(text, marker, lex.outcome_verbs) or self._governs(text, marker, lex.unscheduled_outcomes):
             return True
-        # Otherwise the first verb after the future (past adverbs and negation) must be
-        # an outcome: "will never catch up", "va également rebondir", "is going to become".
-        after = text[marker.end() :]
-        filler = search(lex.future_fillers, after)
-        head = after[filler.end() if filler else 0 :]
-        outcome = search(lex.outcome_verbs, head)
-        if outcome is not None and outcome.start() == 0:
+        head = self._head(text, marker)
+        if self._timed_outcome(text, marker, head):
+            return True
+        if self._governs_value(text, marker, head):
             return True
         # "will be 2% next year", "sera de 2 % l'an prochain": a predicted value, when a
         # future time frame says it is a forecast (not "the prize will be $15,000").
@@ -287,6 +282,84 @@ class _Analyser:
             figures = find_quantities(rest[:40], lex)
             starts_with_value = bool(figures) and figures[0].start == 0
         return starts_with_value and bool(search(lex.future_time, text) or search(lex.year_refs, text))
+
+    def _head(self, text: str, marker: regex.Match[str] | _AsMatch) -> str:
+        """The text after a future marker, past adverbs and negation ("will never ...")."""
+        after = text[marker.end() :]
+        filler = search(self.lex.future_fillers, after)
+        return after[filler.end() if filler else 0 :]
+
+    def _governs(self, text: str, marker: regex.Match[str] | Match | _AsMatch, outcomes: regex.Pattern[str]) -> bool:
+        """The future governs one of `outcomes`: the marker carries it ("rebondira", "va
+        transformer", "vont représenter un tiers"), or it is the first verb after the
+        marker, past adverbs and negation ("will never catch up", "va également rebondir")."""
+        if isinstance(marker, Match):
+            marker = _AsMatch(marker)
+        start = marker.end() - len(marker.group())
+        inside = search(outcomes, text[start : marker.end() + 80])
+        if inside is not None and inside.start() < len(marker.group()):
+            return True
+        outcome = search(outcomes, self._head(text, marker))
+        return outcome is not None and outcome.start() == 0
+
+    def _timed_outcome(self, text: str, marker: regex.Match[str] | _AsMatch, head: str) -> bool:
+        """Impacts and the future perfect predict inside a future time frame ("a quarter
+        of adults will have caught flu by the end of January", "seront touchés d'ici à la
+        fin de l'hiver"); elsewhere they are generic or look back."""
+        lex = self.lex
+        own = search(lex.timed_outcomes, marker.group() + head[:60])
+        after = search(lex.timed_outcomes, head)
+        if not ((own is not None and own.start() == 0) or (after is not None and after.start() == 0)):
+            return False
+        # A bare year is not enough: "runs out in 2006, by which time he will have been..."
+        return search(lex.future_time, text) is not None
+
+    def _governs_value(self, text: str, marker: regex.Match[str] | _AsMatch, head: str) -> bool:
+        """The verb of a plain future moves towards a figure ("will widen to 68%", "will
+        be back above $80 by the summer"), measures a result through a noun in a future
+        time frame ("réalisera un chiffre d'affaires de 300 millions en 2029"), or claims
+        a record ("is going to go down as the hottest on record"). A figure that is the
+        object of the verb is usually a plan or a deal ("will own 30%", "will spend
+        $1bn"), so it does not count here."""
+        lex = self.lex
+        if fullmatch(lex.future_auxiliaries, marker.group()):
+            # "will", "going to": the verb is the first word after the fillers.
+            verb = regex.match(r"[\p{L}]+", head)
+            if verb is None:
+                return False
+            rest, verb_word = head[verb.end() :], verb.group()
+        else:
+            # "obtiendra", "va dépasser": the marker carries its own verb.
+            rest, verb_word = text[marker.end() :], marker.group()
+        copula = fullmatch(lex.copulas, verb_word) is not None
+        clause = _clause(rest)
+        if search(lex.record_superlatives, clause):
+            return True
+        lead = regex.match(r"\s*(?:(?:" + lex.verb_particles_source + r")(?![\p{L}])\s+)?", clause, regex.I)
+        after_verb = clause[lead.end() :] if lead else clause
+        preposition = regex.match(r"(?:" + lex.value_prepositions_source + r")(?![\p{L}])\s*", after_verb, regex.I)
+        offset = preposition.end() if preposition else 0
+        figures = find_quantities(after_verb[offset : offset + 60], lex)
+        if figures and figures[0].start == 0:
+            timed = bool(search(lex.future_time, text) or search(lex.year_refs, text))
+            if preposition is not None and not copula:
+                return True  # "will widen to 68%", "passera à 5 %"
+            return timed and preposition is not None  # "will be back above $80 by the summer"
+        measure = regex.match(r"\s*(?:" + lex.measure_of_source + r")\s*", after_verb, regex.I)
+        if measure is not None and not copula:
+            figures = find_quantities(after_verb[measure.end() : measure.end() + 60], lex)
+            if figures and figures[0].start == 0:
+                return bool(search(lex.future_time, text) or search(lex.year_refs, text))
+        return False
+
+
+_CLAUSE_END = regex.compile(r"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:which|who|that|because|while|when|once|if|qui|que|qu['’]|dont|car|parce|lorsque|quand|si)\b", regex.I)
+
+
+def _clause(text: str) -> str:
+    """`text` up to the end of its clause (a comma, a relative or subordinate clause)."""
+    m = _CLAUSE_END.search(text)
+    return text[: m.start()] if m else text
 
 
 class _AsMatch:

@@ -78,6 +78,11 @@ class EditorialLexicon:
         self.account_words = terms("social_account_words", nonword=True)
         self.named_accounts = terms("social_named_accounts")
         self.speech_verbs = terms("speech_verbs")
+        self.complement_markers = terms("complement_markers")
+        negative = _alternation(data.get("negative_determiners"))
+        self.negated_holders = compile_pattern(rf"^(?:{negative})(?![\p{{L}}])", ignorecase=True)
+        self.negated_before = compile_pattern(rf"(?<![\p{{L}}])(?:{negative})\s+$", ignorecase=True)
+        self.concessive_frames = terms("concessive_frames")
         hedges = data.get("hedges") or {}
         self.hedges = {cat: terms_of(values) for cat, values in hedges.items()}
         certainty = data.get("certainty") or {}
@@ -90,6 +95,15 @@ class EditorialLexicon:
             if data.get("future_fillers") else r"^\s*", ignorecase=True)
         self.certainty_exceptions = terms("certainty_exceptions")
         self.outcome_verbs = terms("outcome_verbs")
+        self.future_auxiliaries = terms("future_auxiliaries")
+        self.copulas = terms("copulas")
+        self.record_superlatives = terms("record_superlatives")
+        self.timed_outcomes = terms("timed_outcomes")
+        self.unscheduled_outcomes = terms("unscheduled_outcomes")
+        # Sources, not compiled patterns: _governs_value anchors them in its own regexes.
+        self.verb_particles_source = _alternation(data.get("verb_particles"))
+        self.value_prepositions_source = _alternation(data.get("value_prepositions"))
+        self.measure_of_source = _alternation(data.get("measure_of"))
         self.characterisers = frozenset(
             w.strip().lower() for t in _terms(data.get("characterisers")) for w in t.split("|")
         )
@@ -114,6 +128,12 @@ class EditorialLexicon:
 
     def label(self, key: str) -> str:
         return str(self.labels.get(key, key))
+
+
+def _alternation(values: Any) -> str:
+    """One regex alternation of a lexicon list, or a pattern that never matches."""
+    terms = _terms(values)
+    return "|".join(f"(?:{t})" for t in terms) if terms else r"(?!x)x"
 
 
 def terms_of(values: Any) -> regex.Pattern[str]:

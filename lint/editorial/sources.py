@@ -29,6 +29,11 @@ _PASSIVE_BEFORE = regex.compile(
 _INVERSION_BEFORE = regex.compile(r"[,«»“”\"\ufffc]\s*$")
 _BOUNDARY_CHARS = regex.compile(r"[,;:.!?()\[\]«»“”\"\ufffc—–]")
 _MAX_HOLDER_WORDS = 12
+_MAX_COORDINATED_WORDS = 5
+# A subject after a conjunction is not a source when it sits in another clause or is
+# negated ("funerals because people think", "not the people who put them in power").
+_SUBORDINATE = regex.compile(r"\b(?:because|who|which|whom|since|if|when|not|qui|que|parce|car|si|quand|pas)\b", regex.I)
+_COORDINATION = regex.compile(r".*\s(?:and|but|while|whereas|et|mais|tandis que|alors que)\s+", regex.I)
 
 
 class Kind(enum.IntEnum):
@@ -100,8 +105,8 @@ class SourceClassifier:
     def classify_holder(self, holder: str, sentence_initial: bool = False) -> Kind:
         """The class of a holder phrase ("analysts at UBS", "a post on X by @x", "Ofgem")."""
         text = holder.strip()
-        if not text:
-            return Kind.NONE
+        if not text or search(self.lex.negated_holders, text):
+            return Kind.NONE  # "aucun modèle de Météo-France ne retient": nobody says it
         if search(self.lex.social_ci, text) and (
             search(self.lex.named_accounts, text) or not self._named_outside_social(text)
         ):
@@ -147,6 +152,8 @@ class SourceClassifier:
         text = _SHORT_QUOTE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
         found: list[Attribution] = []
         for m in finditer(self.lex.attribution_cues, text):
+            if self.lex.negated_before.search(text, 0, m.start()):
+                continue  # "aucun modèle de Météo-France ne retient": a denial
             holder_end = _next_boundary(text, m.end())
             holder = _limit_words(text[m.end() : holder_end])
             kind = self.classify_holder(holder)
@@ -175,7 +182,10 @@ class SourceClassifier:
                 if kind == Kind.SOCIAL and not self._social_is_source(text, m):
                     continue
                 found.append(Attribution(kind, m.start(), m.end(), m.group()))
-        return found
+        # "Whatever the critics say, ...": a concession names who disagrees, not a source.
+        conceded = [(m.start(), _next_boundary(text, m.end()))
+                    for m in finditer(self.lex.concessive_frames, text)]
+        return [a for a in found if not any(lo <= a.start < hi for lo, hi in conceded)]
 
     def _verb_attribution(self, text: str, verb: regex.Match[str]) -> list[Attribution]:
         before = text[: verb.start()]
@@ -193,7 +203,10 @@ class SourceClassifier:
         if inverted and not regex.match(r"(?:told|tells|tell)$", verb.group(), regex.I):
             end = _next_boundary(text, verb.end())
             holder = _limit_words(text[verb.end() : end])
-            kind = self.classify_holder(holder) if holder.strip() else Kind.NONE
+            # '@x, claimed on Friday that...', '@x, annonce 45 °C': what follows the verb
+            # is its complement, not an inverted speaker; the subject is before it.
+            complement = regex.match(r"\s*\d", holder) or search(self.lex.complement_markers, holder)
+            kind = self.classify_holder(holder) if holder.strip() and not complement else Kind.NONE
             if kind != Kind.NONE:
                 return [Attribution(kind, verb.start(), verb.end() + len(holder),
                                     text[verb.start() : verb.end() + len(holder)])]
@@ -208,6 +221,16 @@ class SourceClassifier:
             holder = text[start : verb.start()] if segment else text[start:stop]
             kind = self.classify_holder(_last_words(holder, 20 if segment else _MAX_HOLDER_WORDS),
                                         sentence_initial=start == 0)
+            if kind == Kind.NONE and segment == 0:
+                # "... is unlikely to dampen and experts predict that": the subject of a
+                # coordinated clause starts after the conjunction.
+                coordinated = _COORDINATION.search(holder)
+                subject = holder[coordinated.end() :] if coordinated else ""
+                if subject and len(subject.split()) <= _MAX_COORDINATED_WORDS and not _SUBORDINATE.search(subject):
+                    kind = self.classify_holder(subject)
+                    if kind != Kind.NONE:
+                        start += coordinated.end()
+                        return [Attribution(kind, start, verb.end(), text[start : verb.end()].strip())]
             # Further back, only a name can be the subject; a crowd noun there belongs to
             # another clause ("Traders pointed to figures, which revived bets on a cut").
             if kind == Kind.NAMED or (kind != Kind.NONE and segment == 0):

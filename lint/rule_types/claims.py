@@ -28,6 +28,9 @@ _PASSIVE_FORECAST = regex.compile(
     r"(?:expected|forecast|forecasted|projected|predicted|estimated|anticipated|attendue?s?|"
     r"prévue?s?|estimée?s?|projetée?s?|anticipée?s?))$|^(?:by|in|for|d['’]ici|en)\b", regex.I)
 
+_OF_AFTER_FIGURE = regex.compile(r"(?:^|\s)(?:of|de)\s*$|d['’]$", regex.I)
+_OF_BEFORE_NOUN = regex.compile(r"\s*(?:of|de|d['’])", regex.I)
+
 
 @dataclass(frozen=True)
 class ClaimOptions:
@@ -81,7 +84,25 @@ class _ClaimRule(RuleType):
                     ):
                         figures.append(q)
                         break
+                elif q.end <= marker.start and self._counted_subject(s, q, marker):
+                    figures.append(q)
+                    break
         return figures
+
+    def _counted_subject(self, s: SentenceFacts, q: Quantity, marker: Match) -> bool:
+        """"A quarter of all adults will have caught flu by the end of January", "plus de
+        2,5 millions de Français seront touchés d'ici à la fin de l'hiver": the figure
+        counts the subject of a predictive future with a future time frame. Elsewhere a
+        figure before the marker is history ("the 7.1% rise will hit households")."""
+        if not any(p.start == marker.start for p in s.predictions):
+            return False
+        if search(self.lex.future_time, s.masked) is None:
+            return False
+        between = s.masked[q.end : marker.start]
+        # "<figure> of <noun>": the figure counts the noun that is the subject.
+        counts_noun = bool(_OF_AFTER_FIGURE.search(q.text) or _OF_BEFORE_NOUN.match(between))
+        return counts_noun and not regex.search(r"[,;:()]", between) and not _CLAUSE_BREAK.search(
+            between) and len(between.split()) <= self.options.association_words // 2
 
     def _historical(self, s: SentenceFacts, year: int | None) -> bool:
         """A future tense about a year before the article's date is history ("il deviendra
