@@ -21,12 +21,13 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 # Findings per 1,000 words of published, edited copy must stay low. Each subset has its
-# own ceilings, about 1.5 to 2 times its measured rate (docs/accuracy.md; business copy
-# quotes "analysts" far more than general news), so a change that makes a check noisy on
-# real news fails here before it reaches a newsroom.
+# own ceilings, a margin above its rate measured on 2026-11-26 (BBC business: projection
+# 0.35, vague 1.51, certainty 0.12; OrangeSum: 0.11, 0.23, 0.02, repeats 0.16; business
+# copy quotes "analysts" far more than general news), so a change that makes a check
+# noisy on real news fails here before it reaches a newsroom.
 SUBSETS = {
     "bbc-business": ("bbc-news", "business/*.txt", "en", {
-        "unsourced-projection": 0.6, "vague-attribution": 2.5, "hedging-gap": 0.3,
+        "unsourced-projection": 0.5, "vague-attribution": 2.0, "hedging-gap": 0.3,
         "repeated-paragraph": 0.3, "missing-disclaimer": 0.05}),
     "orangesum": ("orangesum-fr/articles", "*.txt", "fr", {
         "unsourced-projection": 0.3, "vague-attribution": 0.5, "hedging-gap": 0.2,
