@@ -263,9 +263,9 @@ class _Analyser:
             marker = _AsMatch(marker)
         if self._governs(text, marker, lex.outcome_verbs) or self._governs(text, marker, lex.unscheduled_outcomes):
             return True
-        head = self._head(text, marker)
-        if self._timed_outcome(text, marker, head):
+        if self._timed_outcome(text, marker):
             return True
+        head = self._head(text, marker)
         if self._governs_value(text, marker, head):
             return True
         # "will be 2% next year", "sera de 2 % l'an prochain": a predicted value, when a
@@ -281,7 +281,7 @@ class _Analyser:
             rest = after[value.end() :]
             figures = find_quantities(rest[:40], lex)
             starts_with_value = bool(figures) and figures[0].start == 0
-        return starts_with_value and bool(search(lex.future_time, text) or search(lex.year_refs, text))
+        return starts_with_value and self._in_future_frame(text)
 
     def _head(self, text: str, marker: regex.Match[str] | _AsMatch) -> str:
         """The text after a future marker, past adverbs and negation ("will never ...")."""
@@ -302,17 +302,17 @@ class _Analyser:
         outcome = search(outcomes, self._head(text, marker))
         return outcome is not None and outcome.start() == 0
 
-    def _timed_outcome(self, text: str, marker: regex.Match[str] | _AsMatch, head: str) -> bool:
+    def _timed_outcome(self, text: str, marker: regex.Match[str] | _AsMatch) -> bool:
         """Impacts and the future perfect predict inside a future time frame ("a quarter
         of adults will have caught flu by the end of January", "seront touchés d'ici à la
-        fin de l'hiver"); elsewhere they are generic or look back."""
-        lex = self.lex
-        own = search(lex.timed_outcomes, marker.group() + head[:60])
-        after = search(lex.timed_outcomes, head)
-        if not ((own is not None and own.start() == 0) or (after is not None and after.start() == 0)):
-            return False
-        # A bare year is not enough: "runs out in 2006, by which time he will have been..."
-        return search(lex.future_time, text) is not None
+        fin de l'hiver"); elsewhere they are generic or look back. A bare year is not
+        enough: "runs out in 2006, by which time he will have been at the club..."."""
+        return self._governs(text, marker, self.lex.timed_outcomes) and (
+            search(self.lex.future_time, text) is not None)
+
+    def _in_future_frame(self, text: str) -> bool:
+        """A future time frame or a year reference ("next year", "d'ici 2030", "in 2029")."""
+        return bool(search(self.lex.future_time, text) or search(self.lex.year_refs, text))
 
     def _governs_value(self, text: str, marker: regex.Match[str] | _AsMatch, head: str) -> bool:
         """The verb of a plain future moves towards a figure ("will widen to 68%", "will
@@ -332,34 +332,24 @@ class _Analyser:
             # "obtiendra", "va dépasser": the marker carries its own verb.
             rest, verb_word = text[marker.end() :], marker.group()
         copula = fullmatch(lex.copulas, verb_word) is not None
-        clause = _clause(rest)
+        end = search(lex.clause_end, rest)
+        clause = rest[: end.start()] if end else rest
         if search(lex.record_superlatives, clause):
             return True
-        lead = regex.match(r"\s*(?:(?:" + lex.verb_particles_source + r")(?![\p{L}])\s+)?", clause, regex.I)
-        after_verb = clause[lead.end() :] if lead else clause
-        preposition = regex.match(r"(?:" + lex.value_prepositions_source + r")(?![\p{L}])\s*", after_verb, regex.I)
-        offset = preposition.end() if preposition else 0
-        figures = find_quantities(after_verb[offset : offset + 60], lex)
-        if figures and figures[0].start == 0:
-            timed = bool(search(lex.future_time, text) or search(lex.year_refs, text))
-            if preposition is not None and not copula:
-                return True  # "will widen to 68%", "passera à 5 %"
-            return timed and preposition is not None  # "will be back above $80 by the summer"
-        measure = regex.match(r"\s*(?:" + lex.measure_of_source + r")\s*", after_verb, regex.I)
-        if measure is not None and not copula:
-            figures = find_quantities(after_verb[measure.end() : measure.end() + 60], lex)
-            if figures and figures[0].start == 0:
-                return bool(search(lex.future_time, text) or search(lex.year_refs, text))
+        after_verb = clause[lex.particle_lead.match(clause).end() :]
+        preposition = lex.value_preposition.match(after_verb)
+        if preposition is not None and _starts_with_figure(after_verb[preposition.end() :], lex):
+            # After "be" a value needs a time frame: not "the prize will be over $15,000".
+            return not copula or self._in_future_frame(text)
+        measure = lex.measure_lead.match(after_verb)
+        if measure is not None and not copula and _starts_with_figure(after_verb[measure.end() :], lex):
+            return self._in_future_frame(text)
         return False
 
 
-_CLAUSE_END = regex.compile(r"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:which|who|that|because|while|when|once|if|qui|que|qu['’]|dont|car|parce|lorsque|quand|si)\b", regex.I)
-
-
-def _clause(text: str) -> str:
-    """`text` up to the end of its clause (a comma, a relative or subordinate clause)."""
-    m = _CLAUSE_END.search(text)
-    return text[: m.start()] if m else text
+def _starts_with_figure(text: str, lex: EditorialLexicon) -> bool:
+    figures = find_quantities(text[:60], lex)
+    return bool(figures) and figures[0].start == 0
 
 
 class _AsMatch:

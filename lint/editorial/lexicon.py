@@ -100,10 +100,23 @@ class EditorialLexicon:
         self.record_superlatives = terms("record_superlatives")
         self.timed_outcomes = terms("timed_outcomes")
         self.unscheduled_outcomes = terms("unscheduled_outcomes")
-        # Sources, not compiled patterns: _governs_value anchors them in its own regexes.
-        self.verb_particles_source = _alternation(data.get("verb_particles"))
-        self.value_prepositions_source = _alternation(data.get("value_prepositions"))
-        self.measure_of_source = _alternation(data.get("measure_of"))
+        # Anchored at the start of the text after a future's verb (see _governs_value).
+        particles = _alternation(data.get("verb_particles"))
+        self.particle_lead = compile_pattern(rf"\s*(?:(?:{particles})(?![\p{{L}}])\s+)?", ignorecase=True)
+        prepositions = _alternation(data.get("value_prepositions"))
+        self.value_preposition = compile_pattern(rf"(?:{prepositions})(?![\p{{L}}])\s*", ignorecase=True)
+        measures = _alternation(data.get("measure_of"))
+        self.measure_lead = compile_pattern(rf"\s*(?:{measures})\s*", ignorecase=True)
+        # Clause edges: a subordinate clause ends the clause of a future's verb, and a
+        # subject after a coordinating conjunction starts a new clause.
+        subordinators = _alternation(data.get("subordinators"))
+        self.clause_end = compile_pattern(
+            rf"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|(?<![\p{{L}}])(?:{subordinators})(?![\p{{L}}])", ignorecase=True)
+        negations = _alternation(data.get("negations"))
+        self.subordinate_or_negated = compile_pattern(
+            rf"(?<![\p{{L}}])(?:{subordinators}|{negations})(?![\p{{L}}])", ignorecase=True)
+        coordinators = _alternation(data.get("coordinators"))
+        self.coordination = compile_pattern(rf".*\s(?:{coordinators})\s+", ignorecase=True)
         self.characterisers = frozenset(
             w.strip().lower() for t in _terms(data.get("characterisers")) for w in t.split("|")
         )

@@ -30,10 +30,6 @@ _INVERSION_BEFORE = regex.compile(r"[,«»“”\"\ufffc]\s*$")
 _BOUNDARY_CHARS = regex.compile(r"[,;:.!?()\[\]«»“”\"\ufffc—–]")
 _MAX_HOLDER_WORDS = 12
 _MAX_COORDINATED_WORDS = 5
-# A subject after a conjunction is not a source when it sits in another clause or is
-# negated ("funerals because people think", "not the people who put them in power").
-_SUBORDINATE = regex.compile(r"\b(?:because|who|which|whom|since|if|when|not|qui|que|parce|car|si|quand|pas)\b", regex.I)
-_COORDINATION = regex.compile(r".*\s(?:and|but|while|whereas|et|mais|tandis que|alors que)\s+", regex.I)
 
 
 class Kind(enum.IntEnum):
@@ -224,9 +220,12 @@ class SourceClassifier:
             if kind == Kind.NONE and segment == 0:
                 # "... is unlikely to dampen and experts predict that": the subject of a
                 # coordinated clause starts after the conjunction.
-                coordinated = _COORDINATION.search(holder)
+                # Not when it sits in another clause or is negated ("funerals because
+                # people think", "not the people who put them in power").
+                coordinated = self.lex.coordination.search(holder)
                 subject = holder[coordinated.end() :] if coordinated else ""
-                if subject and len(subject.split()) <= _MAX_COORDINATED_WORDS and not _SUBORDINATE.search(subject):
+                if subject and len(subject.split()) <= _MAX_COORDINATED_WORDS and not (
+                        self.lex.subordinate_or_negated.search(subject)):
                     kind = self.classify_holder(subject)
                     if kind != Kind.NONE:
                         start += coordinated.end()
