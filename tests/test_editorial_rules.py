@@ -99,6 +99,8 @@ CASES = [
      ["hedging-gap", "unsourced-projection"]),
     ("Plus de 2,5 millions de Français seront touchés d'ici à la fin de l'hiver.", "fr",
      ["hedging-gap", "unsourced-projection"]),
+    ("D'ici à la fin de l'hiver, un quart des adultes aura contracté la grippe.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
     # ... but a figure that is the object of a plan or a deal is not a forecast
     ("The UK-Dutch group will own 30% of the project.", "en", []),
     ("Sprint will spend around $1bn on new technology.", "en", []),
