@@ -1,15 +1,18 @@
-"""Shared test helpers: build a rule from a few options and lint a snippet with it."""
+"""Shared test helpers: build a rule and lint a snippet, run the CLI in-process, render a reporter."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from typing import Any
 
 import pytest
 
-from lint.diagnostic import Diagnostic
+from lint.cli import main
+from lint.diagnostic import Diagnostic, FileResult
 from lint.document.builder import build_document
 from lint.engine import ActiveRule, Ruleset, run
+from lint.report import Summary, load_reporter
 from lint.rulespec import RuleSpec, rule_from_mapping
 from lint.source import SourceText
 
@@ -45,3 +48,23 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def run_cli(*argv: str, stdin: bytes = b"", stdout: io.StringIO | None = None) -> tuple[int, str, str]:
+    """`newslint ARGV...` in this process: (exit status, stdout, stderr)."""
+    out, err = stdout or io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err, stdin=io.BytesIO(stdin))
+    return status, out.getvalue(), err.getvalue()
+
+
+def render_report(name: str, results: Iterable[FileResult], **options: Any) -> str:
+    """What reporter `name` writes for `results`, driven as the CLI drives it."""
+    out = io.StringIO()
+    reporter = load_reporter(name)(out, **options)
+    summary = Summary()
+    reporter.start()
+    for result in results:
+        reporter.file(result)
+        summary.add(result)
+    reporter.finish(summary)
+    return out.getvalue()

@@ -11,9 +11,10 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from lint import __version__, report
-from lint.cli import ExitStatus, main
+from lint.cli import ExitStatus
 
 REPO = Path(__file__).resolve().parents[1]
 STYLE_RULES = sorted(f"style.{p.stem}" for p in (REPO / "rules" / "style").glob("*.yaml"))
@@ -47,12 +48,6 @@ def write(path: Path, text: str | bytes) -> Path:
         path.write_bytes(text.encode("utf-8"))  # keep CRLF as written
     return path
 
-
-def run(*argv: str, stdin: bytes = b"", stdout: io.StringIO | None = None
-        ) -> tuple[int, str, str]:
-    out, err = stdout or io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err, stdin=io.BytesIO(stdin))
-    return status, out.getvalue(), err.getvalue()
 
 
 # -- exit statuses ------------------------------------------------------------------

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from lint import fixes
-from lint.cli import ExitStatus, main
+from lint.cli import ExitStatus
 from lint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
 from lint.fixes import (
     CHANGED_ON_DISK,
@@ -51,11 +52,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     return tmp_path
 
-
-def run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err, stdin=io.BytesIO(stdin))
-    return status, out.getvalue(), err.getvalue()
 
 
 def draft(lines: list[str], eol: str = "\n", bom: bool = False, final_eol: bool = True) -> bytes:

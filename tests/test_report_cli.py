@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from conftest import run_cli
 
-from lint.cli import ExitStatus, main
+from lint.cli import ExitStatus
 from lint.report.json_report import SCHEMA as JSON_SCHEMA
 
 REPO = Path(__file__).resolve().parents[1]
@@ -96,9 +96,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["check", *argv], stdout=out, stderr=err, stdin=io.BytesIO(stdin))
-    return status, out.getvalue(), err.getvalue()
+    return run_cli("check", *argv, stdin=stdin)
 
 
 def validate_sarif(log: dict[str, Any]) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from conftest import render_report
 
 from lint import report
 from lint.diagnostic import Diagnostic, FileResult, Position, Severity
-from lint.report import INPUT_ERROR, Summary, choose_format, load_reporter
+from lint.report import INPUT_ERROR, choose_format
 from lint.report.github import escape_data, escape_property
 from lint.source import SourceText
 
@@ -18,15 +18,7 @@ TEXT = "Wow 😀 the the end.\r\nSee line one again.\r\n"
 
 
 def render(results: list[FileResult]) -> list[str]:
-    out = io.StringIO()
-    reporter = load_reporter("github")(out)
-    summary = Summary()
-    reporter.start()
-    for result in results:
-        reporter.file(result)
-        summary.add(result)
-    reporter.finish(summary)
-    text = out.getvalue()
+    text = render_report("github", results)
     assert text.endswith("\n") or text == ""
     return text.splitlines()
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import render_report
 
 from lint.diagnostic import Diagnostic, Edit, FileResult, Fix, Position, Related, Severity
-from lint.report import INPUT_ERROR, Summary, file_uri, load_reporter
+from lint.report import INPUT_ERROR, file_uri
 from lint.source import SourceText
 
 # Astral emoji before each finding (2 UTF-16 units each) and CRLF line endings.
@@ -18,15 +18,7 @@ TEXT = "Wow 😀 the the end.\r\n👩‍💻 See line one again.\r\n"
 
 
 def render(results: list[FileResult]) -> dict[str, list[dict[str, Any]]]:
-    out = io.StringIO()
-    reporter = load_reporter("lsp")(out)
-    summary = Summary()
-    reporter.start()
-    for result in results:
-        reporter.file(result)
-        summary.add(result)
-    reporter.finish(summary)
-    return json.loads(out.getvalue())
+    return json.loads(render_report("lsp", results))
 
 
 def rng(line: int, character: int, end_line: int, end_character: int) -> dict[str, Any]:

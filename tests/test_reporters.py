@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import jsonschema
 import pytest
+from conftest import render_report
 
 from lint import report
 from lint.diagnostic import Diagnostic, Edit, FileResult, Fix, Position, Related, Severity
@@ -46,15 +46,7 @@ def result() -> FileResult:
 
 
 def _render(name: str, results: list[FileResult], *, color: bool = False) -> str:
-    out = io.StringIO()
-    reporter = load_reporter(name)(out, color=color)
-    summary = Summary()
-    reporter.start()
-    for item in results:
-        reporter.file(item)
-        summary.add(item)
-    reporter.finish(summary)
-    return out.getvalue()
+    return render_report(name, results, color=color)
 
 
 def test_one_based_is_the_only_offset() -> None:

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
+from conftest import run_cli
 
-from lint.cli import main
 from lint.config import Config
 from lint.packs import builtin_rules_dir, packs_in
 from lint.rulespec import load_pack
@@ -47,12 +45,6 @@ def test_every_rule_has_fail_and_pass_examples(spec):
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.id)
 def test_every_rule_behaves_as_its_examples_say(spec):
     assert [f.message for f in check_rule(LINTER, spec)] == []
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(args), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_test_rules_passes_on_the_built_in_packs(tmp_path, monkeypatch):
