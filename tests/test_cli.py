@@ -49,7 +49,6 @@ def write(path: Path, text: str | bytes) -> Path:
     return path
 
 
-
 # -- exit statuses ------------------------------------------------------------------
 
 

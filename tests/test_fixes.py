@@ -53,7 +53,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-
 def draft(lines: list[str], eol: str = "\n", bom: bool = False, final_eol: bool = True) -> bytes:
     text = eol.join(lines) + (eol if final_eol else "")
     return (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")

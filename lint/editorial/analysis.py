@@ -258,6 +258,8 @@ class _Analyser:
         return found
 
     def _predicts(self, text: str, marker: regex.Match[str] | Match) -> bool:
+        """A plain future predicts when it governs an outcome, an impact inside a future
+        time frame, or a figure (see _governs_value); otherwise it reports a plan."""
         lex = self.lex
         if isinstance(marker, Match):
             marker = _AsMatch(marker)
@@ -265,23 +267,7 @@ class _Analyser:
             return True
         if self._timed_outcome(text, marker):
             return True
-        head = self._head(text, marker)
-        if self._governs_value(text, marker, head):
-            return True
-        # "will be 2% next year", "sera de 2 % l'an prochain": a predicted value, when a
-        # future time frame says it is a forecast (not "the prize will be $15,000").
-        after = text[marker.end() :]
-        value = regex.match(
-            r"\s*(?:(?:be|de|d['’])\s+)?(?:(?:about|around|roughly|some|up to|more than|less than|"
-            r"at least|over|under|nearly|almost|environ|près de|plus de|moins de|au moins)\s+)?",
-            after, regex.I)
-        starts_with_value = False
-        if value is not None and (regex.match(r"\s*be\b", after, regex.I)
-                                  or marker.group().lower() in ("sera", "seront")):
-            rest = after[value.end() :]
-            figures = find_quantities(rest[:40], lex)
-            starts_with_value = bool(figures) and figures[0].start == 0
-        return starts_with_value and self._in_future_frame(text)
+        return self._governs_value(text, marker, self._head(text, marker))
 
     def _head(self, text: str, marker: regex.Match[str] | _AsMatch) -> str:
         """The text after a future marker, past adverbs and negation ("will never ...")."""
@@ -316,7 +302,8 @@ class _Analyser:
 
     def _governs_value(self, text: str, marker: regex.Match[str] | _AsMatch, head: str) -> bool:
         """The verb of a plain future moves towards a figure ("will widen to 68%", "will
-        be back above $80 by the summer"), measures a result through a noun in a future
+        be back above $80 by the summer"), is a value in a future time frame ("will be 2%
+        next year", "sera de 2 % l'an prochain"), measures a result through a noun in a future
         time frame ("réalisera un chiffre d'affaires de 300 millions en 2029"), or claims
         a record ("is going to go down as the hottest on record"). A figure that is the
         object of the verb is usually a plan or a deal ("will own 30%", "will spend
@@ -341,6 +328,9 @@ class _Analyser:
         if preposition is not None and _starts_with_figure(after_verb[preposition.end() :], lex):
             # After "be" a value needs a time frame: not "the prize will be over $15,000".
             return not copula or self._in_future_frame(text)
+        if copula and _starts_with_figure(after_verb[lex.value_qualifiers.match(after_verb).end() :], lex):
+            # "will be 2% next year", "sera de 2 % l'an prochain"; not "the prize will be $15,000".
+            return self._in_future_frame(text)
         measure = lex.measure_lead.match(after_verb)
         if measure is not None and not copula and _starts_with_figure(after_verb[measure.end() :], lex):
             return self._in_future_frame(text)

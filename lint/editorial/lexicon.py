@@ -105,6 +105,8 @@ class EditorialLexicon:
         self.particle_lead = compile_pattern(rf"\s*(?:(?:{particles})(?![\p{{L}}])\s+)?", ignorecase=True)
         prepositions = _alternation(data.get("value_prepositions"))
         self.value_preposition = compile_pattern(rf"(?:{prepositions})(?![\p{{L}}])\s*", ignorecase=True)
+        qualifiers = _alternation(data.get("value_qualifiers"))
+        self.value_qualifiers = compile_pattern(rf"\s*(?:(?:{qualifiers})(?![\p{{L}}])\s*){{0,2}}", ignorecase=True)
         measures = _alternation(data.get("measure_of"))
         self.measure_lead = compile_pattern(rf"\s*(?:{measures})\s*", ignorecase=True)
         # Clause edges: a subordinate clause ends the clause of a future's verb, and a
