@@ -94,6 +94,11 @@ CASES = [
     ("La liste obtiendra plus de 45 % des suffrages le 22 mars.", "fr",
      ["hedging-gap", "unsourced-projection"]),
     ("The bypass will end the village's traffic problems for good.", "en", ["hedging-gap"]),
+    # ... a value after the copula, only inside a future time frame
+    ("Inflation will be about 2% next year.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("L'inflation sera d'environ 2 % l'an prochain.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("The prize will be $15,000.", "en", []),
+    ("Le prix sera de 15 000 euros.", "fr", []),
     # ... a counted subject inside a future time frame
     ("By the end of January, a quarter of all adults will have caught flu.", "en",
      ["hedging-gap", "unsourced-projection"]),
