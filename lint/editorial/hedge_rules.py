@@ -1,4 +1,4 @@
-"""Hedging rule types: stacked hedges on one claim, and hedge density over a whole draft."""
+"""Editorial hedging rule types: stacked-hedges on one claim, hedge-density over a whole draft."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ class StackOptions:
     """A sentence with more hedges than this is over-hedged whatever their kinds."""
 
 
-@rule_type("hedge-stack")
-class HedgeStack(_HedgeRule):
+@rule_type("stacked-hedges")
+class StackedHedges(_HedgeRule):
     """Two or more hedges on one claim ("could possibly", "pourrait peut-être")."""
 
     Options = StackOptions

@@ -1,4 +1,4 @@
-"""Claim rule types: unsourced projections, weak attribution, and certainty without hedge or source."""
+"""Editorial claim rule types: unsourced-projection, vague-attribution and hedging-gap."""
 
 from __future__ import annotations
 
@@ -140,8 +140,8 @@ class _ClaimRule(RuleType):
         return best_end, s.text[q.start : best_end].strip()
 
 
-@rule_type("projection")
-class Projection(_ClaimRule):
+@rule_type("unsourced-projection")
+class UnsourcedProjection(_ClaimRule):
     """A forecast with a figure and no named source (unsourced-projection)."""
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
@@ -158,8 +158,8 @@ class Projection(_ClaimRule):
                 yield Finding(start, stop, {"figure": figure})
 
 
-@rule_type("attribution")
-class WeakAttribution(_ClaimRule):
+@rule_type("vague-attribution")
+class VagueAttribution(_ClaimRule):
     """A claim whose only source is a crowd, an anonymous source or a social-media post."""
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
@@ -179,8 +179,8 @@ class WeakAttribution(_ClaimRule):
                                            "phrase": weak.phrase.strip()})
 
 
-@rule_type("certainty")
-class Certainty(_ClaimRule):
+@rule_type("hedging-gap")
+class HedgingGap(_ClaimRule):
     """A prediction stated as certain, with neither a hedge nor a source (hedging-gap)."""
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
