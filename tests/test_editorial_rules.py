@@ -273,3 +273,17 @@ def _diags(linter: Linter, text: str, lang: str):
 
 def rules_of_with(linter: Linter, text: str, lang: str) -> list[str]:
     return sorted(d.rule_id.split(".", 1)[1] for d in _diags(linter, text, lang))
+
+
+# A price with two decimals is a quantity, not a clock time; a clock time after a time
+# preposition, and a software version, are not quantities.
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The token could fall to $5.79 next week.", "en", ["unsourced-projection"]),
+    ("PENDLE could climb to 30.95 dollars next week.", "en", ["unsourced-projection"]),
+    ("Trading will resume at 10.30 next week.", "en", []),
+    ("Opera will release version 7.60 by the end of the year.", "en", []),
+    ("Le jeton pourrait reculer à 5,79 dollars la semaine prochaine.", "fr", ["unsourced-projection"]),
+    ("L'éditeur publiera la version 7.60 d'ici la fin de l'année.", "fr", []),
+])
+def test_prices_times_and_versions(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
