@@ -52,15 +52,16 @@ def test_scorer_copy_matches_shared() -> None:
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Labelled published copy whose articles stay in ../shared/corpus (never copied here). Until
+# Market copy: crypto-dev labels published articles that stay in ../shared/corpus (never
+# copied here); crypto-fr holds French drafts of the same genre written for the project. Until
 # the checks are tuned for market copy, the bar is the first run's micro F1 (README of the
 # set): a change that loses findings there fails.
-PUBLISHED_SET_FLOORS = {"crypto-dev": 0.47}  # first run: 0.475
+MARKET_SET_FLOORS = {"crypto-dev": 0.47, "crypto-fr": 0.66}  # first runs: 0.475, 0.67
 
 
-@pytest.mark.parametrize("name", sorted(PUBLISHED_SET_FLOORS))
-def test_published_copy_set_keeps_its_floor(name: str) -> None:
-    if not (SHARED / "corpus").is_dir():
+@pytest.mark.parametrize("name", sorted(MARKET_SET_FLOORS))
+def test_market_copy_set_keeps_its_floor(name: str) -> None:
+    if name == "crypto-dev" and not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus is not present")
     proc = subprocess.run(
         [sys.executable, "scripts/score_labelled.py", str(EVAL / name), "--json",
@@ -68,4 +69,4 @@ def test_published_copy_set_keeps_its_floor(name: str) -> None:
         capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
     )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["micro"]["f1"] >= PUBLISHED_SET_FLOORS[name], result
+    assert result["micro"]["f1"] >= MARKET_SET_FLOORS[name], result
