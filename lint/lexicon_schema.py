@@ -233,6 +233,7 @@ def _declarations(doc: LocatedYaml, pack: str, schema: Schema) -> Iterator[Decla
     for name, spec in data["keys"].items():
         at = ("keys", name)
         if not isinstance(spec, dict):
+            schema.broken.add(str(name))
             errors.append(doc.error(at, f"declaration of {name!r} must be a mapping "
                                         f"with {', '.join(_DECLARATION_FIELDS)}"))
             continue
