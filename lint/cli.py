@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="with --lexicon: also count each key's entries in this language")
     explain.add_argument("--format", choices=("text", "markdown"), default="text",
                          help="with --lexicon: markdown writes what docs/lexicons.md holds")
+    explain.set_defaults(usage_error=explain.error)
     _config_option(explain)
     test_rules = sub.add_parser("test-rules", help="run every rule's pass/fail examples")
     test_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
@@ -139,6 +140,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         # argparse prints --help, --version and usage errors to sys.stdout/sys.stderr.
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)
+            if args.command == "explain" and not (args.rule or args.lexicon):
+                args.usage_error("give a RULE, a PATH:LINE[:COL] or --lexicon")
     except SystemExit as exc:  # --help and --version exit 0, argument errors exit 2
         return ExitStatus.CLEAN if exc.code in (0, None) else ExitStatus.USAGE
     if args.command is None:
@@ -163,8 +166,6 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
     if args.command == "explain":
         if args.lexicon:
             return _explain_lexicon(linter, args.lang, args.format, out, err)
-        if not args.rule:
-            return _error(err, "explain needs a RULE, a PATH:LINE or --lexicon")
         if place := _place(args.rule, linter):
             return _explain_place(linter, *place, out, err)
         return _explain(linter, args.rule, out, err)

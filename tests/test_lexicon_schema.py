@@ -392,7 +392,7 @@ def test_explain_a_finding_prints_rule_match_shape_and_description(shape_project
 
 def test_explain_without_anything_to_explain(project: Path) -> None:
     status, _, err = run_cli("explain")
-    assert status == 2 and "explain needs a RULE, a PATH:LINE or --lexicon" in err
+    assert status == 2 and "give a RULE, a PATH:LINE[:COL] or --lexicon" in err
 
 
 def test_shape_reaches_json_and_lsp_but_not_the_key(shape_project: Path) -> None:
