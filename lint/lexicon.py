@@ -1,4 +1,4 @@
-"""Per-language word lists (rules/<pack>/lexicons/<lang>.yaml), checked against their schema and extended by configuration."""
+"""Per-language lexicons (rules/<pack>/lexicons/<lang>.yaml), schema-checked, extended by config."""
 
 from __future__ import annotations
 

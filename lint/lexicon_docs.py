@@ -1,4 +1,4 @@
-"""Document the declared lexicon keys, as text for `newslint explain --lexicon` or as docs/lexicons.md."""
+"""The declared lexicon keys as text (`newslint explain --lexicon`) or as docs/lexicons.md."""
 
 from __future__ import annotations
 

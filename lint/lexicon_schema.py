@@ -1,4 +1,4 @@
-"""The declared lexicon keys (lexicons/_schema*.yaml of each pack) and the checks of their values."""
+"""The declared lexicon keys (each pack's lexicons/_schema*.yaml) and the checks of their values."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint.patterns import check_regex
+from lint.patterns import PatternError, check_regex, compile_pattern
 from lint.yamlio import InputError, LocatedYaml, PathKey, load_yaml
 
 Problem = tuple[PathKey, str]
@@ -21,7 +21,14 @@ Problem = tuple[PathKey, str]
 def _regex(value: Any, at: PathKey) -> Iterator[Problem]:
     if not isinstance(value, str):
         yield at, f"expected a regex (a string), not {_shown(value)}"
-    elif problem := check_regex(value):
+        return
+    try:
+        # As written first, so that the error's position is one the author can count.
+        compile_pattern(value)
+    except PatternError as exc:
+        yield at, f"invalid regex {value!r}: {exc}"
+        return
+    if problem := check_regex(value):  # as the rules compile it (spaces, apostrophes)
         yield at, problem
 
 

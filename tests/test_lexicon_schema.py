@@ -1,4 +1,4 @@
-"""The declared lexicon schema: loading, every error path, generated docs, and `newslint explain`."""
+"""The declared lexicon schema: loading, every error path, generated docs, `newslint explain`."""
 
 from __future__ import annotations
 
@@ -94,10 +94,12 @@ def test_unknown_key_in_a_copy_of_the_editorial_lexicon(tmp_path: Path) -> None:
     (pack / "lexicons" / "en.yaml").write_text(text.replace("\nquantities:", "\nquantites:"),
                                                encoding="utf-8")
     line = text[: text.index("\nquantities:")].count("\n") + 2
+    lines = text.splitlines()
+    first_key = next(i for i, t in enumerate(lines, 1) if t.strip() and not t.startswith("#"))
     assert problems(pack) == [
         ("en.yaml", line, 1, "unknown lexicon key 'quantites' (did you mean 'quantities'?)"),
-        ("en.yaml", 11, 1, "lexicon 'en' lacks required key declared in "
-                           "editorial/lexicons/_schema.yaml: quantities"),
+        ("en.yaml", first_key, 1, "lexicon 'en' lacks required key declared in "
+                                  "editorial/lexicons/_schema.yaml: quantities"),
     ]
 
 
@@ -136,7 +138,8 @@ def test_values_must_fit_their_kind(house: Path, text: str, expected) -> None:
     ("triggers", [{"pattern": "invest", "weight": 2, "group": "market"}], None),
     ("triggers", ["invest"], "expected {pattern, weight, group}"),
     ("triggers", [{"weight": 2}], "a trigger needs 'pattern'"),
-    ("triggers", [{"pattern": "x", "wieght": 2}], "unknown field 'wieght' (did you mean 'weight'?)"),
+    ("triggers", [{"pattern": "x", "wieght": 2}],
+     "unknown field 'wieght' (did you mean 'weight'?)"),
     ("triggers", [{"pattern": "x", "weight": "high"}], "'weight' must be a whole number"),
     ("triggers", [{"pattern": "(x"}], "invalid regex '(x'"),
     ("counts", {"market": 2}, None),
@@ -270,13 +273,7 @@ def test_bad_regex_in_lexicons_config_is_one_error_before_linting(project: Path)
     status, out, err = run_cli("check", "a.md", "b.md")
     assert status == 2 and out == ""
     assert err == (".newslint.yaml:4:38: error: lexicon 'named_source_heads': invalid regex "
-                   f"'(desk': {_regex_error('(desk')}\n")
-
-
-def _regex_error(source: str) -> str:
-    from lint.patterns import check_regex
-
-    return (check_regex(source) or "").split(": ", 1)[1]
+                   "'(desk': missing ) at position 5\n")
 
 
 def test_unknown_key_in_lexicons_config(project: Path) -> None:
