@@ -405,3 +405,14 @@ def test_json_has_no_shape_when_the_rule_gives_none(project: Path) -> None:
     (project / ".newslint.yaml").write_text("packs: [editorial]\n", encoding="utf-8")
     _, out, _ = run_cli("check", "--format", "json", "a.md")
     assert out.strip() != "[]" and all("shape" not in r for r in json.loads(out))
+
+
+def test_shape_is_not_part_of_a_diagnostics_key() -> None:
+    from lint.diagnostic import Diagnostic, Severity
+    from lint.source import SourceText
+
+    plain = Diagnostic.at(SourceText("zut"), "house.zut", Severity.WARNING, "m", 0, 3)
+    shaped = Diagnostic.at(SourceText("zut"), "house.zut", Severity.WARNING, "m", 0, 3,
+                           shape="house.zut-shape")
+    assert plain.shape is None and shaped.shape == "house.zut-shape"
+    assert plain.key == shaped.key
