@@ -244,7 +244,8 @@ def _declarations(doc: LocatedYaml, pack: str, schema: Schema) -> Iterator[Decla
             errors.append(doc.error(at, f"declaration of {name!r} must be a mapping "
                                         f"with {', '.join(_DECLARATION_FIELDS)}"))
             continue
-        problems = list(_fields(spec, at, _DECLARATION_FIELDS))
+        unknown = list(_fields(spec, at, _DECLARATION_FIELDS))  # located at the field's key
+        problems: list[Problem] = []
         kind, case = spec.get("kind"), spec.get("case", "insensitive")
         if kind not in KINDS:
             problems.append(((*at, "kind"), f"kind must be one of {', '.join(KINDS)}, "
@@ -257,9 +258,10 @@ def _declarations(doc: LocatedYaml, pack: str, schema: Schema) -> Iterator[Decla
         meaning = spec.get("meaning")
         if not isinstance(meaning, str) or not meaning.strip() or "\n" in meaning.strip():
             problems.append(((*at, "meaning"), f"{name!r} needs a one-line 'meaning'"))
-        if problems:
+        if unknown or problems:
             schema.broken.add(str(name))
-            errors.extend(doc.error(p, m, of_key="unknown field" in m) for p, m in problems)
+            errors.extend(doc.error(p, m, of_key=True) for p, m in unknown)
+            errors.extend(doc.error(p, m) for p, m in problems)
             continue
         yield Declaration(str(name), kind, case, bool(spec.get("required", False)),
                           meaning.strip(), pack, _short(doc.path, pack),
