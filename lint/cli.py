@@ -89,8 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
-    explain = sub.add_parser("explain", help="explain one rule, with its examples and link")
-    explain.add_argument("rule", metavar="RULE", help="a rule id (style.wordy) or bare name")
+    explain = sub.add_parser("explain", help="explain a rule, a finding, or the lexicon keys")
+    explain.add_argument("rule", metavar="RULE|PATH:LINE[:COL]", nargs="?",
+                         help="a rule id (style.wordy) or bare name; or a place in a draft, "
+                              "to explain each finding there (rule, match, shape, description)")
+    explain.add_argument("--lexicon", action="store_true",
+                         help="list every declared lexicon key of the loaded packs")
+    explain.add_argument("--lang", metavar="LANG",
+                         help="with --lexicon: also count each key's entries in this language")
+    explain.add_argument("--format", choices=("text", "markdown"), default="text",
+                         help="with --lexicon: markdown writes what docs/lexicons.md holds")
+    explain.set_defaults(usage_error=explain.error)
     _config_option(explain)
     test_rules = sub.add_parser("test-rules", help="run every rule's pass/fail examples")
     test_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
@@ -131,6 +140,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         # argparse prints --help, --version and usage errors to sys.stdout/sys.stderr.
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)
+            if args.command == "explain" and not (args.rule or args.lexicon):
+                args.usage_error("give a RULE, a PATH:LINE[:COL] or --lexicon")
     except SystemExit as exc:  # --help and --version exit 0, argument errors exit 2
         return ExitStatus.CLEAN if exc.code in (0, None) else ExitStatus.USAGE
     if args.command is None:
@@ -153,6 +164,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
     if args.command == "rules":
         return _list_rules(linter, out)
     if args.command == "explain":
+        if args.lexicon:
+            return _explain_lexicon(linter, args.lang, args.format, out, err)
+        if place := _place(args.rule, linter):
+            return _explain_place(linter, *place, out, err)
         return _explain(linter, args.rule, out, err)
     return _check(linter, args, out, err, stdin)
 
@@ -303,6 +318,70 @@ def _explain_spec(spec: RuleSpec, out: IO[str]) -> None:
                 out.write(f"  - {lang}{text}\n")
     if spec.link:
         out.write(f"\nMore: {spec.link}\n")
+
+
+def _explain_lexicon(linter: Linter, lang: str | None, fmt: str, out: IO[str],
+                     err: IO[str]) -> int:
+    from lint.lexicon_docs import render_markdown, render_text
+
+    schema = linter.lexicons.schema
+    if fmt == "markdown":
+        out.write(render_markdown(schema))
+        return ExitStatus.CLEAN
+    if lang is not None and lang not in linter.lexicons.languages():
+        known = ", ".join(sorted(linter.lexicons.languages()))
+        return _error(err, f"no lexicon for language {lang!r} (known: {known})")
+    entries = linter.lexicons.entries(lang) if lang else None
+    out.write(render_text(schema, lang, entries))
+    return ExitStatus.CLEAN
+
+
+def _place(argument: str, linter: Linter) -> tuple[str, int, int | None] | None:
+    """(path, line, column) of `PATH:LINE[:COL]`, 1-based; None for a rule name."""
+    import re
+
+    found = re.fullmatch(r"(.+?):(\d+)(?::(\d+))?", argument)
+    if found is None or any(s.id == argument for s in linter.catalog.specs):
+        return None
+    return found[1], int(found[2]), int(found[3]) if found[3] else None
+
+
+def _explain_place(linter: Linter, path: str, line: int, column: int | None, out: IO[str],
+                   err: IO[str]) -> int:
+    """Lint `path` and explain each finding that covers the line (and column)."""
+    from lint.diagnostic import Position
+
+    if not Path(path).is_file():
+        return _error(err, f"{path}: no such file")
+    result = linter.lint_path(path)
+    if result.error is not None:
+        err.write(_input_error_line(result))
+        return ExitStatus.USAGE
+    where = f"{path}:{line}" + (f":{column}" if column else "")
+    here = Position(line - 1, (column or 1) - 1)
+    found = [d for d in result.diagnostics if d.start.line <= here.line <= d.end.line and (
+        column is None or d.start <= here <= d.end)]
+    if not found:
+        out.write(f"{where}: nothing flagged here\n")
+        return ExitStatus.CLEAN
+    specs = {s.id: s for s in linter.catalog.specs}
+    for index, d in enumerate(found):
+        spec = specs.get(d.rule_id)
+        start_line, start_column = one_based(d.start.line, d.start.column)
+        out.write(("\n" if index else "")
+                  + f"{path}:{start_line}:{start_column}: {d.rule_id} ({d.severity.label})\n")
+        out.write(f"  message: {d.message}\n")
+        if d.match:
+            out.write(f"  matched: {d.match!r}\n")
+        if d.shape:
+            out.write(f"  shape:   {d.shape}\n")
+        about = (spec.description.strip() or spec.summary) if spec else EXPLAIN_BUILTIN.get(
+            d.rule_id, "")
+        if about:
+            lines = about.splitlines()
+            out.write(f"  rule:    {lines[0]}\n")
+            out.writelines(f"           {text}\n" if text.strip() else "\n" for text in lines[1:])
+    return ExitStatus.CLEAN
 
 
 def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:

@@ -84,6 +84,8 @@ class Diagnostic:
     fixes: tuple[Fix, ...] = ()
     related: tuple[Related, ...] = ()
     link: str | None = None
+    shape: str | None = None
+    """The named lexicon shape that made the finding, when the rule says (not part of `key`)."""
 
     @property
     def key(self) -> tuple[str, Position, Position]:

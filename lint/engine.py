@@ -123,4 +123,5 @@ def _diagnostic(document: Document, active: ActiveRule, template: str, f: Findin
     return Diagnostic.at(
         source, active.spec.id, f.severity or active.severity, format_message(template, args),
         f.start, f.end, match=match, fixes=f.fixes, related=f.related, link=active.spec.link,
+        shape=f.shape,
     )

@@ -62,14 +62,12 @@ class Linter:
                                                      f"no lexicons for language {lang!r}",
                                                      of_key=True))
                 continue
+            # Checked here, against the lexicon schema, so that a bad addition is one
+            # configuration error before linting, not a rule error on every file.
             for name, value in lists.items():
-                if name not in self.lexicons.names(lang):
-                    known = ", ".join(sorted(self.lexicons.names(lang)))
-                    self.errors.append(self.config.error(
-                        ("lexicons", lang, name),
-                        f"unknown lexicon {name!r} for {lang!r} (known: {known})", of_key=True))
-                elif problem := self.lexicons.addition_problem(lang, name, value):
-                    self.errors.append(self.config.error(("lexicons", lang, name), problem))
+                for sub, message, of_key in self.lexicons.addition_problems(lang, name, value):
+                    self.errors.append(self.config.error(("lexicons", lang, name, *sub),
+                                                         message, of_key=of_key))
 
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""

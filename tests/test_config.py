@@ -191,7 +191,15 @@ def test_packs_select_built_in_and_house_packs(write):
     assert set(active(Linter(load_config(str(path))))) == {"house.no-zut"}
 
 
+HOUSE_SCHEMA = """\
+keys:
+  mots: {kind: terms, required: true, meaning: Words the house pack flags.}
+  seuils: {kind: counts, required: false, meaning: House thresholds.}
+"""
+
+
 def test_lexicon_additions_reach_the_pack(write):
+    write("house/lexicons/_schema.yaml", HOUSE_SCHEMA)
     write("house/lexicons/fr.yaml", "mots: [zut]\n")
     write("house/no-zut.yaml", HOUSE_RULE)
     path = write(".newslint.yaml", "packs: [house]\nrule_dirs: [house]\n"
@@ -202,12 +210,15 @@ def test_lexicon_additions_reach_the_pack(write):
 
 
 @pytest.mark.parametrize(("addition", "expected"), [
-    ("    motz: [x]\n", (5, 5, "unknown lexicon 'motz' for 'fr' (known: mots, seuil)")),
-    ("    mots: flûte\n", (5, 11, "lexicon 'mots' is a list")),
-    ("    seuil: [3]\n", (5, 12, "lexicon 'seuil' is int, not list")),
+    ("    motz: [x]\n", (5, 5, "unknown lexicon key 'motz' (did you mean 'mots'?)")),
+    ("    mots: flûte\n", (5, 11, "lexicon 'mots': expected a list of regexes, not text")),
+    ("    mots: ['(zut']\n", (5, 12, "lexicon 'mots': invalid regex '(zut'")),
+    ("    seuils: [3]\n", (5, 13, "lexicon 'seuils': expected a mapping of names to whole")),
+    ("    seuils: {max: lots}\n", (5, 19, "lexicon 'seuils': expected a whole number")),
 ])
 def test_lexicon_addition_errors(write, addition, expected):
-    write("house/lexicons/fr.yaml", "mots: [zut]\nseuil: 2\n")
+    write("house/lexicons/_schema.yaml", HOUSE_SCHEMA)
+    write("house/lexicons/fr.yaml", "mots: [zut]\nseuils: {max: 2}\n")
     write("house/no-zut.yaml", HOUSE_RULE)
     path = write(".newslint.yaml", "packs: [house]\nrule_dirs: [house]\nlexicons:\n  fr:\n"
                  + addition)

@@ -26,6 +26,7 @@ SCHEMA: dict[str, Any] = {
             "rule": {"type": "string", "pattern": r"^[\w-]+(\.[\w-]+)+$"},
             "severity": {"enum": ["error", "warning", "info", "hint"]},
             "message": {"type": "string"},
+            "shape": {"type": "string"},
             "related": {
                 "type": "array",
                 "items": {
@@ -66,7 +67,8 @@ def diagnostic_record(path: str, source: SourceText, d: Diagnostic) -> dict[str,
     """The documented JSON shape of one diagnostic.
 
     Keys: path, line, column, end_line, end_column, rule, severity, message, and, only
-    when known, `related` (list) and `fix` (the first fix the rule offers).
+    when known, `shape` (the named lexicon shape that fired), `related` (list) and
+    `fix` (the first fix the rule offers).
     """
     line, column = coordinates(source, d.start)
     end_line, end_column = coordinates(source, d.end)
@@ -75,6 +77,8 @@ def diagnostic_record(path: str, source: SourceText, d: Diagnostic) -> dict[str,
         "end_line": end_line, "end_column": end_column,
         "rule": d.rule_id, "severity": d.severity.label, "message": d.message,
     }
+    if d.shape:
+        record["shape"] = d.shape
     if d.related:
         record["related"] = [related_record(path, source, r) for r in d.related]
     if d.fixes:

@@ -15,13 +15,19 @@ from lint.source import SourceText
 # converter uses: 0-based lines, UTF-16 characters, exclusive ends.
 def lsp_diagnostic(uri: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
     """One LSP `Diagnostic`, exactly as the language server publishes it (UTF-16 columns);
-    fixes ride along in `data.fixes` as LSP TextEdits for plugins that apply them."""
+    fixes ride along in `data.fixes` as LSP TextEdits for plugins that apply them, and the
+    lexicon shape that made the finding, when known, in `data.shape`."""
     record = convert.diagnostic(d, source, uri)
+    data: dict[str, Any] = {}
     if d.fixes:
-        record["data"] = {"fixes": [
+        data["fixes"] = [
             {"title": fix.title, "edits": [convert.text_edit(e, source) for e in fix.edits]}
             for fix in d.fixes
-        ]}
+        ]
+    if d.shape:
+        data["shape"] = d.shape
+    if data:
+        record["data"] = data
     return record
 
 
