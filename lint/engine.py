@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
 from lint.document import Document
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
-from lint.rule_types.base import Finding
+from lint.rule_types.base import Finding, OptionError
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
@@ -65,8 +66,43 @@ def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleTyp
     raw = {**active.spec.options_for(lang), **active.overrides}
     try:
         return cls(active.spec, cls.build_options(raw), lang, context)
+    except OptionError as exc:
+        # An option that only fails once lexicons are read (a list missing in this
+        # language): point at the option in the rule file.
+        where = active.spec.error(_option_key(active.spec, lang, exc.key), str(exc))
+        return f"rule {active.spec.id} could not be set up for '{lang}': {where}"
     except Exception as exc:  # noqa: BLE001 - reported on each file, never a crash
         return f"rule {active.spec.id} could not be set up for '{lang}': {_describe(exc)}"
+
+
+def _option_key(spec: RuleSpec, lang: str, key: tuple[object, ...]) -> tuple[object, ...]:
+    """Where option `key` is written: under `languages: {lang: ...}` when set there."""
+    if key and key[0] in spec.languages.get(lang, {}):
+        return ("languages", lang, *key)
+    return key
+
+
+def lexicon_problems(spec: RuleSpec, known: set[str],
+                     overrides: Mapping[str, Any] | None = None) -> list[tuple[tuple[object, ...], str]]:
+    """(option path, message) for each '@list' the rule names that no lexicon in `known` has.
+
+    Checked once when the rules load, for the options as written and as merged for
+    each `languages:` entry (and with `overrides` from the configuration, when given).
+    """
+    cls = RULE_TYPES[spec.type]
+    problems: dict[tuple[object, ...], str] = {}
+    for lang in ("", *spec.languages):
+        try:
+            options = cls.build_options({**spec.options_for(lang), **(overrides or {})})
+        except OptionError:
+            continue  # reported where options are validated
+        for key, name in cls.lexicon_keys(options):
+            if name not in known:
+                where = key if overrides is not None else _option_key(spec, lang, key)
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f"did you mean '@{close[0]}'?" if close else "no lexicon of the enabled packs has it"
+                problems.setdefault(where, f"{spec.id}: unknown lexicon list '@{name}' ({hint})")
+    return list(problems.items())
 
 
 def _describe(exc: BaseException) -> str:

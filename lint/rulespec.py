@@ -51,6 +51,14 @@ class RuleSpec:
     """Languages the rule applies to; () means every language."""
     fail_examples: tuple[Example, ...] = ()
     pass_examples: tuple[Example, ...] = ()
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """The rule file as loaded, to place errors found later (an unknown lexicon list)."""
+
+    def error(self, key: tuple[object, ...], message: str) -> InputError:
+        """An InputError at `key` of the rule file (its start when positions are unknown)."""
+        if self.located is None:
+            return InputError(self.path, 1, 1, message)
+        return self.located.error(key, message)
 
     @property
     def summary(self) -> str:
@@ -129,7 +137,7 @@ def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
         id=rule_id, pack=pack, path=doc.path, type=type_name, messages=messages,
         severity=severity, scope=scope, link=link, description=description,
         options=options, languages=languages, only_langs=only,
-        fail_examples=fail, pass_examples=passing,
+        fail_examples=fail, pass_examples=passing, located=doc,
     )
 
 

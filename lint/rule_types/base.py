@@ -79,6 +79,11 @@ class RuleType(ABC):
     name: ClassVar[str] = ""
     Options: ClassVar[type] = NoOptions
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
+    scoping: ClassVar[str] = "units"
+    """How the type honours a rule's `scope:`. "units": it reads only the units of the
+    scope. "findings": it analyses the whole draft (sentences need their neighbours), and
+    the engine keeps only findings inside a unit of the scope. "none": it judges the whole
+    draft at once, so a `scope:` is rejected when the rule loads."""
 
     def __init__(self, spec: RuleSpec, options: Any, lang: str, context: RuleContext) -> None:
         self.spec = spec
@@ -123,6 +128,11 @@ class RuleType(ABC):
     @classmethod
     def validate(cls, options: Any) -> None:
         """Cross-field checks and regex syntax; raise OptionError."""
+
+    @classmethod
+    def lexicon_keys(cls, options: Any) -> Iterator[tuple[tuple[object, ...], str]]:
+        """(option path, list name) of each lexicon list the options name as '@name'."""
+        return iter(())
 
 
 def check_regexes(key: str, sources: Iterable[str] | Mapping[str, Any]) -> None:
