@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
-from lint.document import Document
+from lint.document import Document, TextUnit
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
-from lint.rule_types.base import Finding, OptionError
+from lint.rule_types.base import Finding, OptionError, scoping_of
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
@@ -138,7 +138,7 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
         if isinstance(rule, RuleType):
             template = spec.message_for(document.lang)
             try:
-                for finding in rule.check_units(units(document, spec.scope or rule.default_scope)):
+                for finding in _findings(rule, document):
                     found.append(_diagnostic(document, active, template, finding))
             except TimeoutError:
                 problem = (f"rule {spec.id} timed out (a pattern is too slow on this text); "
@@ -150,6 +150,32 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def _findings(rule: RuleType, document: Document) -> Iterator[Finding]:
+    """The rule's findings within its scope.
+
+    A "findings" type analyses the whole draft whatever its scope (a sentence's source
+    may be the next one); its findings outside every unit of the scope are dropped here,
+    so `scope:` means the same for every type.
+    """
+    scope = rule.spec.scope
+    if not scope or scoping_of(type(rule)) != "findings":
+        yield from rule.check_units(units(document, scope or rule.default_scope))
+        return
+    inside = [_unit_span(unit) for unit in units(document, scope)]
+    for finding in rule.check_units(units(document, rule.default_scope)):
+        if any(lo <= finding.start and finding.end <= hi for lo, hi in inside):
+            yield finding
+
+
+def _unit_span(unit: TextUnit) -> tuple[int, int]:
+    """Source offsets a unit covers: its sentence, its whole block, or the document."""
+    if unit.block is None:
+        return 0, len(unit.document.source.text)
+    if unit.sentence is None:
+        return unit.block.start, unit.block.end
+    return unit.span(0, len(unit.text))
 
 
 def _diagnostic(document: Document, active: ActiveRule, template: str, f: Finding) -> Diagnostic:

@@ -13,7 +13,7 @@ import re
 from lint.diagnostic import Severity
 from lint.document.scopes import validate_selector
 from lint.rule_types import RULE_TYPES
-from lint.rule_types.base import OptionError, RuleType
+from lint.rule_types.base import OptionError, RuleType, scoping_of
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
 COMMON_KEYS = frozenset(
@@ -120,6 +120,9 @@ def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
     messages = _messages(doc, data.get("message"))
     severity = _severity(doc, data.get("severity", "warning"), ("severity",))
     scope = _scope(doc, data.get("scope"))
+    if scope is not None and scoping_of(rule_cls) == "none":
+        raise doc.error(("scope",), f"type {type_name!r} judges the whole draft and cannot "
+                                    "honour 'scope:' (remove it)")
     only = _languages_list(doc, data.get("lang", ()))
     options = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     languages = data.get("languages") or {}
