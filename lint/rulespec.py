@@ -25,9 +25,21 @@ SEVERITY_NAMES = tuple(s.label for s in Severity)
 
 @dataclass(frozen=True)
 class Example:
+    """One `examples:` entry; a `fail` example may pin where its finding is."""
+
     text: str
     lang: str | None = None
     """None: the language is detected as for any draft."""
+    line: int | None = None
+    """1-based line of the expected finding's start, within `text`."""
+    column: int | None = None
+    """1-based column (in characters) of the expected finding's start."""
+    span: str | None = None
+    """The exact text the expected finding covers."""
+
+    @property
+    def pinned(self) -> bool:
+        return self.line is not None or self.column is not None or self.span is not None
 
 
 @dataclass(frozen=True)
@@ -231,13 +243,39 @@ def _examples(doc: LocatedYaml) -> tuple[tuple[Example, ...], tuple[Example, ...
             if isinstance(item, str):
                 parsed.append(Example(item))
             elif (isinstance(item, dict) and isinstance(item.get("text"), str)
-                  and isinstance(item.get("lang", ""), str) and set(item) <= {"text", "lang"}):
-                parsed.append(Example(item["text"], item.get("lang")))
+                  and isinstance(item.get("lang", ""), str)):
+                parsed.append(_example(doc, item, ("examples", kind, index), kind == "fail"))
             else:
                 raise doc.error(("examples", kind, index),
                                 "an example is a string or a mapping {text: ..., lang: ...}")
         out.append(tuple(parsed))
     return out[0], out[1]
+
+
+EXAMPLE_KEYS = ("text", "lang")
+PIN_KEYS = ("line", "column", "span")
+
+
+def _example(doc: LocatedYaml, item: dict[str, Any], where: tuple[object, ...],
+             may_pin: bool) -> Example:
+    """A mapping example; `fail` ones may pin the finding's line, column and span."""
+    allowed = EXAMPLE_KEYS + (PIN_KEYS if may_pin else ())
+    for key in item:
+        if key not in allowed:
+            hint = (" (only a 'fail' example pins a finding)" if key in PIN_KEYS
+                    else f" (known: {', '.join(allowed)})")
+            raise doc.error((*where, key), f"unknown example key {key!r}{hint}", of_key=True)
+    for key in ("line", "column"):
+        value = item.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or value < 1):
+            raise doc.error((*where, key), f"example {key} must be a whole number from 1, "
+                                           f"not {value!r}")
+    span = item.get("span")
+    if span is not None and (not isinstance(span, str) or not span):
+        raise doc.error((*where, "span"), "example span must be the exact text the finding "
+                                          "covers (quote it)")
+    return Example(item["text"], item.get("lang"), item.get("line"), item.get("column"), span)
 
 
 def load_pack(directory: Path, pack: str) -> tuple[list[RuleSpec], list[InputError]]:
