@@ -39,6 +39,7 @@ class Example:
 
     @property
     def pinned(self) -> bool:
+        """Whether the example says where its finding must be."""
         return self.line is not None or self.column is not None or self.span is not None
 
 
