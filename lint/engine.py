@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import difflib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
-from lint.document import Document
+from lint.document import Document, TextUnit
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
-from lint.rule_types.base import Finding
+from lint.rule_types.base import Finding, OptionError, scoping_of
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
@@ -65,8 +66,43 @@ def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleTyp
     raw = {**active.spec.options_for(lang), **active.overrides}
     try:
         return cls(active.spec, cls.build_options(raw), lang, context)
+    except OptionError as exc:
+        # An option that only fails once lexicons are read (a list missing in this
+        # language): point at the option in the rule file.
+        where = active.spec.error(_option_key(active.spec, lang, exc.key), str(exc))
+        return f"rule {active.spec.id} could not be set up for '{lang}': {where}"
     except Exception as exc:  # noqa: BLE001 - reported on each file, never a crash
         return f"rule {active.spec.id} could not be set up for '{lang}': {_describe(exc)}"
+
+
+def _option_key(spec: RuleSpec, lang: str, key: tuple[object, ...]) -> tuple[object, ...]:
+    """Where option `key` is written: under `languages: {lang: ...}` when set there."""
+    if key and key[0] in spec.languages.get(lang, {}):
+        return ("languages", lang, *key)
+    return key
+
+
+def lexicon_problems(spec: RuleSpec, known: set[str],
+                     overrides: Mapping[str, Any] | None = None) -> list[tuple[tuple[object, ...], str]]:
+    """(option path, message) for each '@list' the rule names that no lexicon in `known` has.
+
+    Checked once when the rules load, for the options as written and as merged for
+    each `languages:` entry (and with `overrides` from the configuration, when given).
+    """
+    cls = RULE_TYPES[spec.type]
+    problems: dict[tuple[object, ...], str] = {}
+    for lang in ("", *spec.languages):
+        try:
+            options = cls.build_options({**spec.options_for(lang), **(overrides or {})})
+        except OptionError:
+            continue  # reported where options are validated
+        for key, name in cls.lexicon_keys(options):
+            if name not in known:
+                where = key if overrides is not None else _option_key(spec, lang, key)
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f"did you mean '@{close[0]}'?" if close else "no lexicon of the enabled packs has it"
+                problems.setdefault(where, f"{spec.id}: unknown lexicon list '@{name}' ({hint})")
+    return list(problems.items())
 
 
 def _describe(exc: BaseException) -> str:
@@ -102,7 +138,7 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
         if isinstance(rule, RuleType):
             template = spec.message_for(document.lang)
             try:
-                for finding in rule.check_units(units(document, spec.scope or rule.default_scope)):
+                for finding in _findings(rule, document):
                     found.append(_diagnostic(document, active, template, finding))
             except TimeoutError:
                 problem = (f"rule {spec.id} timed out (a pattern is too slow on this text); "
@@ -114,6 +150,32 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def _findings(rule: RuleType, document: Document) -> Iterator[Finding]:
+    """The rule's findings within its scope.
+
+    A "findings" type analyses the whole draft whatever its scope (a sentence's source
+    may be the next one); its findings outside every unit of the scope are dropped here,
+    so `scope:` means the same for every type.
+    """
+    scope = rule.spec.scope
+    if not scope or scoping_of(type(rule)) != "findings":
+        yield from rule.check_units(units(document, scope or rule.default_scope))
+        return
+    inside = [_unit_span(unit) for unit in units(document, scope)]
+    for finding in rule.check_units(units(document, rule.default_scope)):
+        if any(lo <= finding.start and finding.end <= hi for lo, hi in inside):
+            yield finding
+
+
+def _unit_span(unit: TextUnit) -> tuple[int, int]:
+    """Source offsets a unit covers: its sentence, its whole block, or the document."""
+    if unit.block is None:
+        return 0, len(unit.document.source.text)
+    if unit.sentence is None:
+        return unit.block.start, unit.block.end
+    return unit.span(0, len(unit.text))
 
 
 def _diagnostic(document: Document, active: ActiveRule, template: str, f: Finding) -> Diagnostic:

@@ -13,7 +13,7 @@ import re
 from lint.diagnostic import Severity
 from lint.document.scopes import validate_selector
 from lint.rule_types import RULE_TYPES
-from lint.rule_types.base import OptionError, RuleType
+from lint.rule_types.base import OptionError, RuleType, scoping_of
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
 COMMON_KEYS = frozenset(
@@ -25,9 +25,22 @@ SEVERITY_NAMES = tuple(s.label for s in Severity)
 
 @dataclass(frozen=True)
 class Example:
+    """One `examples:` entry; a `fail` example may pin where its finding is."""
+
     text: str
     lang: str | None = None
     """None: the language is detected as for any draft."""
+    line: int | None = None
+    """1-based line of the expected finding's start, within `text`."""
+    column: int | None = None
+    """1-based column (in characters) of the expected finding's start."""
+    span: str | None = None
+    """The exact text the expected finding covers."""
+
+    @property
+    def pinned(self) -> bool:
+        """Whether the example says where its finding must be."""
+        return self.line is not None or self.column is not None or self.span is not None
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,14 @@ class RuleSpec:
     """Languages the rule applies to; () means every language."""
     fail_examples: tuple[Example, ...] = ()
     pass_examples: tuple[Example, ...] = ()
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """The rule file as loaded, to place errors found later (an unknown lexicon list)."""
+
+    def error(self, key: tuple[object, ...], message: str) -> InputError:
+        """An InputError at `key` of the rule file (its start when positions are unknown)."""
+        if self.located is None:
+            return InputError(self.path, 1, 1, message)
+        return self.located.error(key, message)
 
     @property
     def summary(self) -> str:
@@ -112,6 +133,9 @@ def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
     messages = _messages(doc, data.get("message"))
     severity = _severity(doc, data.get("severity", "warning"), ("severity",))
     scope = _scope(doc, data.get("scope"))
+    if scope is not None and scoping_of(rule_cls) == "none":
+        raise doc.error(("scope",), f"type {type_name!r} judges the whole draft and cannot "
+                                    "honour 'scope:' (remove it)")
     only = _languages_list(doc, data.get("lang", ()))
     options = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     languages = data.get("languages") or {}
@@ -129,7 +153,7 @@ def parse_rule(doc: LocatedYaml, pack: str, name: str) -> RuleSpec:
         id=rule_id, pack=pack, path=doc.path, type=type_name, messages=messages,
         severity=severity, scope=scope, link=link, description=description,
         options=options, languages=languages, only_langs=only,
-        fail_examples=fail, pass_examples=passing,
+        fail_examples=fail, pass_examples=passing, located=doc,
     )
 
 
@@ -220,13 +244,39 @@ def _examples(doc: LocatedYaml) -> tuple[tuple[Example, ...], tuple[Example, ...
             if isinstance(item, str):
                 parsed.append(Example(item))
             elif (isinstance(item, dict) and isinstance(item.get("text"), str)
-                  and isinstance(item.get("lang", ""), str) and set(item) <= {"text", "lang"}):
-                parsed.append(Example(item["text"], item.get("lang")))
+                  and isinstance(item.get("lang", ""), str)):
+                parsed.append(_example(doc, item, ("examples", kind, index), kind == "fail"))
             else:
                 raise doc.error(("examples", kind, index),
                                 "an example is a string or a mapping {text: ..., lang: ...}")
         out.append(tuple(parsed))
     return out[0], out[1]
+
+
+EXAMPLE_KEYS = ("text", "lang")
+PIN_KEYS = ("line", "column", "span")
+
+
+def _example(doc: LocatedYaml, item: dict[str, Any], where: tuple[object, ...],
+             may_pin: bool) -> Example:
+    """A mapping example; `fail` ones may pin the finding's line, column and span."""
+    allowed = EXAMPLE_KEYS + (PIN_KEYS if may_pin else ())
+    for key in item:
+        if key not in allowed:
+            hint = (" (only a 'fail' example pins a finding)" if key in PIN_KEYS
+                    else f" (known: {', '.join(allowed)})")
+            raise doc.error((*where, key), f"unknown example key {key!r}{hint}", of_key=True)
+    for key in ("line", "column"):
+        value = item.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or value < 1):
+            raise doc.error((*where, key), f"example {key} must be a whole number from 1, "
+                                           f"not {value!r}")
+    span = item.get("span")
+    if span is not None and (not isinstance(span, str) or not span):
+        raise doc.error((*where, "span"), "example span must be the exact text the finding "
+                                          "covers (quote it)")
+    return Example(item["text"], item.get("lang"), item.get("line"), item.get("column"), span)
 
 
 def load_pack(directory: Path, pack: str) -> tuple[list[RuleSpec], list[InputError]]:

@@ -11,7 +11,7 @@ from lint import rule_ids
 from lint.config import Config, RuleSetting
 from lint.diagnostic import FileResult, Position
 from lint.document.builder import build_document
-from lint.engine import ActiveRule, Ruleset, run
+from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
 from lint.packs import Catalog, load_catalog
@@ -49,6 +49,10 @@ class Linter:
     # -- validation -------------------------------------------------------------
     def _validate(self) -> None:
         ids = self.catalog.ids
+        known_lists = self._lexicon_names()
+        for spec in self.catalog.specs:
+            for key, message in lexicon_problems(spec, known_lists):
+                self.errors.append(spec.error(key, message))
         settings = list(self.config.rules) + [s for o in self.config.overrides for s in o.rules]
         for setting in settings:
             if not rule_ids.is_known(setting.reference, ids):
@@ -69,9 +73,17 @@ class Linter:
                     self.errors.append(self.config.error(("lexicons", lang, name, *sub),
                                                          message, of_key=of_key))
 
+    def _lexicon_names(self) -> set[str]:
+        """Every list name of every language's lexicon ('@name' in rule options)."""
+        return {name for lang in self.lexicons.languages() if not lang.startswith("_")
+                for name in self.lexicons.names(lang)}
+
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""
         for spec in self._specs_for(setting.reference):
+            for key, message in lexicon_problems(spec, self._lexicon_names(), setting.options):
+                if key and key[0] in setting.options:  # the rule file's own are reported above
+                    self.errors.append(setting.error(key, message))
             cls = RULE_TYPES[spec.type]
             for lang in ("", *spec.languages):
                 try:

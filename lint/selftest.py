@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from lint.config import Config
 from lint.document.builder import build_document
 from lint.engine import RULE_ERROR, Ruleset, run
-from lint.rulespec import RuleSpec
+from lint.diagnostic import Diagnostic
+from lint.rulespec import Example, RuleSpec
 from lint.runner import Linter
 from lint.source import SourceText
 
@@ -48,6 +49,31 @@ def check_rule(linter: Linter, spec: RuleSpec) -> Iterator[ExampleFailure]:
                 yield ExampleFailure(spec.id, f"{where} raised: {errors[0].message}")
             elif kind == "fail" and not hits:
                 yield ExampleFailure(spec.id, f"{where} was not flagged: {preview!r}")
+            elif kind == "fail" and example.pinned and not any(
+                _at_pin(example, d) for d in hits
+            ):
+                got = "; ".join(_describe(example, d) for d in hits[:3])
+                yield ExampleFailure(spec.id, f"{where} expected a finding at "
+                                              f"{_describe(example)}, got {got}: {preview!r}")
             elif kind == "pass" and hits:
                 yield ExampleFailure(spec.id, f"{where} was flagged ({hits[0].message}): "
                                               f"{preview!r}")
+
+
+def _at_pin(example: Example, d: Diagnostic) -> bool:
+    """Whether finding `d` sits where the example pins it (each given pin must agree)."""
+    return ((example.line is None or d.start.line + 1 == example.line)
+            and (example.column is None or d.start.column + 1 == example.column)
+            and (example.span is None or d.match == example.span))
+
+
+def _describe(example: Example, d: Diagnostic | None = None) -> str:
+    """The pinned parts of the example, or what `d` has for them (1-based, like editors)."""
+    parts = []
+    if example.line is not None:
+        parts.append(f"line {example.line if d is None else d.start.line + 1}")
+    if example.column is not None:
+        parts.append(f"column {example.column if d is None else d.start.column + 1}")
+    if example.span is not None:
+        parts.append(f"span {(example.span if d is None else d.match)!r}")
+    return ", ".join(parts)

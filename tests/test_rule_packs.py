@@ -97,3 +97,38 @@ def test_test_rules_reports_an_invalid_house_rule_with_its_position(tmp_path, mo
     status, _, err = run_cli("test-rules", "house")
     assert status == 2
     assert "house/bad.yaml:3:1: error: house.bad: unknown option 'tokns'" in err
+
+
+PINNED = """\
+type: existence
+message: "No '{match}'."
+tokens: [utilize]
+examples:
+  fail:
+    - {text: "We utilize it.", line: 1, column: 4, span: utilize}
+    - {text: "First line.\\nThey utilize it.", line: 2, column: 6}
+    - {text: "We utilize it.", column: 3}
+    - {text: "We utilize it.\\nThey utilize it too.", line: 2, span: utilise}
+  pass: ["We use it."]
+"""
+
+
+def test_test_rules_checks_pinned_positions_and_says_what_it_got(tmp_path, monkeypatch):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "pinned.yaml").write_text(PINNED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_cli("test-rules", "house")
+    assert status == 1, err
+    assert out.splitlines() == [
+        "FAIL house.pinned: fail example 3 (en) expected a finding at column 3, got column 4: "
+        "'We utilize it.'",
+        "FAIL house.pinned: fail example 4 (en) expected a finding at line 2, span 'utilise', "
+        "got line 1, span 'utilize'; line 2, span 'utilize': 'We utilize it. They utilize it too.'",
+        "0 of 1 rules passed their examples.",
+    ]
+
+
+@pytest.mark.parametrize("spec", [s for s in SPECS if s.pack == "editorial"], ids=lambda s: s.id)
+def test_every_editorial_rule_pins_a_finding_in_each_of_its_languages(spec):
+    langs = {e.lang for e in spec.fail_examples}
+    assert langs == {e.lang for e in spec.fail_examples if e.pinned}

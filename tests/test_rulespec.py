@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from lint.diagnostic import Severity
-from lint.rulespec import Example, load_pack, load_rule
-from lint.yamlio import InputError
+from lint.rulespec import Example, load_pack, load_rule, parse_rule
+from lint.yamlio import InputError, load_yaml
 
 GOOD = """\
 type: substitution
@@ -120,3 +120,32 @@ def test_summary_is_the_first_sentence(write):
           Another paragraph.
         """)
     assert load_rule(write("p/r.yaml", text), "p").summary == "First sentence here."
+
+
+@pytest.mark.parametrize("item, line, column, message", [
+    ("{text: a, line: 0}", 6, 23, "example line must be a whole number from 1, not 0"),
+    ("{text: a, column: two}", 6, 25, "example column must be a whole number from 1"),
+    ("{text: a, span: ''}", 6, 23, "example span must be the exact text"),
+    ("{text: a, colum: 2}", 6, 17, "unknown example key 'colum' (known: text, lang, line, "
+                                   "column, span)"),
+])
+def test_a_bad_example_pin_is_an_error_at_its_position(item, line, column, message) -> None:
+    text = f"type: existence\nmessage: m\ntokens: [x]\nexamples:\n  fail:\n    - {item}\n"
+    with pytest.raises(InputError) as caught:
+        parse_rule(load_yaml(text, "r.yaml"), "p", "r")
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
+
+
+def test_only_a_fail_example_pins_a_finding() -> None:
+    text = ("type: existence\nmessage: m\ntokens: [x]\nexamples:\n  fail: [x]\n"
+            "  pass:\n    - {text: y, line: 1}\n")
+    with pytest.raises(InputError, match="only a 'fail' example pins a finding"):
+        parse_rule(load_yaml(text, "r.yaml"), "p", "r")
+
+
+def test_pins_are_read_into_the_example() -> None:
+    text = ("type: existence\nmessage: m\ntokens: [x]\nexamples:\n"
+            "  fail:\n    - {text: 'a x', lang: en, line: 1, column: 3, span: x}\n  pass: [y]\n")
+    (example,) = parse_rule(load_yaml(text, "r.yaml"), "p", "r").fail_examples
+    assert example == Example("a x", "en", 1, 3, "x") and example.pinned

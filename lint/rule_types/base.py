@@ -81,6 +81,11 @@ class RuleType(ABC):
     name: ClassVar[str] = ""
     Options: ClassVar[type] = NoOptions
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
+    scoping: ClassVar[str | None] = None
+    """How the type honours a rule's `scope:` (see `scoping_of`). "units": it reads only
+    the units of the scope. "findings": it analyses the whole draft (a sentence needs its
+    neighbours), and the engine keeps only the findings inside a unit of the scope.
+    "none": it judges the whole draft at once, so `scope:` is rejected when the rule loads."""
 
     def __init__(self, spec: RuleSpec, options: Any, lang: str, context: RuleContext) -> None:
         self.spec = spec
@@ -125,6 +130,22 @@ class RuleType(ABC):
     @classmethod
     def validate(cls, options: Any) -> None:
         """Cross-field checks and regex syntax; raise OptionError."""
+
+    @classmethod
+    def lexicon_keys(cls, options: Any) -> Iterator[tuple[tuple[object, ...], str]]:
+        """(option path, list name) of each lexicon list the options name as '@name'."""
+        return iter(())
+
+
+SCOPING_MODES = ("units", "findings", "none")
+
+
+def scoping_of(cls: type[RuleType]) -> str:
+    """The type's declared scoping, else "findings" for whole-document types (whose
+    default scope is `document`) and "units" for the others."""
+    if cls.scoping is not None:
+        return cls.scoping
+    return "findings" if "document" in cls.default_scope else "units"
 
 
 def check_regexes(key: str, sources: Iterable[str] | Mapping[str, Any]) -> None:

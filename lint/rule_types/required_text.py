@@ -10,25 +10,43 @@ import regex
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
-from lint.editorial.lexicon import disclaimer_patterns, lexicon_for
-from lint.patterns import finditer, search
+from lint.patterns import check_regex, compile_terms, finditer, search
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+
+LEGACY_TRIGGERS = ("@investment_triggers",)
+"""The list a required-text rule read before rules named their lists; with it, an
+`accepted:` naming no list still accepts `@disclaimers`, as it did then."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern of a lexicon list, with its weight and optional capped group."""
+
+    pattern: regex.Pattern[str]
+    weight: int
+    group: str | None = None
 
 
 @dataclass(frozen=True)
 class RequiredTextOptions:
+    triggers: tuple[str, ...] = LEGACY_TRIGGERS
+    """Lexicon lists ('@name') of trigger patterns, read in the draft's language. An
+    entry is a pattern, or {pattern, weight, group}: weight 1 unless given..."""
     threshold: int = 4
     """Trigger score from which the text is required (each distinct trigger word adds
-    its weight from the lexicon's investment_triggers list)..."""
+    its weight)..."""
     strong_weight: int = 2
     """...provided one trigger weighs at least this much (a recommendation, a price
     target, a crypto-asset, a promotion): straight market news is not investment copy..."""
     topic_threshold: int = 8
     """...or, with topic words only, from this score."""
+    group_caps: Mapping[str, int] = field(default_factory=dict)
+    """The most a group of triggers adds up to, e.g. {market: 2} (market-news words)."""
     front_matter: Mapping[str, Any] = field(default_factory=dict)
     """Front-matter values that require the text outright, e.g. {category: [crypto]}."""
     accepted: tuple[str, ...] = ()
-    """Extra accepted wordings (regexes), on top of the lexicons' `disclaimers` lists."""
+    """Accepted wordings: '@name' is a lexicon list (of every language), anything else
+    a regex."""
     house_disclaimer: str = ""
     """The newsroom's own disclaimer: always accepted, and appended by the fix."""
     max_listed: int = 5
@@ -42,19 +60,71 @@ class RequiredText(RuleType):
     Options = RequiredTextOptions
     options: RequiredTextOptions
     default_scope = ("document",)
+    scoping = "none"  # the requirement is judged on the whole draft
 
     @classmethod
     def validate(cls, options: RequiredTextOptions) -> None:
         for key, values in options.front_matter.items():
             if not isinstance(values, (list, str, bool)):
                 raise OptionError(("front_matter", key), "front_matter values are a list of accepted values")
+        if not options.triggers:
+            raise OptionError(("triggers",), "triggers must name at least one lexicon list, "
+                                             "e.g. '@investment_triggers'")
+        for index, name in enumerate(options.triggers):
+            if not name.startswith("@") or len(name) < 2:
+                raise OptionError(("triggers", index), f"triggers name lexicon lists ('@name'), "
+                                                       f"not {name!r}")
+        for index, wording in enumerate(options.accepted):
+            problem = None if wording.startswith("@") else check_regex(wording)
+            if problem:
+                raise OptionError(("accepted", index), problem)
+        if not isinstance(options.group_caps, Mapping):
+            raise OptionError(("group_caps",), "group_caps maps a trigger group to its cap, "
+                                               "e.g. {market: 2}")
+        for group, cap in options.group_caps.items():
+            if not isinstance(cap, int) or isinstance(cap, bool) or cap < 0:
+                raise OptionError(("group_caps", group), f"group_caps: {group!r} must map to "
+                                                         f"a whole number, not {cap!r}")
+
+    @classmethod
+    def lexicon_keys(cls, options: RequiredTextOptions) -> Iterator[tuple[tuple[object, ...], str]]:
+        for key in ("triggers", "accepted"):
+            for index, entry in enumerate(getattr(options, key)):
+                if entry.startswith("@"):
+                    yield (key, index), entry[1:]
 
     def setup(self) -> None:
-        self.lex = lexicon_for(self.context.lexicons, self.lang)
-        extra = list(self.options.accepted)
+        store = self.context.lexicons
+        self.triggers = [
+            trigger
+            for index, name in enumerate(self.options.triggers)
+            for trigger in _triggers(self._list(name[1:], ("triggers", index)), name)
+        ]
+        terms: list[str] = []
+        for index, entry in enumerate(self.options.accepted):
+            if entry.startswith("@"):
+                terms.extend(_everywhere(store, entry[1:], ("accepted", index)))
+            else:
+                terms.append(entry)
+        if self.options.triggers == LEGACY_TRIGGERS and not any(
+            a.startswith("@") for a in self.options.accepted
+        ):
+            terms.extend(_everywhere(store, "disclaimers", None))
         if self.options.house_disclaimer.strip():
-            extra.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
-        self.accepted = disclaimer_patterns(self.context.lexicons, tuple(extra))
+            terms.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
+        self.accepted = compile_terms(terms, ignorecase=True)
+
+    def _list(self, name: str, where: tuple[object, ...]) -> Any:
+        """Lexicon list `name` in the draft's language; OptionError when it has none."""
+        store = self.context.lexicons
+        if store is None:
+            return []  # no packs loaded (embedders, unit tests): nothing to read
+        data = store.get(self.lang)
+        if name not in data:
+            raise OptionError(where, f"lexicon list '@{name}' does not exist for language "
+                                     f"{self.lang!r} (add it to lexicons/{self.lang}.yaml, or "
+                                     "limit the rule with lang:)")
+        return data[name]
 
     def _score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int:
         """Sum of trigger weights; a group (market-news words) adds at most its cap."""
@@ -66,7 +136,7 @@ class RequiredText(RuleType):
             else:
                 by_group[group] = by_group.get(group, 0) + weight
         for group, subtotal in by_group.items():
-            total += min(subtotal, self.lex.group_caps.get(group, subtotal))
+            total += min(subtotal, self.options.group_caps.get(group, subtotal))
         return total
 
     def _required_by_front_matter(self, meta: Mapping[str, Any]) -> str | None:
@@ -89,7 +159,7 @@ class RequiredText(RuleType):
         for block in prose:
             if "heading" in block.scope:
                 continue
-            for trigger in self.lex.triggers:
+            for trigger in self.triggers:
                 for m in finditer(trigger.pattern, block.text):
                     word = m.group().lower().rstrip("s")
                     if word not in hits:
@@ -144,3 +214,38 @@ def _ends_in_prose(document: Any, end: int) -> bool:
 def source_word(document: Any, start: int, end: int) -> str:
     """The trigger as written in the draft (for the message)."""
     return " ".join(document.source.text[start:end].split())
+
+
+def _triggers(entries: Any, name: str) -> list[Trigger]:
+    """Compile a trigger list: plain patterns weigh 1; {pattern, weight, group} entries say more."""
+    out = []
+    for entry in entries or []:
+        if isinstance(entry, str):
+            entry = {"pattern": entry}
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("pattern"), str):
+            raise ValueError(f"lexicon list {name!r}: an entry is a pattern or "
+                             f"{{pattern, weight, group}}, not {entry!r}")
+        group = entry.get("group")
+        out.append(Trigger(compile_terms([entry["pattern"]], ignorecase=True),
+                           int(entry.get("weight", 1)), None if group is None else str(group)))
+    return out
+
+
+def _everywhere(store: Any, name: str, where: tuple[object, ...] | None) -> list[str]:
+    """Entries of lexicon list `name` in every language: a disclaimer in either language
+    satisfies the rule. With `where`, a list no lexicon has is an OptionError there."""
+    if store is None:
+        return []
+    found = False
+    terms: list[str] = []
+    for lang in sorted(store.languages()):
+        if lang.startswith("_"):
+            continue  # _schema.yaml and the like describe lexicons, they are not one
+        values = store.get(lang).get(name)
+        if values is None:
+            continue
+        found = True
+        terms.extend([values] if isinstance(values, str) else [str(v) for v in values])
+    if not found and where is not None:
+        raise OptionError(where, f"lexicon list '@{name}' is not in any lexicon of the enabled packs")
+    return terms
