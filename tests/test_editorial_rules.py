@@ -287,3 +287,35 @@ def rules_of_with(linter: Linter, text: str, lang: str) -> list[str]:
 ])
 def test_prices_times_and_versions(text: str, lang: str, expected: list[str]) -> None:
     assert rules_of(text, lang) == expected
+
+
+PRICE_ANALYSIS_EN = ("Bitcoin slipped to $64,544 on Thursday, according to CoinGecko. Traders "
+                     "watch the support level at $62,000 and the 200-day EMA; the RSI is bearish.")
+PRICE_ANALYSIS_FR = ("Le bitcoin a reculé à 64 000 dollars jeudi, selon CoinGecko. Les traders "
+                     "surveillent les supports à 62 000 dollars ; le RSI reste baissier.")
+
+
+# missing-disclaimer by shape: a negated advice or recommendation noun, or a risk statement
+# with a call to do one's own research, is a disclaimer; crypto words alone (regulation,
+# courts, hacks) do not make investment copy, price analysis does.
+@pytest.mark.parametrize("text, lang, expected", [
+    (PRICE_ANALYSIS_EN, "en", ["missing-disclaimer"]),
+    (PRICE_ANALYSIS_EN + " This article does not contain investment advice or recommendations.",
+     "en", []),
+    (PRICE_ANALYSIS_EN + " It is not offered or intended to be used as legal, tax, investment, "
+     "financial, or other advice.", "en", []),
+    (PRICE_ANALYSIS_EN + " Every investment and trading move involves risk, and readers should "
+     "conduct their own research when making a decision.", "en", []),
+    ("The SEC sued the crypto exchange on Monday, saying it listed tokens that are securities. "
+     "The regulator said bitcoin and ether were not at issue; the DeFi firm denied wrongdoing.",
+     "en", []),
+    (PRICE_ANALYSIS_FR, "fr", ["missing-disclaimer"]),
+    (PRICE_ANALYSIS_FR + " Cet article n'est en aucun cas une recommandation d'investissement.",
+     "fr", []),
+    (PRICE_ANALYSIS_FR + " Il ne doit pas être considéré comme un conseil en investissement.",
+     "fr", []),
+    ("L'AMF a agréé lundi trois prestataires de services sur crypto-actifs au titre du "
+     "règlement MiCA ; les jetons et le bitcoin restent hors du champ de l'agrément.", "fr", []),
+])
+def test_disclaimer_shapes_and_investment_copy(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected

@@ -44,7 +44,7 @@ keys:
     required: true
     meaning: Words that make a draft betting copy (odds, bookmaker, accumulator...).
   betting_disclaimers:
-    kind: raw patterns
+    kind: terms
     case: insensitive
     required: true
     meaning: Responsible-gambling wordings that satisfy house.betting-disclaimer.
