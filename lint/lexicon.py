@@ -27,7 +27,8 @@ class LexiconStore:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.y*ml")):
-                self._load(path)
+                if not path.name.startswith("_"):  # schemas and helpers, never a language
+                    self._load(path)
         self._additions = additions or {}
         self._merged: dict[str, dict[str, Any]] = {}
 
@@ -66,9 +67,9 @@ class LexiconStore:
         return set(self._base)
 
     def get(self, lang: str) -> dict[str, Any]:
-        """All lexicon entries for `lang` (English ones when the language has none)."""
+        """All lexicon entries for `lang` ({} when no pack has it: never another language's)."""
         if lang not in self._merged:
-            base = self._base.get(lang) or self._base.get("en") or {}
+            base = self._base.get(lang) or {}
             merged = dict(base)
             for name, extra in (self._additions.get(lang) or {}).items():
                 if isinstance(extra, list) and isinstance(merged.get(name), list):
