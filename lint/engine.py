@@ -84,6 +84,7 @@ class Ruleset:
         return self._notice[lang]
 
     def message(self, spec: RuleSpec, lang: str) -> str:
+        """`spec`'s message template for a draft in `lang` (see RuleSpec.message_for)."""
         overlay = self.languages.get(lang).messages if self.languages else None
         return spec.message_for(lang, overlay)
 
