@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import difflib
 from typing import Any
 
 import yaml
@@ -75,6 +74,7 @@ class Catalog:
     complete: bool = True
     """Every available pack is loaded (so a name no loaded rule has is a typo)."""
     lexicon_data: list[tuple[str, Path, Any]] | None = field(default=None, repr=False)
+    """(pack, path, data) of every loaded lexicon, read once on demand (_lexicon_data)."""
 
     @property
     def ids(self) -> set[str]:
@@ -148,7 +148,7 @@ def message_errors(catalog: Catalog) -> list[InputError]:
     """Problems of the `messages:` overlays of every loaded lexicon: a rule no pack has,
     a bad template, a placeholder the rule's own message does not use."""
     errors: list[InputError] = []
-    names = {spec.id.rpartition(".")[2] for spec in catalog.specs} | catalog.ids
+    names = {spec.name for spec in catalog.specs} | catalog.ids
     for _, path, data in _lexicon_data(catalog):
         if not isinstance(data, dict) or "messages" not in data:
             continue
@@ -160,7 +160,7 @@ def message_errors(catalog: Catalog) -> list[InputError]:
             continue
         for key, template in messages.items():
             here = ("messages", key)
-            specs = [s for s in catalog.specs if key in (s.id, s.id.rpartition(".")[2])]
+            specs = [s for s in catalog.specs if key in (s.id, s.name)]
             if not specs:
                 # A rule of a pack the configuration leaves out is not a typo.
                 if catalog.complete:
