@@ -121,11 +121,13 @@ def test_each_editorial_rule_runs_in_spanish_with_a_spanish_message(packs: Path,
 
 def test_spanish_sentences_use_the_spanish_abbreviations(packs: Path) -> None:
     linter = _linter(packs)
-    text = "El Sr. García llegó el lunes según el informe del ministerio. El resto no."
+    text = "La Srta. García llegó el lunes según el informe del ministerio. El resto no."
     doc = build_document(SourceText(text), "draft.md", languages=linter.languages)
     assert doc.lang == "es"
     assert [doc.blocks[0].sentence_text(s) for s in doc.blocks[0].sentences] == [
-        "El Sr. García llegó el lunes según el informe del ministerio.", "El resto no."]
+        "La Srta. García llegó el lunes según el informe del ministerio.", "El resto no."]
+    # Without the Spanish pack, "Srta." is not an abbreviation and ends a sentence.
+    assert len(build_document(SourceText(text), "draft.md").blocks[0].sentences) == 3
 
 
 @pytest.mark.parametrize(("front", "installed"), [
