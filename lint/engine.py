@@ -10,6 +10,7 @@ from typing import Any
 from lint.diagnostic import Diagnostic, Severity
 from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
 from lint.document import Document, TextUnit
+from lint.document.language import Languages
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
 from lint.rule_types.base import Finding, OptionError, scoping_of
@@ -17,9 +18,12 @@ from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
 FRONT_MATTER_ERROR = "newslint.front-matter"
+LANGUAGE = "newslint.language"
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
     FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
+    LANGUAGE: "The draft's language has no lexicon for a pack's rules (editorial): they "
+              "did not run on it.",
     UNKNOWN_RULE: "A suppression comment names a rule that does not exist.",
     BAD_DIRECTIVE: "A suppression comment has an unknown verb (disable, enable, "
                    "disable-line, disable-next-line or disable-file).",
@@ -36,29 +40,54 @@ class ActiveRule:
 
 
 class Ruleset:
-    """The rules enabled for one configuration, instantiated lazily once per language."""
+    """The rules enabled for one configuration, instantiated lazily once per language.
+
+    With `languages`, a pack's rules that read its lexicon run only on the languages that
+    have it (never on another language's), and messages fall back to the language packs'.
+    """
 
     def __init__(
         self,
         rules: Sequence[ActiveRule],
         context: RuleContext | None = None,
         known_ids: set[str] | None = None,
+        languages: Languages | None = None,
     ) -> None:
         self.rules = list(rules)
         self.context = context or RuleContext()
         self.known_ids = set(known_ids or ()) | {r.spec.id for r in rules} | set(INTERNAL_RULES)
+        self.languages = languages
         self._by_lang: dict[str, list[tuple[ActiveRule, RuleType | str]]] = {}
+        self._notice: dict[str, str | None] = {}
 
     def for_language(self, lang: str) -> list[tuple[ActiveRule, RuleType | str]]:
         """(rule, instance) pairs for `lang`; the instance is an error message when the
         rule could not be built (bad options, a regex that does not compile)."""
         if lang not in self._by_lang:
             built: list[tuple[ActiveRule, RuleType | str]] = []
+            missing: set[str] = set()
+            gates = self.languages.lexicon_langs if self.languages else {}
             for active in self.rules:
-                if active.spec.applies_to(lang):
-                    built.append((active, _instantiate(active, lang, self.context)))
+                if not active.spec.applies_to(lang):
+                    continue
+                if active.spec.pack in gates and lang not in gates[active.spec.pack]:
+                    missing.add(active.spec.pack)
+                    continue
+                built.append((active, _instantiate(active, lang, self.context)))
             self._by_lang[lang] = built
+            self._notice[lang] = (self.languages.missing_lexicon(lang, missing)
+                                  if self.languages and missing else None)
         return self._by_lang[lang]
+
+    def notice(self, lang: str) -> str | None:
+        """The warning for `lang` when some rules could not run on it, else None."""
+        self.for_language(lang)
+        return self._notice[lang]
+
+    def message(self, spec: RuleSpec, lang: str) -> str:
+        """`spec`'s message template for a draft in `lang` (see RuleSpec.message_for)."""
+        overlay = self.languages.get(lang).messages if self.languages else None
+        return spec.message_for(lang, overlay)
 
 
 def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleType | str:
@@ -132,11 +161,13 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
         Diagnostic.at(source, FRONT_MATTER_ERROR, Severity.ERROR, p.message, p.start, p.end)
         for p in document.problems
     ]
+    if notice := ruleset.notice(document.lang):
+        found.append(Diagnostic.at(source, LANGUAGE, Severity.WARNING, notice, 0, 0))
     for active, rule in ruleset.for_language(document.lang):
         spec = active.spec
         problem = rule if isinstance(rule, str) else None
         if isinstance(rule, RuleType):
-            template = spec.message_for(document.lang)
+            template = ruleset.message(spec, document.lang)
             try:
                 for finding in _findings(rule, document):
                     found.append(_diagnostic(document, active, template, finding))

@@ -34,7 +34,7 @@ class LexiconStore:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.y*ml")):
-                if not path.name.startswith("_"):
+                if not path.name.startswith("_"):  # schemas and helpers, never a language
                     self._load(path)
         self._check_required()
         self._additions = additions or {}
@@ -119,9 +119,9 @@ class LexiconStore:
                 for name, value in self.get(lang).items()}
 
     def get(self, lang: str) -> dict[str, Any]:
-        """All lexicon entries for `lang` (English ones when the language has none)."""
+        """All lexicon entries for `lang` ({} when no pack has it: never another language's)."""
         if lang not in self._merged:
-            base = self._base.get(lang) or self._base.get("en") or {}
+            base = self._base.get(lang) or {}
             merged = dict(base)
             for name, extra in (self._additions.get(lang) or {}).items():
                 merged[name] = _merged(merged.get(name), extra)

@@ -80,8 +80,20 @@ class RuleSpec:
         end = paragraph.find(". ")
         return paragraph if end < 0 else paragraph[: end + 1]
 
-    def message_for(self, lang: str) -> str:
-        return self.messages.get(lang) or self.messages.get("*") or next(
+    @property
+    def name(self) -> str:
+        """The rule's name within its pack (the file stem)."""
+        return self.id.rpartition(".")[2]
+
+    def message_for(self, lang: str, overlay: Mapping[str, str] | None = None) -> str:
+        """The rule file's message in `lang`; else `lang`'s pack overlay (`messages:` of its
+        lexicon, by full id or name); else the file's default, English, or first message."""
+        if lang in self.messages:
+            return self.messages[lang]
+        for key in (self.id, self.name):
+            if overlay and key in overlay:
+                return overlay[key]
+        return self.messages.get("*") or self.messages.get("en") or next(
             iter(self.messages.values())
         )
 
@@ -196,6 +208,12 @@ def placeholder_problem(template: str) -> str | None:
     if any(not name or name[0].isdigit() for name in fields):
         return "message placeholders must be named, e.g. {match}"
     return None
+
+
+def placeholders(template: str) -> set[str]:
+    """The named `{placeholders}` of a valid message template."""
+    return {f.split(".")[0].split("[")[0]
+            for _, f, _, _ in string.Formatter().parse(template) if f}
 
 
 def _languages_list(doc: LocatedYaml, raw: Any) -> tuple[str, ...]:

@@ -11,10 +11,11 @@ from lint import rule_ids
 from lint.config import Config, RuleSetting
 from lint.diagnostic import FileResult, Position
 from lint.document.builder import build_document
+from lint.document.language import Languages
 from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
-from lint.packs import Catalog, load_catalog
+from lint.packs import Catalog, lexicon_languages, load_catalog, message_errors
 from lint.rule_types import RULE_TYPES, RuleContext
 from lint.rule_types.base import OptionError
 from lint.rulespec import RuleSpec
@@ -40,6 +41,12 @@ class Linter:
         self.errors: list[InputError] = list(self.catalog.errors)
         self.lexicons = LexiconStore(self.catalog.pack_dirs, config.lexicons)
         self.errors.extend(self.lexicons.errors)
+        self.errors.extend(message_errors(self.catalog))
+        # Built once: detection, sentence and byline data, messages and lexicon gates.
+        self.languages = Languages.from_lexicons(
+            {lang: self.lexicons.get(lang) for lang in sorted(self.lexicons.languages())},
+            lexicon_languages(self.catalog, self.lexicons),
+        )
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.context = RuleContext(lexicons=self.lexicons)
@@ -48,6 +55,7 @@ class Linter:
 
     # -- validation -------------------------------------------------------------
     def _validate(self) -> None:
+        self._validate_languages()
         ids = self.catalog.ids
         known_lists = self._lexicon_names()
         for spec in self.catalog.specs:
@@ -77,6 +85,17 @@ class Linter:
         """Every list name of every language's lexicon ('@name' in rule options)."""
         return {name for lang in self.lexicons.languages() if not lang.startswith("_")
                 for name in self.lexicons.names(lang)}
+
+    def _validate_languages(self) -> None:
+        """`language:` (top level and per override) must be auto or an installed language."""
+        available = ("auto", *self.languages.codes)
+        where: list[tuple[tuple[object, ...], str]] = [(("language",), self.config.language)]
+        where += [(("overrides", i, "language"), o.language)
+                  for i, o in enumerate(self.config.overrides) if o.language is not None]
+        for key, value in where:
+            if value not in available:
+                self.errors.append(self.config.error(
+                    key, f"unknown language {value!r} (available: {', '.join(available)})"))
 
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""
@@ -130,7 +149,7 @@ class Linter:
                 enabled, resolved = _resolve(spec, layers)
                 if enabled:
                     active.append(resolved)
-            self._rulesets[key] = Ruleset(active, self.context, self.catalog.ids)
+            self._rulesets[key] = Ruleset(active, self.context, self.catalog.ids, self.languages)
         return self._rulesets[key]
 
     def configured(self, spec: RuleSpec) -> ActiveRule:
@@ -162,9 +181,8 @@ class Linter:
     ) -> FileResult:
         """Lint text already in memory; `lang` forces the language (else front matter,
         configuration, detection)."""
-        document = build_document(source, path, kind=kind, default_lang=self.language_for(path))
-        if lang:
-            document.lang = lang
+        document = build_document(source, path, kind=kind, default_lang=self.language_for(path),
+                                  languages=self.languages, lang=lang)
         diagnostics = run(document, self.ruleset_for(path))
         return FileResult(path, source, diagnostics, lang=document.lang)
 

@@ -62,6 +62,7 @@ def main() -> int:
             print(f"skipped (missing): {base}", file=sys.stderr)
             continue
         jobs.extend((str(p), lang) for p in sorted(base.glob(pattern)) if p.is_file()
+                    and p.name != "README.md"
                     and p.suffix in (".md", ".txt", ""))
     with multiprocessing.Pool(args.jobs) as pool:
         results = pool.map(lint_one, jobs, chunksize=16)

@@ -240,7 +240,7 @@ YAML_ERRORS = [
      (4, 10, "option 'max' must be an integer")),
     ("packs: [style]\nrules:\n  style.wordy:\n    swap: {'(x': y}\n", (4, 12, "invalid regex")),
     ("packs: [style, stlye]\n", (1, 16, "unknown pack 'stlye'")),
-    ("language: de\n", (1, 11, "language must be one of auto, en, fr")),
+    ("language: de\n", (1, 11, "unknown language 'de' (available: auto, en, fr)")),
     ("rule_dirs: [missing]\n", (1, 13, "rule directory not found")),
     ("files:\n  include: ['*.md']\n  exlude: [x]\n", (3, 3, "unknown key 'exlude' in 'files'")),
     ("files:\n  exclude: ['[abc']\n", (2, 13, "unclosed '['")),

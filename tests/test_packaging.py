@@ -69,6 +69,9 @@ def test_plain_install_ships_every_pack(tmp_path: Path) -> None:
     module_file, rules_dir = where.stdout.splitlines()
     assert Path(module_file).is_relative_to(venv), where.stdout
     assert Path(rules_dir).is_relative_to(venv) and Path(rules_dir).name == "_rules"
+    # The language packs (lexicon-only folders) ship too: detection and sentences need them.
+    assert all((Path(rules_dir) / lang / "lexicons" / f"{lang}.yaml").is_file()
+               for lang in ("en", "fr"))
 
     rules = run(str(bindir / "newslint"), "rules")
     assert rules.returncode == 0, rules.stderr

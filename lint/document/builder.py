@@ -10,7 +10,7 @@ import yaml
 
 from lint.data import load_data
 from lint.document import Document, Problem, Sentence
-from lint.document.language import detect_language, normalise_lang
+from lint.document.language import Languages, builtin_languages, normalise_lang
 from lint.document.markdown import parse_markdown
 from lint.document.plaintext import parse_text
 from lint.document.sentences import split_sentences
@@ -30,34 +30,41 @@ def build_document(
     path: str = "<string>",
     kind: str | None = None,
     default_lang: str | None = None,
+    languages: Languages | None = None,
+    lang: str | None = None,
 ) -> Document:
     """Parse `source` into a Document.
 
-    Language: front matter `lang:` first, then `default_lang` (configuration; None or
-    "auto" means detect), then detection between English and French.
+    Language: `lang` when the caller forces one, else front matter `lang:`, then
+    `default_lang` (configuration; None or "auto" means detect), then detection among
+    the installed `languages` (default: the built-in language packs). Sentences are
+    split with that language's abbreviations.
     """
+    languages = languages or builtin_languages()
     doc = Document(source=source, kind=kind or kind_for_path(path), path=path)
     body_line = _cut_front_matter(doc)
     if doc.kind == "markdown":
         parse_markdown(doc, _blank_lines(source, body_line))
     else:
         parse_text(doc, body_line)
-    _mark_bylines(doc)
+    # Bylines first: they are not prose, so they neither vote in detection nor get sentences.
+    _mark_bylines(doc, languages)
+    doc.lang = normalise_lang(lang) if lang else _language(doc, default_lang, languages)
+    data = languages.get(doc.lang)
     for block in doc.blocks:
         if block.is_prose:
-            block.sentences = [Sentence(s, e) for s, e in split_sentences(block.text)]
-    doc.lang = _language(doc, default_lang)
+            block.sentences = [Sentence(s, e) for s, e in split_sentences(block.text, data)]
     return doc
 
 
-def _language(doc: Document, default_lang: str | None) -> str:
+def _language(doc: Document, default_lang: str | None, languages: Languages) -> str:
     """Front matter `lang:` (or `language:`), then configuration, then detection."""
     declared = doc.meta.get("lang") or doc.meta.get("language")
     if isinstance(declared, str) and declared.strip():
         return normalise_lang(declared)
     if default_lang and default_lang.strip().lower() != "auto":
         return normalise_lang(default_lang)
-    return detect_language(" ".join(b.text for b in doc.prose_blocks))
+    return languages.detect(" ".join(b.text for b in doc.prose_blocks))
 
 
 def _cut_front_matter(doc: Document) -> int:
@@ -108,12 +115,11 @@ def _blank_lines(source: SourceText, first_body_line: int) -> str:
     return head + source.text[source.line_starts[first_body_line] :]
 
 
-def _mark_bylines(doc: Document) -> None:
-    """Short top-level paragraphs such as "By Owen Price, ..." become ("byline",)."""
-    settings = load_data("document")
-    patterns = [regex.compile(p) for p in settings["bylines"]]
-    not_names = frozenset(settings["byline_not_names"])
-    limit = settings["byline_max_words"]
+def _mark_bylines(doc: Document, languages: Languages) -> None:
+    """Short top-level paragraphs such as "By Owen Price, ..." become ("byline",), with
+    every installed language's patterns (the language is not known yet)."""
+    patterns, not_names = languages.bylines, languages.byline_not_names
+    limit = load_data("document")["byline_max_words"]
     for block in doc.blocks:
         if block.scope != ("paragraph",):
             continue

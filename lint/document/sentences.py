@@ -1,13 +1,10 @@
-"""Offset-preserving sentence splitting for English and French prose."""
+"""Offset-preserving sentence splitting, with the abbreviations of the draft's language pack."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 import regex
 
-from lint.data import load_data
+from lint.document.language import LanguageData, builtin_languages
 
 _SPACE = r"[\s\u00a0\u202f]"
 _CLOSERS = r"»”\"’')\]"
@@ -27,55 +24,38 @@ _WORD_AFTER = regex.compile(r"[«“\"‘'(\[\s\u00a0\u202f]*(\p{L}+)")
 _LOOKBEHIND = 48  # longest abbreviation worth checking, in characters
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    never_final: frozenset[str]
-    may_be_final: frozenset[str]
-    starters: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data = load_data("document")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for ws in data[key].values() for w in ws)
-
-    return _Lexicon(words("abbreviations"), words("abbreviations_final"),
-                    frozenset(data["sentence_starters"]))
-
-
-def _ends_sentence(text: str, dot: int, gap_end: int) -> bool:
+def _ends_sentence(text: str, dot: int, gap_end: int, lexicon: LanguageData) -> bool:
     """Whether the '.' at `dot` ends a sentence, given the text after the gap."""
     token = _TOKEN_BEFORE.search(text, max(0, dot - _LOOKBEHIND), dot)
     if token is None:
         return True  # after a number with a sign, a quote, a bracket...
     word = token.group().lower()
-    lexicon = _lexicon()
-    if word in lexicon.never_final:
+    if word in lexicon.abbreviations:
         return False
     initial = len(word) == 1 and word.isalpha()
-    if initial or word in lexicon.may_be_final or (
+    if initial or word in lexicon.abbreviations_final or (
         "." in word and all(len(part) == 1 for part in word.split("."))
     ):
         # "U.S." or "J." end a sentence only before a word that usually starts one.
         nxt = _WORD_AFTER.match(text, gap_end)
-        return nxt is not None and nxt.group(1) in lexicon.starters
+        return nxt is not None and nxt.group(1) in lexicon.sentence_starters
     return True
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, language: LanguageData | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, white space trimmed, end exclusive.
 
     Offsets index `text` itself, so a sentence is always text[start:end] unchanged.
+    `language` gives the abbreviations; without it, those of every built-in language.
     """
+    lexicon = language if language is not None else builtin_languages().combined
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         end_mark = m.group("end")
         # Only a single full stop can close an abbreviation ("..." and "?" always end).
         if end_mark[0] == "." and (len(end_mark) == 1 or end_mark[1] != "."):
-            if not _ends_sentence(text, m.start("end"), m.end("gap")):
+            if not _ends_sentence(text, m.start("end"), m.end("gap"), lexicon):
                 continue
         spans.append((start, m.end("end")))
         start = m.end("gap")
