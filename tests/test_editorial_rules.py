@@ -319,3 +319,24 @@ PRICE_ANALYSIS_FR = ("Le bitcoin a reculé à 64 000 dollars jeudi, selon CoinGe
 ])
 def test_disclaimer_shapes_and_investment_copy(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
+
+
+# An embedded post followed by the writer's paraphrase of it is not a repeated paragraph.
+@pytest.mark.parametrize("text, lang", [
+    ("""\
+     Saylor wrote on X on Thursday that MicroStrategy has acquired an additional 11,931 BTC for $786 million using proceeds from convertible notes and excess cash, for about $65,883 per bitcoin.
+
+     MicroStrategy has acquired an additional 11,931 BTC for $786 million using proceeds from convertible notes and excess cash for ~$65,883 per #bitcoin. pic.twitter.com/abc — Michael Saylor (@saylor) June 20, 2024
+     """, "en"),
+    ("""\
+     Le PDG a annoncé sur X que la plateforme distribuera 200 millions de jetons aux premiers utilisateurs du réseau dès le mois de juillet, puis ouvrira ses services de paiement aux commerçants européens avant la fin de l'année.
+
+     La plateforme distribuera 200 millions de jetons aux premiers utilisateurs du réseau dès le mois de juillet, puis ouvrira ses services de paiement aux commerçants européens avant la fin de l'année. pic.twitter.com/xYz12 — Rivage (@rivage_pay) 20 juin 2024
+     """, "fr"),
+])
+def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str) -> None:
+    assert "repeated-paragraph" not in rules_of(text, lang)
+    # The same two paragraphs without the embed's signature are a repeat.
+    plain = text.replace("pic.twitter.com/xYz12 — Rivage (@rivage_pay) 20 juin 2024", "").replace(
+        "pic.twitter.com/abc — Michael Saylor (@saylor) June 20, 2024", "")
+    assert "repeated-paragraph" in rules_of(plain, lang)
