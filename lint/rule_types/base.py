@@ -48,6 +48,8 @@ class Finding:
     related: tuple[Related, ...] = ()
     severity: Severity | None = None
     """Overrides the rule's severity for this finding only."""
+    shape: str | None = None
+    """The named lexicon shape that made this finding, for `newslint explain`."""
 
 
 @dataclass(frozen=True)
