@@ -173,6 +173,7 @@ class EditorialLexicon:
         self.holder_boundary = compile_pattern(
             rf"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:{raw('holder_boundary_words')})\b", ignorecase=True)
         self.elided = compile_pattern(rf"^(?:{raw('elided_prefixes')})['’]")
+        self.elision = compile_pattern(rf"\b(?:{raw('elided_prefixes')})['’]", ignorecase=True)
         self.attributing_participles = compile_pattern(
             rf"^(?:{raw('attributing_participles')})$", ignorecase=True)
         self.passive_before = compile_pattern(

@@ -12,16 +12,17 @@ from lint.diagnostic import Related
 from lint.document import Block, TextUnit
 from lint.editorial.analysis import claim_blocks
 from lint.editorial.lexicon import disclaimer_patterns, lexicon_for
-from lint.patterns import compile_terms, search
+from lint.patterns import compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
-_ELISION = regex.compile(r"\b(?:[lndjmtsc]|qu|jusqu|lorsqu|puisqu)['’]", regex.I)
 
 
-def normalise(text: str) -> list[str]:
-    """Words folded for comparison: case, accents, punctuation, elision, thousands separators."""
-    text = _ELISION.sub(" ", text)
+def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]:
+    """Words folded for comparison: case, accents, punctuation, elision (the language's
+    elided articles, from its lexicon: "l'", "qu'"), thousands separators."""
+    if elision is not None:
+        text = sub(elision, " ", text)
     text = regex.sub(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)", "", text)
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
@@ -81,6 +82,7 @@ class NearDuplicate(RuleType):
     def setup(self) -> None:
         lex = lexicon_for(self.context.lexicons, self.lang)
         self.boilerplate = lex.boilerplate
+        self.elision = lex.elision
         self.disclaimers = disclaimer_patterns(self.context.lexicons)
         self.extra_ignore = (
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
@@ -110,7 +112,7 @@ class NearDuplicate(RuleType):
         seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[str]]] = []
         size = self.options.shingle_size
         for block, start, end in units:
-            words = normalise(block.text[start:end])
+            words = normalise(block.text[start:end], self.elision)
             if len(words) < self.options.min_words:
                 continue
             grams = shingles(words, size)
