@@ -18,7 +18,11 @@ from lint.yamlio import load_yaml
 _CACHE: weakref.WeakKeyDictionary[Any, dict[str, EditorialLexicon]] = weakref.WeakKeyDictionary()
 _NO_STORE: dict[str, EditorialLexicon] = {}
 
-_SCHEMA = Path(__file__).resolve().parent.parent.parent / "rules/editorial/lexicons/_schema-grammar.yaml"
+_HERE = Path(__file__).resolve().parent.parent
+# The shipped rules: in the wheel (lint/_rules) or beside the package in a checkout.
+_SCHEMA = next((p for p in (_HERE / "_rules/editorial/lexicons/_schema-grammar.yaml",
+                            _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml") if p.is_file()),
+               _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml")
 _NEVER = r"(?!x)x"
 
 
