@@ -254,3 +254,17 @@ def _shapes_of_findings(monkeypatch, text: str, lang: str) -> list[tuple[str, st
 def test_findings_name_the_shape_that_fired(monkeypatch, text: str, lang: str, rule: str, shape: str) -> None:
     found = _shapes_of_findings(monkeypatch, text, lang)
     assert (rule, shape) in found, found
+
+
+@pytest.mark.parametrize("rule", ["unsourced-projection", "vague-attribution", "hedging-gap", "stacked-hedges",
+                                  "hedge-density"])
+def test_rule_yaml_writes_every_analysis_option(rule: str) -> None:
+    """The thresholds and windows are rule options whose defaults are written in the rule's
+    YAML, equal for every rule so they share one analysis per document."""
+    import dataclasses
+
+    import yaml
+
+    data = yaml.safe_load((EDITORIAL_DIR / f"{rule}.yaml").read_text(encoding="utf-8"))
+    for f in dataclasses.fields(AnalysisOptions):
+        assert data.get(f.name) == f.default, f.name

@@ -34,6 +34,8 @@ class SourceOptions:
     """Longest subject after a coordinating conjunction ("... and experts predict")."""
     social_cue_words: int = 8
     """Words a citation cue ("according to", "selon") may stand before a platform mention."""
+    max_apposition_words: int = 4
+    """Longest appositive name after a cue's vague holder ("figures gathered by the watchdog, Ofcom")."""
 
 
 class Kind(enum.IntEnum):
@@ -186,7 +188,8 @@ class SourceClassifier:
                 # name may follow as an appositive.
                 apposition_end = _next_boundary(text, holder_end + 1)
                 apposition = text[holder_end + 1 : apposition_end]
-                if len(apposition.split()) <= 4 and self.classify_holder(apposition) == Kind.NAMED:
+                if len(apposition.split()) <= self.options.max_apposition_words and (
+                        self.classify_holder(apposition) == Kind.NAMED):
                     holder = text[m.end() : apposition_end]
                     kind, holder_shape = Kind.NAMED, None
             found.append(Attribution(kind, m.start(), m.end() + len(holder), text[m.start() : m.end() + len(holder)],
