@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,37 +41,39 @@ class Family:
         self.shapes = tuple(shapes)
         self._groups = {f"s{i}": shape.name for i, shape in enumerate(self.shapes)}
         ordered = sorted(range(len(self.shapes)), key=lambda i: -self.shapes[i].order)
-        body = "|".join(f"(?P<s{i}>{self.shapes[i].source})" for i in ordered) or _NEVER
-        source = f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
-        self.source = source
-        self.pattern = compile_pattern(source, ignorecase=ignorecase)
+        named = "|".join(f"(?P<s{i}>{self.shapes[i].source})" for i in ordered) or _NEVER
+        plain = "|".join(f"(?:{self.shapes[i].source})" for i in ordered) or _NEVER
+
+        def wrap(body: str) -> str:
+            return f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
+
+        self.source = wrap(named)
+        # Scans use the alternation without capture groups (capture groups slow the
+        # regex module's matching); a match's shape is read once, when asked, by matching
+        # the named twin at the same place: same alternatives in the same order, so the
+        # same alternative wins.
+        self.pattern = compile_pattern(wrap(plain), ignorecase=ignorecase)
+        self._named = compile_pattern(self.source, ignorecase=ignorecase)
+        # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
+        # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
+        # no Python call in between.
+        self.finditer = self.pattern.finditer
+        self.search = self.pattern.search
+        self.match = self.pattern.match
+        self.fullmatch = self.pattern.fullmatch
+        self.sub = self.pattern.sub
 
     def names(self) -> list[str]:
         return [s.name for s in self.shapes]
 
     def shape(self, m: regex.Match[str]) -> str:
         """The name of the shape that made match `m`."""
+        if m.re is not self._named:
+            m = self._named.match(m.string, m.start(), m.endpos) or m
         group = m.lastgroup
         if group not in self._groups:  # a shape's own inner named group closed last
             group = next(g for g, v in m.groupdict().items() if v is not None and g in self._groups)
         return self._groups[group]
-
-    # The regex.Pattern methods that lint.patterns' time-bounded helpers call, so a family
-    # goes through finditer/search/fullmatch/match/sub like any pattern (with a timeout).
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> Iterator[regex.Match[str]]:
-        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos, **kw)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None, **kw: Any) -> regex.Match[str] | None:
-        return self.pattern.search(text, pos, len(text) if endpos is None else endpos, **kw)
-
-    def match(self, text: str, pos: int = 0, **kw: Any) -> regex.Match[str] | None:
-        return self.pattern.match(text, pos, **kw)
-
-    def fullmatch(self, text: str, **kw: Any) -> regex.Match[str] | None:
-        return self.pattern.fullmatch(text, **kw)
-
-    def sub(self, replacement: str, text: str, **kw: Any) -> str:
-        return self.pattern.sub(replacement, text, **kw)
 
 
 def merged_entries(family: str, entries: Any) -> list[tuple[str, dict[str, Any]]]:

@@ -73,6 +73,7 @@ class SourceClassifier:
         self.lex = lexicon
         self.lowercase_words = frozenset(lowercase_words)
         self.options = options or SourceOptions()
+        self._classified: dict[tuple[str, bool], tuple[Kind, str | None]] = {}
         self._social_cue = compile_pattern(
             rf"(?:{lexicon.social_citation_cues})\W+(?:\w+\W+){{0,{self.options.social_cue_words}}}$",
             ignorecase=True)
@@ -119,6 +120,15 @@ class SourceClassifier:
 
     def classify(self, holder: str, sentence_initial: bool = False) -> tuple[Kind, str | None]:
         """The class of a holder phrase and the lexicon shape that decided it (if any)."""
+        # A draft asks about the same holder phrase again and again (each sentence, and
+        # each paragraph around a quotation); the answer depends on the phrase alone.
+        key = (holder, sentence_initial)
+        found = self._classified.get(key)
+        if found is None:
+            found = self._classified[key] = self._classify(holder, sentence_initial)
+        return found
+
+    def _classify(self, holder: str, sentence_initial: bool) -> tuple[Kind, str | None]:
         lex = self.lex
         text = holder.strip()
         if not text or search(lex.negated_holders, text):
