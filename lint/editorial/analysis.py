@@ -93,7 +93,6 @@ class SentenceFacts:
     hypothetical: bool = False
     conditional: bool = False
     scheduled: bool = False
-    past: bool = False
 
     @property
     def best(self) -> Kind:
@@ -243,34 +242,42 @@ class _Analyser:
         for category, family in lex.hedges.items():
             facts.hedges.extend((category, Match(m.start(), m.end(), m.group(), family.shape(m)))
                                 for m in finditer(family, masked))
-        exceptions = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
+        exception_spans: list[tuple[int, int]] | None = None
+
+        def exceptions() -> list[tuple[int, int]]:
+            # Scanned only when a certainty word or a future needs it (most sentences have none).
+            nonlocal exception_spans
+            if exception_spans is None:
+                exception_spans = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
+            return exception_spans
 
         def matches(family: Family) -> list[Match]:
             return [Match(m.start(), m.end(), m.group(), family.shape(m)) for m in finditer(family, masked)
-                    if not any(lo <= m.start() < hi for lo, hi in exceptions)]
+                    if not any(lo <= m.start() < hi for lo, hi in exceptions())]
 
         facts.boosters = matches(lex.boosters)
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
-        dated = search(lex.specific_dates, masked) is not None
+        futures = self._plain_futures(masked, predictive_only=False)
+        dated = bool(futures) and search(lex.specific_dates, masked) is not None
         # A date makes most futures a schedule ("will be held on 3 December"), not a
         # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
-        facts.futures = [m for m in self._plain_futures(masked, predictive_only=False)
-                         if not any(lo <= m.start < hi for lo, hi in exceptions)
+        facts.futures = [m for m in futures
+                         if not any(lo <= m.start < hi for lo, hi in exceptions())
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
-        facts.past = search(lex.past, masked) is not None or search(lex.journalistic_conditional, masked) is not None
         return facts
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
         and years after the article's date."""
         lex = self.lex
-        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)]
-        marks = [Match(m.start(), m.end(), m.group(), lex.forward.shape(m)) for m in finditer(lex.forward, text)
+        found = list(finditer(lex.forward, text))
+        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)] if found else []
+        marks = [Match(m.start(), m.end(), m.group(), lex.forward.shape(m)) for m in found
                  if not any(lo <= m.start() < hi for lo, hi in excluded)]
         if self.year is not None:
             for m in finditer(lex.year_refs, text):
@@ -283,10 +290,12 @@ class _Analyser:
         """Plain futures (will, va + infinitive, the French future tense) that predict:
         they govern an outcome verb, or a value ("will be 2%", "sera de 2 %")."""
         lex = self.lex
-        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
         candidates = [(m, lex.plain_future.shape(m)) for m in finditer(lex.plain_future, text)]
         candidates += [(m, lex.future_tense.shape(m)) for m in finditer(lex.future_tense, text)
                        if not fullmatch(lex.future_tense_exceptions, m.group())]
+        if not candidates:
+            return []
+        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
         found = []
         for m, shape in sorted(candidates, key=lambda x: x[0].start()):
             if any(lo <= m.start() < hi for lo, hi in excluded):

@@ -221,6 +221,8 @@ class SourceClassifier:
                     continue
                 shape = family.shape(m)
                 found.append(Attribution(kind, m.start(), m.end(), m.group(), shape, shape))
+        if not found:
+            return found
         # "Whatever the critics say, ...": a concession names who disagrees, not a source.
         conceded = [(m.start(), _next_boundary(text, m.end()))
                     for m in finditer(self.lex.concessive_frames, text)]
