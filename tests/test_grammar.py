@@ -90,6 +90,8 @@ def test_a_sequence_needs_a_required_element_and_known_classes() -> None:
         compile_family("f", [{"name": "x", "seq": ["@nowhere", "to"]}], classes)
     with pytest.raises(GrammarError):
         compile_family("f", [{"name": "x"}], classes)
+    with pytest.raises(GrammarError, match="seqs"):
+        compile_family("f", [{"name": "x", "seqs": ["to"]}], classes)
 
 
 def test_not_before_and_not_after() -> None:

@@ -14,6 +14,7 @@ from lint.patterns import SPACE, WORD_END, WORD_START, compile_pattern, normalis
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
 _GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
 _NEVER = r"(?!x)x"
+SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
 class GrammarError(ValueError):
@@ -90,6 +91,10 @@ def merged_entries(family: str, entries: Any) -> list[tuple[str, dict[str, Any]]
         if isinstance(entry, Mapping):
             spec = dict(entry)
             name = str(spec.get("name") or f"{family}[{index}]")
+            unknown = sorted(set(spec) - SHAPE_FIELDS)
+            if unknown:  # a typo ("seqs:") must not silently make a shape match nothing
+                raise GrammarError(f"{family}: shape {name!r} has unknown field(s) {', '.join(unknown)} "
+                                   f"(known: {', '.join(sorted(SHAPE_FIELDS))})")
         else:
             spec = {"pattern": str(entry)}
             name = f"{family}[{index}]"
