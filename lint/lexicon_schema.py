@@ -64,9 +64,10 @@ def _map(value: Any) -> Iterator[Problem]:
 
 
 def _categories(value: Any) -> Iterator[Problem]:
-    yield from _mapping(value, "category names to lists of regexes")
+    # Each category is a family of shapes (plain regexes are unnamed shapes).
+    yield from _mapping(value, "category names to lists of shapes or regexes")
     for key, item in value.items() if isinstance(value, dict) else ():
-        yield from _regex_list(item, (key,))
+        yield from ((( key, *at), message) for at, message in _shapes(item))
 
 
 def _counts(value: Any) -> Iterator[Problem]:
@@ -111,8 +112,11 @@ def _shapes(value: Any) -> Iterator[Problem]:
             yield (index,), f"expected a shape (a mapping or a string), not {_shown(item)}"
         elif not isinstance(item.get("name"), str):
             yield (index,), "a shape needs a 'name'"
-        elif ("pattern" in item) == ("seq" in item):
-            yield (index,), f"shape {item['name']!r} needs either 'pattern' or 'seq'"
+        elif "pattern" in item and "seq" in item:
+            yield (index,), f"shape {item['name']!r} needs either 'pattern' or 'seq', not both"
+        elif "pattern" not in item and "seq" not in item and "enabled" not in item:
+            # Only a name and 'enabled' switches a built-in shape off or on.
+            yield (index,), f"shape {item['name']!r} needs 'pattern' or 'seq' (or only 'enabled')"
         elif "pattern" in item:
             yield from _regex(item["pattern"], (index, "pattern"))
         elif not isinstance(item["seq"], list):
@@ -125,7 +129,7 @@ KINDS: dict[str, tuple[Callable[[Any], Iterator[Problem]], str]] = {
     "patterns": (_regex_list, "regexes used as written (anchors allowed)"),
     "words": (_words, "'|'-separated word sets"),
     "map": (_map, "text -> text"),
-    "categories": (_categories, "category -> list of regexes"),
+    "categories": (_categories, "category -> list of shapes or regexes"),
     "triggers": (_triggers, "list of {pattern, weight, group}"),
     "counts": (_counts, "name -> whole number"),
     "shapes": (_shapes, "list of named shapes ({name, pattern | seq}) or strings"),

@@ -115,14 +115,29 @@ def check_regex(source: str) -> str | None:
 def finditer(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
-    """Every match, overlapping none, under the match timeout (TimeoutError past it)."""
+    """Every match, overlapping none, under the match timeout (TimeoutError past it).
+
+    Returns the regex module's own iterator (no Python generator in between): lexicon
+    scans yield hundreds of thousands of matches per corpus run.
+    """
     end = len(text) if endpos is None else endpos
-    yield from pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
+    return pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
 
 
-def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
-    """The first match at or after `pos`, under the match timeout."""
-    return pattern.search(text, pos, timeout=MATCH_TIMEOUT)
+def search(pattern: regex.Pattern[str], text: str, pos: int = 0,
+           endpos: int | None = None) -> regex.Match[str] | None:
+    """The first match at or after `pos` (and ending by `endpos`), under the match timeout."""
+    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT)
+
+
+def match(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
+    """A match starting at `pos`, under the match timeout."""
+    return pattern.match(text, pos, timeout=MATCH_TIMEOUT)
+
+
+def sub(pattern: regex.Pattern[str], replacement: str, text: str) -> str:
+    """Every match replaced by `replacement`, under the match timeout."""
+    return pattern.sub(replacement, text, timeout=MATCH_TIMEOUT)
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:

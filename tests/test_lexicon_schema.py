@@ -99,7 +99,7 @@ def test_unknown_key_in_a_copy_of_the_editorial_lexicon(tmp_path: Path) -> None:
     assert problems(pack) == [
         ("en.yaml", line, 1, "unknown lexicon key 'quantites' (did you mean 'quantities'?)"),
         ("en.yaml", first_key, 1, "lexicon 'en' lacks required key declared in "
-                                  "editorial/lexicons/_schema.yaml: quantities"),
+                                  "editorial/lexicons/_schema-grammar.yaml: quantities"),
     ]
 
 
@@ -134,7 +134,7 @@ def test_values_must_fit_their_kind(house: Path, text: str, expected) -> None:
     ("map", {"will": ["could"]}, "expected text, not a list"),
     ("map", ["will"], "expected a mapping of text to text"),
     ("categories", {"modal": ["may"]}, None),
-    ("categories", {"modal": "may"}, "expected a list of regexes, not text"),
+    ("categories", {"modal": "may"}, "expected a list of shapes, not text"),
     ("triggers", [{"pattern": "invest", "weight": 2, "group": "market"}], None),
     ("triggers", ["invest"], "expected {pattern, weight, group}"),
     ("triggers", [{"weight": 2}], "a trigger needs 'pattern'"),
@@ -147,7 +147,7 @@ def test_values_must_fit_their_kind(house: Path, text: str, expected) -> None:
     ("shapes", ["will", {"name": "plain-future", "seq": ["future", "outcome"]},
                 {"name": "booster", "pattern": "bound to"}], None),
     ("shapes", [{"pattern": "x"}], "a shape needs a 'name'"),
-    ("shapes", [{"name": "s"}], "shape 's' needs either 'pattern' or 'seq'"),
+    ("shapes", [{"name": "s"}], "shape 's' needs 'pattern' or 'seq' (or only 'enabled')"),
     ("shapes", [{"name": "s", "pattern": "(x"}], "invalid regex '(x'"),
     ("shapes", [{"name": "s", "seq": "x"}], "'seq' of shape 's' must be a list"),
 ])
@@ -181,7 +181,7 @@ def test_a_language_need_not_carry_the_keys_of_a_schema_it_does_not_use(
     [(name, line, column, message)] = problems(EDITORIAL, pack)
     assert (name, line, column) == ("es.yaml", 1, 1)
     assert message.startswith("lexicon 'es' lacks required keys declared in "
-                              "editorial/lexicons/_schema.yaml: not_quantities, ")
+                              "editorial/lexicons/_schema-grammar.yaml: not_quantities, ")
 
 
 def test_underscore_files_are_not_languages(house: Path) -> None:
@@ -307,8 +307,8 @@ def test_explain_lexicon_lists_every_key(project: Path) -> None:
     status, out, _ = run_cli("explain", "--lexicon")
     assert status == 0
     assert out.startswith("Lexicon keys of pack 'editorial' (declared in "
-                          "editorial/lexicons/_schema.yaml)\n")
-    assert "  quantities (terms, case insensitive, required)\n      Amounts" in out
+                          "editorial/lexicons/_schema.yaml, editorial/lexicons/_schema-grammar.yaml)\n")
+    assert "  quantities (shapes, case insensitive, required)\n      Amounts" in out
     # The language packs (always loaded) declare their keys too.
     languages = [EDITORIAL.parent / "en", EDITORIAL.parent / "fr"]
     assert len(re.findall(r"^  \w+ \(", out, re.M)) == len(load_schema([EDITORIAL, *languages]).keys)
@@ -319,7 +319,7 @@ def test_explain_lexicon_counts_a_languages_entries(project: Path) -> None:
     status, out, _ = run_cli("explain", "--lexicon", "--lang", "fr")
     assert status == 0
     count = len(LexiconStore([EDITORIAL]).get("fr")["quantities"])
-    assert f"  quantities (terms, case insensitive, required, fr: {count} entries)" in out
+    assert f"  quantities (shapes, case insensitive, required, fr: {count} entries)" in out
     assert "  verb_particles (raw, case insensitive, optional, fr: not given)" in out
     status, _, err = run_cli("explain", "--lexicon", "--lang", "xx")
     assert status == 2 and "no lexicon for language 'xx' (known: en, fr)" in err
@@ -403,10 +403,15 @@ def test_shape_reaches_json_and_lsp_but_not_the_key(shape_project: Path) -> None
     assert [d["data"] for d in diagnostics] == [{"shape": "house.zut-shape"}] * 2
 
 
-def test_json_has_no_shape_when_the_rule_gives_none(project: Path) -> None:
-    (project / ".newslint.yaml").write_text("packs: [editorial]\n", encoding="utf-8")
+def test_json_carries_the_shape_only_when_the_rule_gives_one(project: Path) -> None:
+    # The editorial claim rules name the shape that fired; the style rules give none.
+    (project / "a.md").write_text("Analysts say Bitcoin will hit $200,000 next year. "
+                                  "It it rose.\n", encoding="utf-8")
+    (project / ".newslint.yaml").write_text("packs: [editorial, style]\n", encoding="utf-8")
     _, out, _ = run_cli("check", "--format", "json", "a.md")
-    assert out.strip() != "[]" and all("shape" not in r for r in json.loads(out))
+    shapes = {r["rule"]: r.get("shape") for r in json.loads(out)}
+    assert shapes["editorial.vague-attribution"]
+    assert shapes["style.repeated-word"] is None
 
 
 def test_shape_is_not_part_of_a_diagnostics_key() -> None:

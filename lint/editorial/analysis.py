@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,16 +11,47 @@ import regex
 
 from lint.document import Block, Document
 from lint.document.quotes import quote_spans
+from lint.editorial.grammar import Family
 from lint.editorial.lexicon import EditorialLexicon
 from lint.editorial.quantities import Quantity, find_quantities
-from lint.editorial.sources import Attribution, Kind, SourceClassifier
-from lint.patterns import finditer, fullmatch, search
+from lint.editorial.sources import Attribution, Kind, SourceClassifier, SourceOptions
+from lint.patterns import finditer, fullmatch, match, search
 
 MASK = "\ufffc"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*(?![\p{L}])")
-MIN_QUOTE_WORDS = 4
-"""Shorter quoted fragments are scare quotes, not speech (domain note §0.3)."""
+_FIRST_WORD = regex.compile(r"[\p{L}]+")
+_YEAR_LEAD = regex.compile(r"\s*(\d{4})")
+_COLON_QUOTE = regex.compile(r":\s*\ufffc")
+_SENTENCE_BREAK = regex.compile(r"[.!?…]\s")
+
+
+@dataclass(frozen=True)
+class AnalysisOptions(SourceOptions):
+    """Thresholds and look-around windows of the shared analysis (rule options, with
+    defaults written in rules/editorial/*.yaml). Rules with equal values share one
+    analysis per document."""
+
+    min_quote_words: int = 4
+    """Shorter quoted fragments are scare quotes, not speech (domain note §0.3)."""
+    speech_verb_before: int = 4
+    """Characters before a speech verb searched for the end of a quotation ('", said X')."""
+    speech_verb_after: int = 40
+    """Characters after a speech verb searched for a colon that opens a quotation."""
+    speech_colon_gap: int = 30
+    """Most characters between that speech verb and its colon."""
+    figure_window: int = 60
+    """Characters after a word searched for the figure it starts (or the figure's time frame)."""
+    outcome_window: int = 80
+    """Characters after a future's start searched for an outcome it carries itself."""
+
+
+def analysis_options(options: Any) -> AnalysisOptions:
+    """The analysis fields of a rule's options (any dataclass that extends AnalysisOptions)."""
+    if isinstance(options, AnalysisOptions) and type(options) is AnalysisOptions:
+        return options
+    names = {f.name for f in dataclasses.fields(AnalysisOptions)}
+    return AnalysisOptions(**{k: v for k, v in vars(options).items() if k in names}) if options else AnalysisOptions()
 
 
 @dataclass
@@ -27,6 +59,8 @@ class Match:
     start: int
     end: int
     text: str
+    shape: str | None = None
+    """The named lexicon shape that made this match (lint/editorial/grammar.py)."""
 
 
 @dataclass
@@ -59,7 +93,6 @@ class SentenceFacts:
     hypothetical: bool = False
     conditional: bool = False
     scheduled: bool = False
-    past: bool = False
 
     @property
     def best(self) -> Kind:
@@ -89,13 +122,17 @@ class Analysis:
         return [s for p in self.paragraphs for s in p]
 
 
-def analyse(document: Document, lexicon: EditorialLexicon) -> Analysis:
-    """The analysis of `document` with `lexicon`, computed once and shared by every
-    editorial rule (kept in document.cache)."""
-    cached = document.cache.get("editorial")
+def analyse(document: Document, lexicon: EditorialLexicon, options: Any = None) -> Analysis:
+    """The analysis of `document` with `lexicon` and the analysis `options` of a rule,
+    computed once and shared by every editorial rule with the same lexicon and options
+    (kept in document.cache)."""
+    settings = analysis_options(options)
+    shared: dict[tuple[int, AnalysisOptions], Analysis] = document.cache.setdefault("editorial", {})
+    key = (id(lexicon), settings)
+    cached = shared.get(key)
     if cached is None or cached.lexicon is not lexicon:
-        cached = _Analyser(document, lexicon).run()
-        document.cache["editorial"] = cached
+        cached = _Analyser(document, lexicon, settings).run()
+        shared[key] = cached
     return cached
 
 
@@ -110,21 +147,24 @@ def reference_year(meta: dict[str, Any]) -> int | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.year
     if isinstance(value, str):
-        m = regex.match(r"\s*(\d{4})", value)
+        m = _YEAR_LEAD.match(value)
         if m:
             return int(m.group(1))
     return None
 
 
 class _Analyser:
-    def __init__(self, document: Document, lexicon: EditorialLexicon) -> None:
+    def __init__(self, document: Document, lexicon: EditorialLexicon, options: AnalysisOptions) -> None:
         self.doc = document
         self.lex = lexicon
+        self.options = options
         words: set[str] = set()
         for block in document.prose_blocks:
             words.update(w.lower() for w in _LOWER_WORD.findall(block.text))
-        self.sources = SourceClassifier(lexicon, words)
+        self.sources = SourceClassifier(lexicon, words, options)
         self.year = reference_year(document.meta)
+        # '"…," insists X' / 'a-t-il dit : « … »': a colon right after a speech verb.
+        self._colon_after_verb = regex.compile(rf"[^.\ufffc]{{0,{options.speech_colon_gap}}}:\s*\ufffc")
 
     def run(self) -> Analysis:
         analysis = Analysis(self.doc, self.lex, self.year)
@@ -144,7 +184,7 @@ class _Analyser:
         """Quoted speech with a speaker in the paragraph is sourced: hide it from the
         writer's-own-claim checks (checks.md, "Quotations"). A paragraph that is all
         quotation takes its speaker from the paragraph before ('He said:' / 'a-t-il dit.')."""
-        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= MIN_QUOTE_WORDS]
+        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
         if not spans:
             return text
         outside = list(text)
@@ -169,18 +209,19 @@ class _Analyser:
     def _speech_verb_at_quote(self, outside: str) -> bool:
         """'"…," insists the billionaire' / '« … », a-t-il ajouté': a speech verb right
         after a quotation (or right before its colon) attributes it, whoever speaks."""
+        window = self.options
         for m in finditer(self.lex.attribution_verbs, outside):
-            before = outside[max(0, m.start() - 4) : m.start()]
-            after = outside[m.end() : m.end() + 40]
-            if MASK in before or regex.match(r"[^.\ufffc]{0,30}:\s*\ufffc", after):
+            before = outside[max(0, m.start() - window.speech_verb_before) : m.start()]
+            after = outside[m.end() : m.end() + window.speech_verb_after]
+            if MASK in before or self._colon_after_verb.match(after):
                 return True
         return False
 
     def _speaker_before_colon(self, outside: str) -> bool:
         """"Bertrand Lefebvre reste prudent : « … »" names the speaker without a verb."""
-        for m in regex.finditer(r":\s*\ufffc", outside):
+        for m in _COLON_QUOTE.finditer(outside):
             lead = outside[: m.start()]
-            lead = regex.split(r"[.!?…]\s", lead)[-1]
+            lead = _SENTENCE_BREAK.split(lead)[-1]
             first = lead.split()[:1]
             if self.sources.named_evidence(lead, sentence_initial=True) or (
                 first and fullmatch(self.lex.pronouns, first[0])
@@ -198,63 +239,69 @@ class _Analyser:
         facts.conditional = search(lex.conditional, masked) is not None
         facts.quantities = [q for q in find_quantities(masked, lex) if MASK not in q.text]
         facts.attributions = self.sources.attributions(masked)
-        for category, pattern in lex.hedges.items():
-            facts.hedges.extend((category, Match(m.start(), m.end(), m.group()))
-                                for m in finditer(pattern, masked))
-        exceptions = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
+        for category, family in lex.hedges.items():
+            facts.hedges.extend((category, Match(m.start(), m.end(), m.group(), family.shape(m)))
+                                for m in finditer(family, masked))
+        exception_spans: list[tuple[int, int]] | None = None
 
-        def matches(pattern: regex.Pattern[str]) -> list[Match]:
-            return [Match(m.start(), m.end(), m.group()) for m in finditer(pattern, masked)
-                    if not any(lo <= m.start() < hi for lo, hi in exceptions)]
+        def exceptions() -> list[tuple[int, int]]:
+            # Scanned only when a certainty word or a future needs it (most sentences have none).
+            nonlocal exception_spans
+            if exception_spans is None:
+                exception_spans = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
+            return exception_spans
+
+        def matches(family: Family) -> list[Match]:
+            return [Match(m.start(), m.end(), m.group(), family.shape(m)) for m in finditer(family, masked)
+                    if not any(lo <= m.start() < hi for lo, hi in exceptions())]
 
         facts.boosters = matches(lex.boosters)
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
-        dated = search(lex.specific_dates, masked) is not None
+        futures = self._plain_futures(masked, predictive_only=False)
+        dated = bool(futures) and search(lex.specific_dates, masked) is not None
         # A date makes most futures a schedule ("will be held on 3 December"), not a
         # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
-        facts.futures = [m for m in self._plain_futures(masked, predictive_only=False)
-                         if not any(lo <= m.start < hi for lo, hi in exceptions)
+        facts.futures = [m for m in futures
+                         if not any(lo <= m.start < hi for lo, hi in exceptions())
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
-        facts.past = search(lex.past, masked) is not None or search(lex.journalistic_conditional, masked) is not None
         return facts
-
-    def _future_exception(self, text: str, m: regex.Match[str]) -> bool:
-        """Words that look like a future tense but are nouns ("opéra", "caméra")."""
-        return bool(fullmatch(self.lex.future_tense_exceptions, m.group()))
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
         and years after the article's date."""
         lex = self.lex
-        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)]
-        marks = [Match(m.start(), m.end(), m.group()) for m in finditer(lex.forward, text)
+        found = list(finditer(lex.forward, text))
+        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)] if found else []
+        marks = [Match(m.start(), m.end(), m.group(), lex.forward.shape(m)) for m in found
                  if not any(lo <= m.start() < hi for lo, hi in excluded)]
         if self.year is not None:
             for m in finditer(lex.year_refs, text):
                 year = next((int(g) for g in m.groups() if g), None)
                 if year is not None and year > self.year:
-                    marks.append(Match(m.start(), m.end(), m.group()))
+                    marks.append(Match(m.start(), m.end(), m.group(), "year_refs"))
         return marks
 
     def _plain_futures(self, text: str, predictive_only: bool = True) -> list[Match]:
         """Plain futures (will, va + infinitive, the French future tense) that predict:
         they govern an outcome verb, or a value ("will be 2%", "sera de 2 %")."""
         lex = self.lex
-        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
-        candidates = [m for m in finditer(lex.plain_future, text)]
-        candidates += [m for m in finditer(lex.future_tense, text)
+        candidates = [(m, lex.plain_future.shape(m)) for m in finditer(lex.plain_future, text)]
+        candidates += [(m, lex.future_tense.shape(m)) for m in finditer(lex.future_tense, text)
                        if not fullmatch(lex.future_tense_exceptions, m.group())]
+        if not candidates:
+            return []
+        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
         found = []
-        for m in sorted(candidates, key=lambda x: x.start()):
+        for m, shape in sorted(candidates, key=lambda x: x[0].start()):
             if any(lo <= m.start() < hi for lo, hi in excluded):
                 continue
             if not predictive_only or self._predicts(text, m):
-                found.append(Match(m.start(), m.end(), m.group()))
+                found.append(Match(m.start(), m.end(), m.group(), shape))
         return found
 
     def _predicts(self, text: str, marker: regex.Match[str] | Match) -> bool:
@@ -275,14 +322,14 @@ class _Analyser:
         filler = search(self.lex.future_fillers, after)
         return after[filler.end() if filler else 0 :]
 
-    def _governs(self, text: str, marker: regex.Match[str] | Match | _AsMatch, outcomes: regex.Pattern[str]) -> bool:
+    def _governs(self, text: str, marker: regex.Match[str] | Match | _AsMatch, outcomes: Family) -> bool:
         """The future governs one of `outcomes`: the marker carries it ("rebondira", "va
         transformer", "vont représenter un tiers"), or it is the first verb after the
         marker, past adverbs and negation ("will never catch up", "va également rebondir")."""
         if isinstance(marker, Match):
             marker = _AsMatch(marker)
         start = marker.end() - len(marker.group())
-        inside = search(outcomes, text[start : marker.end() + 80])
+        inside = search(outcomes, text[start : marker.end() + self.options.outcome_window])
         if inside is not None and inside.start() < len(marker.group()):
             return True
         outcome = search(outcomes, self._head(text, marker))
@@ -311,7 +358,7 @@ class _Analyser:
         lex = self.lex
         if fullmatch(lex.future_auxiliaries, marker.group()):
             # "will", "going to": the verb is the first word after the fillers.
-            verb = regex.match(r"[\p{L}]+", head)
+            verb = _FIRST_WORD.match(head)
             if verb is None:
                 return False
             rest, verb_word = head[verb.end() :], verb.group()
@@ -323,23 +370,24 @@ class _Analyser:
         clause = rest[: end.start()] if end else rest
         if search(lex.record_superlatives, clause):
             return True
-        after_verb = clause[lex.particle_lead.match(clause).end() :]
-        preposition = lex.value_preposition.match(after_verb)
-        if preposition is not None and _starts_with_figure(after_verb[preposition.end() :], lex):
+        lead = match(lex.particle_lead, clause)
+        after_verb = clause[lead.end() if lead else 0 :]
+        preposition = match(lex.value_preposition, after_verb)
+        if preposition is not None and self._starts_with_figure(after_verb[preposition.end() :]):
             # After "be" a value needs a time frame: not "the prize will be over $15,000".
             return not copula or self._in_future_frame(text)
-        if copula and _starts_with_figure(after_verb[lex.value_qualifiers.match(after_verb).end() :], lex):
+        qualifiers = match(lex.value_qualifiers, after_verb)
+        if copula and self._starts_with_figure(after_verb[qualifiers.end() if qualifiers else 0 :]):
             # "will be 2% next year", "sera de 2 % l'an prochain"; not "the prize will be $15,000".
             return self._in_future_frame(text)
-        measure = lex.measure_lead.match(after_verb)
-        if measure is not None and not copula and _starts_with_figure(after_verb[measure.end() :], lex):
+        measure = match(lex.measure_lead, after_verb)
+        if measure is not None and not copula and self._starts_with_figure(after_verb[measure.end() :]):
             return self._in_future_frame(text)
         return False
 
-
-def _starts_with_figure(text: str, lex: EditorialLexicon) -> bool:
-    figures = find_quantities(text[:60], lex)
-    return bool(figures) and figures[0].start == 0
+    def _starts_with_figure(self, text: str) -> bool:
+        figures = find_quantities(text[: self.options.figure_window], self.lex)
+        return bool(figures) and figures[0].start == 0
 
 
 class _AsMatch:

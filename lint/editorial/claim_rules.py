@@ -9,31 +9,19 @@ import regex
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
-from lint.editorial.analysis import Analysis, Match, SentenceFacts, analyse
+from lint.editorial.analysis import Analysis, AnalysisOptions, Match, SentenceFacts, analyse
 from lint.editorial.lexicon import EditorialLexicon, lexicon_for
 from lint.editorial.quantities import Quantity
-from lint.editorial.sources import Kind
-from lint.patterns import search
+from lint.editorial.sources import Attribution, Kind
+from lint.patterns import match, search
 from lint.rule_types.base import Finding, RuleType, rule_type
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
-# Between a forward marker and a figure, these start another clause.
-_CLAUSE_BREAK = regex.compile(
-    r"[;:(]|\s[-–—]\s|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|after|before|when|"
-    r"since|because|as|qui|que|dont|où|mais|alors que|tandis que|lorsque|quand|après|avant|"
-    r"depuis|car|puisque)\b|\b(?:which|who|qui|dont|since|because|depuis|car|puisque|that|que|"
-    r"showing|showed|montrant)\b", regex.I)
-_PASSIVE_FORECAST = regex.compile(
-    r"(?:\b(?:is|are|was|were|est|sont|sera|seront)\s+(?:\p{L}+\s+)?"
-    r"(?:expected|forecast|forecasted|projected|predicted|estimated|anticipated|attendue?s?|"
-    r"prévue?s?|estimée?s?|projetée?s?|anticipée?s?))$|^(?:by|in|for|d['’]ici|en)\b", regex.I)
-
-_OF_AFTER_FIGURE = regex.compile(r"(?:^|\s)(?:of|de)\s*$|d['’]$", regex.I)
-_OF_BEFORE_NOUN = regex.compile(r"\s*(?:of|de|d['’])", regex.I)
+_CLAUSE_PUNCTUATION = regex.compile(r"[,;:()]")
 
 
 @dataclass(frozen=True)
-class ClaimOptions:
+class ClaimOptions(AnalysisOptions):
     association_words: int = 8
     """A figure before a forward-looking marker belongs to it when at most this many
     words apart with no comma between (figures after the marker always do)."""
@@ -52,7 +40,7 @@ class _ClaimRule(RuleType):
         self.lex: EditorialLexicon = lexicon_for(self.context.lexicons, self.lang)
 
     def analysis(self, unit: TextUnit) -> Analysis:
-        return analyse(unit.document, self.lex)
+        return analyse(unit.document, self.lex, self.options)
 
     def span(self, unit: TextUnit, s: SentenceFacts, start: int, end: int) -> tuple[int, int]:
         """Source offsets of sentence-local text[start:end]."""
@@ -61,31 +49,36 @@ class _ClaimRule(RuleType):
     # -- projections ------------------------------------------------------------------
     def projection_figures(self, s: SentenceFacts, year: int | None) -> list[Quantity]:
         """Figures of `s` that a forward-looking marker governs (empty: not a projection)."""
+        return [q for q, _ in self.projections(s, year)]
+
+    def projections(self, s: SentenceFacts, year: int | None) -> list[tuple[Quantity, Match]]:
+        """Each governed figure of `s` with the forward-looking marker that governs it."""
         if not s.forward or not s.quantities or s.question or s.hypothetical or s.scheduled:
             return []
         if self._historical(s, year):
             return []
+        lex = self.lex
         figures = []
         for q in s.quantities:
             for marker in s.forward:
                 if marker.end <= q.start:
                     # A figure after the marker, in the same clause ("is expected to
                     # reach £1.38bn"), not in a relative clause that reports a fact.
-                    if not _CLAUSE_BREAK.search(s.masked[marker.end : q.start]):
-                        figures.append(q)
+                    if not search(lex.clause_break, s.masked[marker.end : q.start]):
+                        figures.append((q, marker))
                         break
-                elif q.end <= marker.start and _PASSIVE_FORECAST.search(marker.text):
+                elif q.end <= marker.start and search(lex.passive_forecast, marker.text):
                     # A figure before a bare passive forecast ("a loss of $5bn is
                     # expected this year"); elsewhere a figure before the marker is the
                     # subject's history ("prices of 7.1% could stoke inflation").
                     between = s.masked[q.end : marker.start]
-                    if not _CLAUSE_BREAK.search(between) and (
+                    if not search(lex.clause_break, between) and (
                         len(between.split()) <= self.options.association_words
                     ):
-                        figures.append(q)
+                        figures.append((q, marker))
                         break
                 elif q.end <= marker.start and self._counted_subject(s, q, marker):
-                    figures.append(q)
+                    figures.append((q, marker))
                     break
         return figures
 
@@ -100,9 +93,9 @@ class _ClaimRule(RuleType):
             return False
         between = s.masked[q.end : marker.start]
         # "<figure> of <noun>": the figure counts the noun that is the subject.
-        counts_noun = bool(_OF_AFTER_FIGURE.search(q.text) or _OF_BEFORE_NOUN.match(between))
-        return counts_noun and not regex.search(r"[,;:()]", between) and not _CLAUSE_BREAK.search(
-            between) and len(between.split()) <= self.options.association_words // 2
+        counts_noun = bool(search(self.lex.of_after_figure, q.text) or match(self.lex.of_before_noun, between))
+        return counts_noun and not _CLAUSE_PUNCTUATION.search(between) and not search(
+            self.lex.clause_break, between) and len(between.split()) <= self.options.association_words // 2
 
     def _historical(self, s: SentenceFacts, year: int | None) -> bool:
         """A future tense about a year before the article's date is history ("il deviendra
@@ -129,12 +122,12 @@ class _ClaimRule(RuleType):
 
     def figure_text(self, s: SentenceFacts, q: Quantity) -> tuple[int, str]:
         """The figure as quoted in messages, with its time frame when it follows closely."""
-        tail = s.masked[q.end : q.end + 60]
+        tail = s.masked[q.end : q.end + self.options.figure_window]
         best_end = q.end
         for pattern in (self.lex.future_time, self.lex.year_refs):
             m = search(pattern, tail)
             if m and len(tail[: m.start()].split()) <= self.options.figure_context_words and (
-                not regex.search(r"[,;:()]", tail[: m.start()])
+                not _CLAUSE_PUNCTUATION.search(tail[: m.start()])
             ):
                 best_end = max(best_end, q.end + m.end())
         return best_end, s.text[q.start : best_end].strip()
@@ -148,14 +141,15 @@ class UnsourcedProjection(_ClaimRule):
         analysis = self.analysis(unit)
         for paragraph in analysis.paragraphs:
             for s in paragraph:
-                figures = self.projection_figures(s, analysis.reference_year)
+                projections = self.projections(s, analysis.reference_year)
+                figures = [q for q, _ in projections]
                 if not figures or s.best == Kind.NAMED or s.weak() is not None:
                     continue  # weak sources are vague-attribution's business, never both
                 if self.sourced_by_neighbour(paragraph, s, figures):
                     continue
                 end, figure = self.figure_text(s, figures[0])
                 start, stop = self.span(unit, s, figures[0].start, end)
-                yield Finding(start, stop, {"figure": figure})
+                yield Finding(start, stop, {"figure": figure}, shape=projections[0][1].shape)
 
 
 @rule_type("vague-attribution")
@@ -176,7 +170,7 @@ class VagueAttribution(_ClaimRule):
                     continue
                 start, end = self.span(unit, s, weak.start, weak.end)
                 yield Finding(start, end, {"kind": self.lex.label(weak.kind.name.lower()),
-                                           "phrase": weak.phrase.strip()})
+                                           "phrase": weak.phrase.strip()}, shape=_shape_of(weak))
 
 
 @rule_type("hedging-gap")
@@ -192,7 +186,7 @@ class HedgingGap(_ClaimRule):
                     continue
                 start, end = self.span(unit, s, marker.start, marker.end)
                 yield Finding(start, end, {"phrase": marker.text},
-                              fixes=self.rewording(unit, start, end, marker.text))
+                              fixes=self.rewording(unit, start, end, marker.text), shape=marker.shape)
 
     def certainty_marker(self, s: SentenceFacts, year: int | None) -> Match | None:
         """The word that states the prediction as certain, or None when hedged, sourced,
@@ -235,12 +229,17 @@ class HedgingGap(_ClaimRule):
         if best is None:
             return ()
         original, replacement = best
-        if regex.match(r"\s+(?:not|never|n['’]|pas|jamais|plus)\b", source[start + len(original) :]):
+        if match(self.lex.reworded_negation, source[start + len(original) :]):
             return ()  # "will not", "va ne pas": no rewording keeps the meaning
         if original[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         return (Fix(f"Hedge: replace '{original}' with '{replacement}'",
                     (Edit(start, start + len(original), replacement),)),)
+
+
+def _shape_of(attribution: Attribution) -> str | None:
+    """The shape that made a weak attribution weak: its holder's shape, else its cue's."""
+    return attribution.holder_shape or attribution.shape
 
 
 def _contains(outer: Match, inner: Match) -> bool:

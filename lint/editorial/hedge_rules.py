@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import TextUnit
-from lint.editorial.analysis import Match, analyse
+from lint.editorial.analysis import AnalysisOptions, Match, analyse
 from lint.editorial.lexicon import lexicon_for
 from lint.rule_types.base import Finding, RuleType, rule_type
 
@@ -24,7 +24,7 @@ class _HedgeRule(RuleType):
 
 
 @dataclass(frozen=True)
-class StackOptions:
+class StackOptions(AnalysisOptions):
     window_words: int = 6
     """Two hedges of different kinds at most this many words apart hedge one claim."""
     min_kinds: int = 2
@@ -41,7 +41,7 @@ class StackedHedges(_HedgeRule):
     options: StackOptions
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        for s in analyse(unit.document, self.lex).sentences():
+        for s in analyse(unit.document, self.lex, self.options).sentences():
             hedges = sorted(_distinct(s.hedges), key=lambda h: h[1].start)
             stack = self._stack(s.masked, hedges)
             if stack is None:
@@ -77,7 +77,7 @@ def _distinct(hedges: list[tuple[str, Match]]) -> list[tuple[str, Match]]:
 
 
 @dataclass(frozen=True)
-class DensityOptions:
+class DensityOptions(AnalysisOptions):
     max_per_100_words: float = 3.0
     """Report a draft with more hedges than this per 100 words of claim prose."""
     min_words: int = 150
@@ -92,7 +92,7 @@ class HedgeDensity(_HedgeRule):
     options: DensityOptions
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        sentences = analyse(unit.document, self.lex).sentences()
+        sentences = analyse(unit.document, self.lex, self.options).sentences()
         words = sum(len(_WORD.findall(s.masked)) for s in sentences)
         hedges = sum(len(_distinct(s.hedges)) for s in sentences)
         if words < self.options.min_words or not sentences:

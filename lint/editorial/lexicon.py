@@ -5,15 +5,49 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
+from lint.editorial.grammar import Family, class_source, compile_family
 from lint.patterns import compile_pattern, compile_terms
+from lint.yamlio import load_yaml
 
 # Compiled lexicons per LexiconStore (weak keys: a reloaded configuration drops its cache).
 _CACHE: weakref.WeakKeyDictionary[Any, dict[str, EditorialLexicon]] = weakref.WeakKeyDictionary()
 _NO_STORE: dict[str, EditorialLexicon] = {}
+
+_HERE = Path(__file__).resolve().parent.parent
+# The shipped rules: in the wheel (lint/_rules) or beside the package in a checkout.
+_SCHEMA = next((p for p in (_HERE / "_rules/editorial/lexicons/_schema-grammar.yaml",
+                            _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml") if p.is_file()),
+               _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml")
+_NEVER = r"(?!x)x"
+
+
+class LexiconKeyError(KeyError):
+    """A lexicon lacks a key its schema declares required (never silently an empty list)."""
+
+
+def _schema() -> dict[str, Any]:
+    """The declared keys of rules/editorial/lexicons/_schema-grammar.yaml (read once)."""
+    global _SCHEMA_KEYS
+    if _SCHEMA_KEYS is None:
+        try:
+            data = load_yaml(_SCHEMA.read_text(encoding="utf-8"), str(_SCHEMA)).data
+        except FileNotFoundError:  # an installed wheel without the rules folder
+            data = {}
+        _SCHEMA_KEYS = dict((data or {}).get("keys") or {})
+    return _SCHEMA_KEYS
+
+
+_SCHEMA_KEYS: dict[str, Any] | None = None
+
+
+def is_language(name: str) -> bool:
+    """Lexicon files whose name starts with '_' (schemas) are not languages."""
+    return not name.startswith("_")
 
 
 def _terms(entries: Any) -> list[str]:
@@ -35,124 +69,170 @@ class Trigger:
 
 
 class EditorialLexicon:
-    """All patterns of one language, compiled case-insensitively on word boundaries."""
+    """All patterns of one language, compiled case-insensitively on word boundaries.
+
+    Word-bounded lists are families of named shapes (lint/editorial/grammar.py): one
+    alternation per family, one scan per family and sentence.
+    """
 
     def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
         self.lang = lang
         self.data = data
 
-        def terms(name: str, nonword: bool = False) -> regex.Pattern[str]:
-            return compile_terms(_terms(data.get(name)), ignorecase=True, nonword=nonword)
+        def family(name: str, nonword: bool = False) -> Family:
+            return compile_family(name, self._get(name), self._class, nonword=nonword)
 
-        self.quantities = terms("quantities")
-        self.not_quantities = terms("not_quantities")
-        self.forward = terms("forward_markers")
-        self.forward_exceptions = terms("forward_exceptions")
-        self.plain_future = terms("plain_future")
-        self.plain_future_exceptions = terms("plain_future_exceptions")
-        self.future_tense = terms("future_tense")
-        self.future_tense_exceptions = terms("future_tense_exceptions")
-        self.future_time = terms("future_time")
-        self.year_refs = compile_pattern(
-            "|".join(f"(?:{t})" for t in _terms(data.get("year_refs"))) or r"(?!x)x",
-            ignorecase=True,
-        )
-        self.past = terms("past_markers")
-        self.journalistic_conditional = terms("journalistic_conditional")
+        def raw(name: str) -> str:
+            return _alternation(self._get(name))
+
+        self.quantities = family("quantities")
+        self.not_quantities = family("not_quantities")
+        self.forward = family("forward_markers")
+        self.forward_exceptions = family("forward_exceptions")
+        self.plain_future = family("plain_future")
+        self.plain_future_exceptions = family("plain_future_exceptions")
+        self.future_tense = family("future_tense")
+        self.future_tense_exceptions = family("future_tense_exceptions")
+        self.future_time = family("future_time")
+        self.year_refs = compile_pattern(raw("year_refs"), ignorecase=True)
+        self.past = family("past_markers")
+        self.journalistic_conditional = family("journalistic_conditional")
         self.hypothetical = compile_pattern(
-            "|".join(_terms(data.get("hypothetical_openers"))) or r"(?!x)x", ignorecase=True
-        )
-        self.scheduled = terms("scheduled_verbs")
-        self.dates = terms("dates")
-        self.specific_dates = terms("specific_dates")
-        self.attribution_verbs = terms("attribution_verbs")
-        self.attribution_cues = terms("attribution_cues")
-        self.named_heads = terms("named_source_heads")
-        self.pronouns = compile_terms(_terms(data.get("pronoun_holders")), ignorecase=True)
-        self.weasels = terms("weasel_holders")
-        self.rescues = compile_terms(_terms(data.get("weasel_rescues")), nonword=True)
-        self.anonymous = terms("anonymous_holders")
-        self.anonymous_persons = terms("anonymous_persons")
-        self.social = compile_terms(_terms(data.get("social_sources")), ignorecase=False)
-        self.social_ci = terms("social_sources")
-        self.account_words = terms("social_account_words", nonword=True)
-        self.named_accounts = terms("social_named_accounts")
-        self.speech_verbs = terms("speech_verbs")
-        self.complement_markers = terms("complement_markers")
-        negative = _alternation(data.get("negative_determiners"))
+            "|".join(_terms(self._get("hypothetical_openers"))) or _NEVER, ignorecase=True)
+        self.scheduled = family("scheduled_verbs")
+        self.dates = family("dates")
+        self.specific_dates = family("specific_dates")
+        self.attribution_verbs = family("attribution_verbs")
+        self.attribution_cues = family("attribution_cues")
+        self.named_heads = family("named_source_heads")
+        self.pronouns = family("pronoun_holders")
+        self.weasels = family("weasel_holders")
+        self.rescues = compile_family("weasel_rescues", self._get("weasel_rescues"), self._class,
+                                      nonword=True, ignorecase=False)
+        self.anonymous = family("anonymous_holders")
+        self.anonymous_persons = family("anonymous_persons")
+        self.social = family("social_sources")
+        self.account_words = family("social_account_words", nonword=True)
+        self.named_accounts = family("social_named_accounts")
+        self.speech_verbs = family("speech_verbs")
+        self.complement_markers = family("complement_markers")
+        negative = raw("negative_determiners")
         self.negated_holders = compile_pattern(rf"^(?:{negative})(?![\p{{L}}])", ignorecase=True)
         self.negated_before = compile_pattern(rf"(?<![\p{{L}}])(?:{negative})\s+$", ignorecase=True)
-        self.concessive_frames = terms("concessive_frames")
-        hedges = data.get("hedges") or {}
-        self.hedges = {cat: terms_of(values) for cat, values in hedges.items()}
-        certainty = data.get("certainty") or {}
-        self.certainty_future = terms_of(certainty.get("future"))
-        self.boosters = terms_of(certainty.get("booster"))
-        self.adverbial_boosters = terms_of(certainty.get("adverbial"))
-        self.superlatives = terms_of(certainty.get("superlative"))
+        self.concessive_frames = family("concessive_frames")
+        hedges = self._get("hedges") or {}
+        self.hedges = {cat: family_of(f"hedges.{cat}", values, self._class) for cat, values in hedges.items()}
+        certainty = self._get("certainty") or {}
+        self.boosters = family_of("certainty.booster", certainty.get("booster"), self._class)
+        self.adverbial_boosters = family_of("certainty.adverbial", certainty.get("adverbial"), self._class)
+        self.superlatives = family_of("certainty.superlative", certainty.get("superlative"), self._class)
+        fillers = self._get("future_fillers")
         self.future_fillers = compile_pattern(
-            r"^(?:\s*(?:" + "|".join(_terms(data.get("future_fillers"))) + r")(?![\p{L}]))*\s*"
-            if data.get("future_fillers") else r"^\s*", ignorecase=True)
-        self.certainty_exceptions = terms("certainty_exceptions")
-        self.outcome_verbs = terms("outcome_verbs")
-        self.future_auxiliaries = terms("future_auxiliaries")
-        self.copulas = terms("copulas")
-        self.record_superlatives = terms("record_superlatives")
-        self.timed_outcomes = terms("timed_outcomes")
-        self.unscheduled_outcomes = terms("unscheduled_outcomes")
+            r"^(?:\s*(?:" + "|".join(_terms(fillers)) + r")(?![\p{L}]))*\s*" if fillers else r"^\s*",
+            ignorecase=True)
+        self.certainty_exceptions = family("certainty_exceptions")
+        self.outcome_verbs = family("outcome_verbs")
+        self.future_auxiliaries = family("future_auxiliaries")
+        self.copulas = family("copulas")
+        self.record_superlatives = family("record_superlatives")
+        self.timed_outcomes = family("timed_outcomes")
+        self.unscheduled_outcomes = family("unscheduled_outcomes")
         # Anchored at the start of the text after a future's verb (see _governs_value).
-        particles = _alternation(data.get("verb_particles"))
+        particles = raw("verb_particles")
         self.particle_lead = compile_pattern(rf"\s*(?:(?:{particles})(?![\p{{L}}])\s+)?", ignorecase=True)
-        prepositions = _alternation(data.get("value_prepositions"))
+        prepositions = raw("value_prepositions")
         self.value_preposition = compile_pattern(rf"(?:{prepositions})(?![\p{{L}}])\s*", ignorecase=True)
-        qualifiers = _alternation(data.get("value_qualifiers"))
+        qualifiers = raw("value_qualifiers")
         self.value_qualifiers = compile_pattern(rf"\s*(?:(?:{qualifiers})(?![\p{{L}}])\s*){{0,2}}", ignorecase=True)
-        measures = _alternation(data.get("measure_of"))
+        measures = raw("measure_of")
         self.measure_lead = compile_pattern(rf"\s*(?:{measures})\s*", ignorecase=True)
         # Clause edges: a subordinate clause ends the clause of a future's verb, and a
         # subject after a coordinating conjunction starts a new clause.
-        subordinators = _alternation(data.get("subordinators"))
+        subordinators = raw("subordinators")
         self.clause_end = compile_pattern(
             rf"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|(?<![\p{{L}}])(?:{subordinators})(?![\p{{L}}])", ignorecase=True)
-        negations = _alternation(data.get("negations"))
+        negations = raw("negations")
         self.subordinate_or_negated = compile_pattern(
             rf"(?<![\p{{L}}])(?:{subordinators}|{negations})(?![\p{{L}}])", ignorecase=True)
-        coordinators = _alternation(data.get("coordinators"))
+        coordinators = raw("coordinators")
         self.coordination = compile_pattern(rf".*\s(?:{coordinators})\s+", ignorecase=True)
-        self.characterisers = frozenset(
-            w.strip().lower() for t in _terms(data.get("characterisers")) for w in t.split("|")
-        )
-        self.function_words = frozenset(
-            w.strip().lower() for t in _terms(data.get("function_words")) for w in t.split("|")
-        )
+        self.characterisers = _word_set(self._get("characterisers"))
+        self.function_words = _word_set(self._get("function_words"))
         self.conditional = compile_pattern(
-            "|".join(_terms(data.get("conditional_frames"))) or r"(?!x)x", ignorecase=True
-        )
-        self.rewordings = {str(k).lower(): str(v) for k, v in (data.get("hedged_rewordings") or {}).items()}
+            "|".join(_terms(self._get("conditional_frames"))) or _NEVER, ignorecase=True)
+        self.rewordings = {str(k).lower(): str(v) for k, v in (self._get("hedged_rewordings") or {}).items()}
         self.triggers = [
             Trigger(compile_terms([t["pattern"]], ignorecase=True), int(t.get("weight", 1)),
                     t["pattern"], t.get("group"))
-            for t in data.get("investment_triggers") or []
+            for t in self._get("investment_triggers") or []
         ]
-        self.group_caps = {str(k): int(v) for k, v in (data.get("trigger_group_caps") or {}).items()}
+        self.group_caps = {str(k): int(v) for k, v in (self._get("trigger_group_caps") or {}).items()}
         self.boilerplate = compile_pattern(
-            "|".join(f"(?:{t})" for t in _terms(data.get("boilerplate"))) or r"(?!x)x",
-            ignorecase=True,
-        )
-        self.labels = dict(data.get("labels") or {})
+            "|".join(f"(?:{t})" for t in _terms(self._get("boilerplate"))) or _NEVER, ignorecase=True)
+        self.labels = dict(self._get("labels") or {})
+
+        # -- the holder and clause grammar of sources.py and claim_rules.py ---------------
+        # Structure (punctuation, anchors, windows) stays in code; every word comes from
+        # the lexicon, so a language is YAML only.
+        self.holder_boundary = compile_pattern(
+            rf"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:{raw('holder_boundary_words')})\b", ignorecase=True)
+        self.elided = compile_pattern(rf"^(?:{raw('elided_prefixes')})['’]")
+        self.elision = compile_pattern(rf"\b(?:{raw('elided_prefixes')})['’]", ignorecase=True)
+        self.attributing_participles = compile_pattern(
+            rf"^(?:{raw('attributing_participles')})$", ignorecase=True)
+        self.passive_before = compile_pattern(
+            rf"(?:\b(?:{raw('passive_auxiliaries')})\s+(?:(?:{raw('manner_adverbs')})\s+)?)$", ignorecase=True)
+        self.participle_ending = compile_pattern(rf"(?:{raw('participle_endings')})$", ignorecase=True)
+        self.addressee_verbs = compile_pattern(rf"(?:{raw('addressee_verbs')})$", ignorecase=True)
+        self.speaker_suffix = compile_pattern(raw("speaker_suffixes"), ignorecase=True)
+        self.non_name_tokens = frozenset(w for t in _terms(self._get("non_name_tokens")) for w in t.split("|"))
+        self.impersonal_weasels = compile_pattern(raw("impersonal_weasels"), ignorecase=True)
+        self.social_citation_cues = raw("social_citation_cues")
+        self.social_post_nouns = compile_pattern(rf"\b(?:{raw('social_post_nouns')})", ignorecase=True)
+        self.clause_break = compile_pattern(
+            rf"[;:(]|\s[-–—]\s|,\s*(?:{raw('comma_clause_openers')})\b|\b(?:{raw('clause_openers')})\b",
+            ignorecase=True)
+        self.passive_forecast = compile_pattern(
+            rf"(?:\b(?:{raw('forecast_auxiliaries')})\s+(?:\p{{L}}+\s+)?(?:{raw('forecast_participles')}))$"
+            rf"|^(?:{raw('forecast_frame_openers')})\b", ignorecase=True)
+        counts = raw("count_prepositions")
+        self.of_after_figure = compile_pattern(rf"(?:^|\s)(?:{counts})\s*$", ignorecase=True)
+        self.of_before_noun = compile_pattern(rf"\s*(?:{counts})", ignorecase=True)
+        self.reworded_negation = compile_pattern(rf"\s+(?:{raw('negated_future')})\b", ignorecase=True)
+
+    def _get(self, key: str) -> Any:
+        """The lexicon value of `key`; a key the schema declares required may not be
+        missing from a language that has a lexicon at all."""
+        if key in self.data:
+            return self.data[key]
+        declared = _schema().get(key)
+        if self.data and isinstance(declared, Mapping) and declared.get("required", True):
+            raise LexiconKeyError(f"lexicon {self.lang!r} lacks the required key {key!r} "
+                                  f"({declared.get('meaning', '')})")
+        return None
+
+    def _class(self, key: str) -> str:
+        """The alternation of lexicon class `key`, for `@key` in a shape."""
+        if key not in self.data and key not in _schema():
+            raise KeyError(key)
+        return class_source(self._get(key))
 
     def label(self, key: str) -> str:
         return str(self.labels.get(key, key))
 
 
+def _word_set(values: Any) -> frozenset[str]:
+    return frozenset(w.strip().lower() for t in _terms(values) for w in t.split("|"))
+
+
 def _alternation(values: Any) -> str:
     """One regex alternation of a lexicon list, or a pattern that never matches."""
     terms = _terms(values)
-    return "|".join(f"(?:{t})" for t in terms) if terms else r"(?!x)x"
+    return "|".join(f"(?:{t})" for t in terms) if terms else _NEVER
 
 
-def terms_of(values: Any) -> regex.Pattern[str]:
-    return compile_terms(_terms(values), ignorecase=True)
+def family_of(name: str, values: Any, classes: Any) -> Family:
+    return compile_family(name, values, classes)
 
 
 def lexicon_for(store: Any, lang: str) -> EditorialLexicon:
@@ -167,5 +247,6 @@ def disclaimer_patterns(store: Any, extra: tuple[str, ...] = ()) -> regex.Patter
     """Accepted disclaimer wording of every language, plus project additions."""
     terms: list[str] = list(extra)
     for lang in sorted(store.languages()) if store is not None else []:
-        terms.extend(_terms(store.get(lang).get("disclaimers")))
+        if is_language(lang):
+            terms.extend(_terms(store.get(lang).get("disclaimers")))
     return compile_terms(terms, ignorecase=True)

@@ -36,9 +36,12 @@ class Quantity:
 
 def find_quantities(text: str, lexicon: EditorialLexicon) -> list[Quantity]:
     """Quantities in `text`, longest match first at each place; not-quantities removed."""
+    candidates = list(finditer(lexicon.quantities, text))
+    if not candidates:
+        return []  # most sentences: no need to scan for dates and names
     excluded = [(m.start(), m.end()) for m in finditer(lexicon.not_quantities, text)]
     found: list[Quantity] = []
-    for m in finditer(lexicon.quantities, text):
+    for m in candidates:
         start, end = m.start(), m.end()
         # A trailing separator belongs to the sentence, not to the figure.
         while end > start and text[end - 1] in ",.;: \u00a0\u202f":

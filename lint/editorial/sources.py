@@ -9,27 +9,33 @@ from dataclasses import dataclass
 import regex
 
 from lint.editorial.lexicon import EditorialLexicon
-from lint.patterns import finditer, fullmatch, search
+from lint.patterns import compile_pattern, finditer, fullmatch, match, search, sub
 
-# Clause boundaries for finding the holder of an attribution verb.
-_BOUNDARY = regex.compile(r"[,;:()\[\]«»“”\"\ufffc—–]|\s-\s|\b(?:that|que|qu['’])\b", regex.I)
+# Punctuation only: every word that bounds a clause or names a holder is in the lexicon.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’.-]*")
-_ELIDED = regex.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
-# Participles that attribute to the sentence's subject: "X cut its target, saying...".
-_PARTICIPLE = regex.compile(
-    r"^(?:saying|adding|arguing|estimating|warning|predicting|forecasting|noting|citing|"
-    r"explaining|stressing|expecting|estimant|jugeant|affirmant|expliquant|précisant|"
-    r"soulignant|prévoyant|tablant|ajoutant|rappelant|anticipant|considérant)$", regex.I)
-_MAX_SEGMENTS = 3
 _SHORT_QUOTE = regex.compile(r"([\"“«]\s?)([^\"”»\s]+(?:\s[^\"”»\s]+){0,3})(\s?[\"”»])")
-_PASSIVE_BEFORE = regex.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|est|sont|été|étaient|était|serait|seraient)\s+"
-    r"(?:\p{L}+(?:ly|ment)\s+)?)$", regex.I
-)
 _INVERSION_BEFORE = regex.compile(r"[,«»“”\"\ufffc]\s*$")
 _BOUNDARY_CHARS = regex.compile(r"[,;:.!?()\[\]«»“”\"\ufffc—–]")
-_MAX_HOLDER_WORDS = 12
-_MAX_COORDINATED_WORDS = 5
+_COMMA_BEFORE = regex.compile(r",\s*$")
+_DIGIT_LEAD = regex.compile(r"\s*\d")
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """How far the holder search looks (rule options; defaults in rules/editorial/*.yaml)."""
+
+    max_segments: int = 3
+    """Clause segments searched back from an attribution verb for its subject."""
+    max_holder_words: int = 12
+    """Words of a holder phrase that are classified (the nearest ones)."""
+    max_far_holder_words: int = 20
+    """Words classified when the holder lies beyond the nearest clause segment."""
+    max_coordinated_words: int = 5
+    """Longest subject after a coordinating conjunction ("... and experts predict")."""
+    social_cue_words: int = 8
+    """Words a citation cue ("according to", "selon") may stand before a platform mention."""
+    max_apposition_words: int = 4
+    """Longest appositive name after a cue's vague holder ("figures gathered by the watchdog, Ofcom")."""
 
 
 class Kind(enum.IntEnum):
@@ -53,14 +59,24 @@ class Attribution:
     """0-based offset of the attribution phrase in the analysed text."""
     end: int
     phrase: str
+    shape: str | None = None
+    """The lexicon shape that found the attribution (a cue, a verb or a holder phrase)."""
+    holder_shape: str | None = None
+    """The lexicon shape that classified its holder (a weasel crowd, a social post...)."""
 
 
 class SourceClassifier:
     """Finds attributions in one sentence; knows the document's vocabulary for proper nouns."""
 
-    def __init__(self, lexicon: EditorialLexicon, lowercase_words: Iterable[str]) -> None:
+    def __init__(self, lexicon: EditorialLexicon, lowercase_words: Iterable[str],
+                 options: SourceOptions | None = None) -> None:
         self.lex = lexicon
         self.lowercase_words = frozenset(lowercase_words)
+        self.options = options or SourceOptions()
+        self._classified: dict[tuple[str, bool], tuple[Kind, str | None]] = {}
+        self._social_cue = compile_pattern(
+            rf"(?:{lexicon.social_citation_cues})\W+(?:\w+\W+){{0,{self.options.social_cue_words}}}$",
+            ignorecase=True)
 
     # -- holders --------------------------------------------------------------------
     def is_proper_noun(self, token: str, sentence_initial: bool) -> bool:
@@ -71,7 +87,7 @@ class SourceClassifier:
         word = token.lower().strip("'’.")
         if word in self.lex.function_words or word in self.lex.characterisers:
             return False
-        if token in ("X",):  # the platform, handled as social media
+        if token in self.lex.non_name_tokens:  # "X", the platform: handled as social media
             return False
         if sentence_initial and not any(ch.isupper() for ch in token[1:]):
             # A capital that only starts the sentence proves nothing, unless the word is
@@ -84,7 +100,7 @@ class SourceClassifier:
         if search(self.lex.named_heads, holder) or self._is_pronoun(holder):
             return True
         for index, token in enumerate(_TOKEN.findall(holder)):
-            if self.is_proper_noun(_ELIDED.sub("", token), sentence_initial and index == 0):
+            if self.is_proper_noun(self._unelided(token), sentence_initial and index == 0):
                 return True
         return False
 
@@ -100,44 +116,68 @@ class SourceClassifier:
 
     def classify_holder(self, holder: str, sentence_initial: bool = False) -> Kind:
         """The class of a holder phrase ("analysts at UBS", "a post on X by @x", "Ofgem")."""
+        return self.classify(holder, sentence_initial)[0]
+
+    def classify(self, holder: str, sentence_initial: bool = False) -> tuple[Kind, str | None]:
+        """The class of a holder phrase and the lexicon shape that decided it (if any)."""
+        # A draft asks about the same holder phrase again and again (each sentence, and
+        # each paragraph around a quotation); the answer depends on the phrase alone.
+        key = (holder, sentence_initial)
+        found = self._classified.get(key)
+        if found is None:
+            found = self._classified[key] = self._classify(holder, sentence_initial)
+        return found
+
+    def _classify(self, holder: str, sentence_initial: bool) -> tuple[Kind, str | None]:
+        lex = self.lex
         text = holder.strip()
-        if not text or search(self.lex.negated_holders, text):
-            return Kind.NONE  # "aucun modèle de Météo-France ne retient": nobody says it
-        if search(self.lex.social_ci, text) and (
-            search(self.lex.named_accounts, text) or not self._named_outside_social(text)
+        if not text or search(lex.negated_holders, text):
+            return Kind.NONE, None  # "aucun modèle de Météo-France ne retient": nobody says it
+        social = search(lex.social, text)
+        if social and (
+            search(lex.named_accounts, text) or not self._named_outside_social(text)
         ):
             # The account is the whole identity ("the account @x", "le compte Coinvo"), or
             # nobody is named; a named owner's post or account is the owner's word.
-            return Kind.SOCIAL
-        if search(self.lex.anonymous, text) or search(self.lex.anonymous_persons, text):
-            return Kind.ANONYMOUS
-        head = search(self.lex.named_heads, text)
+            return Kind.SOCIAL, lex.social.shape(social)
+        anonymous = search(lex.anonymous, text)
+        if anonymous:
+            return Kind.ANONYMOUS, lex.anonymous.shape(anonymous)
+        person = search(lex.anonymous_persons, text)
+        if person:
+            return Kind.ANONYMOUS, lex.anonymous_persons.shape(person)
+        head = search(lex.named_heads, text)
         if head is not None and self._only_function_words(text[: head.start()]):
-            return Kind.NAMED  # "the researchers", "les auteurs": people named earlier
-        weasel = search(self.lex.weasels, text)
+            # "the researchers", "les auteurs": people named earlier
+            return Kind.NAMED, lex.named_heads.shape(head)
+        weasel = search(lex.weasels, text)
         if weasel and self._only_function_words(text[: weasel.start()]) and not search(
-            self.lex.rescues, text[weasel.end() :]
+            lex.rescues, text[weasel.end() :]
         ) and not self._named_crowd(text, weasel):
-            return Kind.WEASEL
+            return Kind.WEASEL, lex.weasels.shape(weasel)
         if self.named_evidence(text, sentence_initial):
-            return Kind.NAMED
-        return Kind.NONE
+            return Kind.NAMED, None
+        return Kind.NONE, None
 
     def _named_crowd(self, text: str, weasel: regex.Match[str]) -> bool:
         """"Grammy producers", "Ofgem analysts": a name before the crowd noun says whose
         people they are (not at the start of a sentence, where any word is capitalised)."""
         words = _TOKEN.findall(weasel.group())[:-1]
         offset = weasel.start()
-        return any(self.is_proper_noun(_ELIDED.sub("", w), sentence_initial=(offset == 0 and i == 0))
+        return any(self.is_proper_noun(self._unelided(w), sentence_initial=(offset == 0 and i == 0))
                    for i, w in enumerate(words)) and weasel.start() > 0
 
     def _only_function_words(self, prefix: str) -> bool:
         """True when the holder starts with the weasel noun ("Les analystes", "Some")."""
-        return all(_ELIDED.sub("", t).lower() in self.lex.function_words or not _ELIDED.sub("", t)
+        return all(self._unelided(t).lower() in self.lex.function_words or not self._unelided(t)
                    for t in _TOKEN.findall(prefix))
 
+    def _unelided(self, token: str) -> str:
+        """The token without a French-style elided article ("l'Insee" -> "Insee")."""
+        return sub(self.lex.elided, "", token)
+
     def _named_outside_social(self, text: str) -> bool:
-        stripped = self.lex.social_ci.sub(" ", text)
+        stripped = sub(self.lex.social, " ", text)
         return self.named_evidence(stripped, False)
 
     # -- sentence ---------------------------------------------------------------------
@@ -148,92 +188,105 @@ class SourceClassifier:
         text = _SHORT_QUOTE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
         found: list[Attribution] = []
         for m in finditer(self.lex.attribution_cues, text):
-            if self.lex.negated_before.search(text, 0, m.start()):
+            if search(self.lex.negated_before, text, 0, m.start()):
                 continue  # "aucun modèle de Météo-France ne retient": a denial
             holder_end = _next_boundary(text, m.end())
-            holder = _limit_words(text[m.end() : holder_end])
-            kind = self.classify_holder(holder)
+            holder = self._limit_words(text[m.end() : holder_end])
+            kind, holder_shape = self.classify(holder)
             if kind != Kind.NAMED and text[holder_end : holder_end + 1] == ",":
                 # "according to figures gathered by industry watchdog, Ofcom, ...": the
                 # name may follow as an appositive.
                 apposition_end = _next_boundary(text, holder_end + 1)
                 apposition = text[holder_end + 1 : apposition_end]
-                if len(apposition.split()) <= 4 and self.classify_holder(apposition) == Kind.NAMED:
+                if len(apposition.split()) <= self.options.max_apposition_words and (
+                        self.classify_holder(apposition) == Kind.NAMED):
                     holder = text[m.end() : apposition_end]
-                    kind = Kind.NAMED
-            found.append(Attribution(kind, m.start(), m.end() + len(holder), text[m.start() : m.end() + len(holder)]))
+                    kind, holder_shape = Kind.NAMED, None
+            found.append(Attribution(kind, m.start(), m.end() + len(holder), text[m.start() : m.end() + len(holder)],
+                                     self.lex.attribution_cues.shape(m), holder_shape))
         for m in finditer(self.lex.attribution_verbs, text):
             before = text[: m.start()]
-            if _PASSIVE_BEFORE.search(before) and not m.group().lower().endswith(("ing", "ant")):
+            if search(self.lex.passive_before, before) and not search(self.lex.participle_ending, m.group()):
                 continue  # "is expected to": an agentless forecast, not an attribution
             found.extend(self._verb_attribution(text, m))
-        for pattern, kind in (
-            (self.lex.social_ci, Kind.SOCIAL),
+        for family, kind in (
+            (self.lex.social, Kind.SOCIAL),
             (self.lex.anonymous, Kind.ANONYMOUS),
             (self.lex.weasels, Kind.WEASEL),
         ):
-            for m in finditer(pattern, text):
-                if kind == Kind.WEASEL and not _is_impersonal(m.group()):
+            for m in finditer(family, text):
+                if kind == Kind.WEASEL and not match(self.lex.impersonal_weasels, m.group()):
                     continue  # a crowd noun only counts as a source next to a verb or cue
                 if kind == Kind.SOCIAL and not self._social_is_source(text, m):
                     continue
-                found.append(Attribution(kind, m.start(), m.end(), m.group()))
+                shape = family.shape(m)
+                found.append(Attribution(kind, m.start(), m.end(), m.group(), shape, shape))
+        if not found:
+            return found
         # "Whatever the critics say, ...": a concession names who disagrees, not a source.
         conceded = [(m.start(), _next_boundary(text, m.end()))
                     for m in finditer(self.lex.concessive_frames, text)]
         return [a for a in found if not any(lo <= a.start < hi for lo, hi in conceded)]
 
     def _verb_attribution(self, text: str, verb: regex.Match[str]) -> list[Attribution]:
+        shape = self.lex.attribution_verbs.shape(verb)
+
+        def found(kind: Kind, start: int, end: int, phrase: str, holder_shape: str | None) -> list[Attribution]:
+            return [Attribution(kind, start, end, phrase, shape, holder_shape)]
+
         before = text[: verb.start()]
-        speaker_suffix = regex.search(r"-t-|-(?:il|elle)s?$", verb.group()) is not None
+        speaker_suffix = search(self.lex.speaker_suffix, verb.group()) is not None
         inverted = (bool(_INVERSION_BEFORE.search(before))
                     and fullmatch(self.lex.speech_verbs, verb.group()) is not None) or speaker_suffix
         if speaker_suffix:  # "a-t-il déclaré", "ajoute-t-elle": a pronoun speaker
-            return [Attribution(Kind.NAMED, verb.start(), verb.end(), verb.group())]
-        if _PARTICIPLE.match(verb.group()) and regex.search(r",\s*$", before):
+            return found(Kind.NAMED, verb.start(), verb.end(), verb.group(), None)
+        if match(self.lex.attributing_participles, verb.group()) and _COMMA_BEFORE.search(before):
             # The subject of the main clause is the holder.
             end = _next_boundary(text, 0)
-            kind = self.classify_holder(_limit_words(text[:end]), sentence_initial=True)
+            kind, holder_shape = self.classify(self._limit_words(text[:end]), sentence_initial=True)
             if kind != Kind.NONE:
-                return [Attribution(kind, 0, verb.end(), text[: verb.end()])]
-        if inverted and not regex.match(r"(?:told|tells|tell)$", verb.group(), regex.I):
+                return found(kind, 0, verb.end(), text[: verb.end()], holder_shape)
+        if inverted and not match(self.lex.addressee_verbs, verb.group()):
             end = _next_boundary(text, verb.end())
-            holder = _limit_words(text[verb.end() : end])
+            holder = self._limit_words(text[verb.end() : end])
             # '@x, claimed on Friday that...', '@x, annonce 45 °C': what follows the verb
             # is its complement, not an inverted speaker; the subject is before it.
-            complement = regex.match(r"\s*\d", holder) or search(self.lex.complement_markers, holder)
-            kind = self.classify_holder(holder) if holder.strip() and not complement else Kind.NONE
+            complement = _DIGIT_LEAD.match(holder) or search(self.lex.complement_markers, holder)
+            kind, holder_shape = (self.classify(holder) if holder.strip() and not complement
+                                  else (Kind.NONE, None))
             if kind != Kind.NONE:
-                return [Attribution(kind, verb.start(), verb.end() + len(holder),
-                                    text[verb.start() : verb.end() + len(holder)])]
+                return found(kind, verb.start(), verb.end() + len(holder),
+                             text[verb.start() : verb.end() + len(holder)], holder_shape)
         # The subject before the verb: the nearest clause segment, or up to
-        # _MAX_SEGMENTS segments back past appositives and incidental phrases
+        # max_segments segments back past appositives and incidental phrases
         # ("Oddo BHF, plus optimiste, table sur...").
         stop = verb.start()
-        for segment in range(_MAX_SEGMENTS):
-            start = _previous_boundary(text, stop)
+        options = self.options
+        for segment in range(options.max_segments):
+            start = self._previous_boundary(text, stop)
             # Further back, the holder is everything up to the verb: 'a message on the
             # Telegram channel "Whale Alerts Pro" claimed' is one holder, not a name.
             holder = text[start : verb.start()] if segment else text[start:stop]
-            kind = self.classify_holder(_last_words(holder, 20 if segment else _MAX_HOLDER_WORDS),
-                                        sentence_initial=start == 0)
+            kind, holder_shape = self.classify(_last_words(holder, options.max_far_holder_words if segment
+                                                           else options.max_holder_words),
+                                               sentence_initial=start == 0)
             if kind == Kind.NONE and segment == 0:
                 # "... is unlikely to dampen and experts predict that": the subject of a
                 # coordinated clause starts after the conjunction.
                 # Not when it sits in another clause or is negated ("funerals because
                 # people think", "not the people who put them in power").
-                coordinated = self.lex.coordination.search(holder)
+                coordinated = search(self.lex.coordination, holder)
                 subject = holder[coordinated.end() :] if coordinated else ""
-                if subject and len(subject.split()) <= _MAX_COORDINATED_WORDS and not (
-                        self.lex.subordinate_or_negated.search(subject)):
-                    kind = self.classify_holder(subject)
+                if subject and len(subject.split()) <= options.max_coordinated_words and not (
+                        search(self.lex.subordinate_or_negated, subject)):
+                    kind, holder_shape = self.classify(subject)
                     if kind != Kind.NONE:
                         start += coordinated.end()
-                        return [Attribution(kind, start, verb.end(), text[start : verb.end()].strip())]
+                        return found(kind, start, verb.end(), text[start : verb.end()].strip(), holder_shape)
             # Further back, only a name can be the subject; a crowd noun there belongs to
             # another clause ("Traders pointed to figures, which revived bets on a cut").
             if kind == Kind.NAMED or (kind != Kind.NONE and segment == 0):
-                return [Attribution(kind, start, verb.end(), text[start : verb.end()].strip())]
+                return found(kind, start, verb.end(), text[start : verb.end()].strip(), holder_shape)
             if start == 0:
                 break
             stop = start - 1
@@ -242,25 +295,22 @@ class SourceClassifier:
     def _social_is_source(self, text: str, m: regex.Match[str]) -> bool:
         """A platform mention is a source when it is cited for a claim: after "according
         to / selon / by", or in a sentence that attributes something to somebody."""
-        if regex.search(r"(?:cité|cited|selon|according|d['’]après|par|by)\W+(?:\w+\W+){0,8}$",
-                        text[: m.start()], regex.I):
+        if search(self._social_cue, text[: m.start()]):
             return True
         mentioned = bool(search(self.lex.account_words, m.group())) or m.group().startswith("@") or (
-            regex.search(r"\b(?:post|tweet|message|publication|vidéo|video|thread|images?)",
-                         m.group(), regex.I) is not None)
+            search(self.lex.social_post_nouns, m.group()) is not None)
         return mentioned and search(self.lex.attribution_verbs, text) is not None
 
+    def _previous_boundary(self, text: str, pos: int) -> int:
+        last = 0
+        for m in finditer(self.lex.holder_boundary, text, 0, pos):
+            last = m.end()
+        return last
 
-def _is_impersonal(phrase: str) -> bool:
-    """Weasel phrases that attribute on their own ("it is expected", "on estime", "reportedly")."""
-    return regex.match(
-        r"(?:it |there |on |il |is |are |was |were |reportedly|allegedly|supposedly|rumou?red|"
-        r"figures circulating|circulating|in (?:financial|industry|market|business|banking|tech|political) circles|"
-        r"estimates suggest|figures suggest|research (?:shows|suggests)|studies (?:show|suggest)|dans les milieux|selon les milieux|circulant|"
-        r"des chiffres qui|bruits|selon des rumeurs|selon la presse|selon plusieurs|d['’]après des|selon certain|"
-        r"à en croire|d['’]après certains|les estimations)",
-        phrase, regex.I,
-    ) is not None
+    def _limit_words(self, text: str) -> str:
+        limit = self.options.max_holder_words
+        words = text.split()
+        return text if len(words) <= limit else " " + " ".join(words[:limit])
 
 
 def _next_boundary(text: str, pos: int) -> int:
@@ -268,26 +318,8 @@ def _next_boundary(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def _previous_boundary(text: str, pos: int) -> int:
-    last = 0
-    for m in _BOUNDARY.finditer(text, 0, pos):
-        last = m.end()
-    return last
 
 
-def _limit_words(text: str) -> str:
-    words = text.split()
-    return text if len(words) <= _MAX_HOLDER_WORDS else " " + " ".join(words[:_MAX_HOLDER_WORDS])
-
-
-def _last_words(text: str, limit: int = _MAX_HOLDER_WORDS) -> str:
+def _last_words(text: str, limit: int) -> str:
     words = text.split()
     return text if len(words) <= limit else " ".join(words[-limit:])
-
-
-def strongest(attributions: Iterable[Attribution]) -> Attribution | None:
-    best = None
-    for a in attributions:
-        if best is None or a.kind > best.kind:
-            best = a
-    return best

@@ -5,23 +5,25 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from lint.diagnostic import Related
 from lint.document import Block, TextUnit
 from lint.editorial.analysis import claim_blocks
-from lint.editorial.lexicon import disclaimer_patterns, lexicon_for
-from lint.patterns import compile_terms, search
+from lint.editorial.lexicon import disclaimer_patterns
+from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
-_ELISION = regex.compile(r"\b(?:[lndjmtsc]|qu|jusqu|lorsqu|puisqu)['’]", regex.I)
 
 
-def normalise(text: str) -> list[str]:
-    """Words folded for comparison: case, accents, punctuation, elision, thousands separators."""
-    text = _ELISION.sub(" ", text)
+def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]:
+    """Words folded for comparison: case, accents, punctuation, elision (the language's
+    elided articles, from its lexicon: "l'", "qu'"), thousands separators."""
+    if elision is not None:
+        text = sub(elision, " ", text)
     text = regex.sub(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)", "", text)
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
@@ -79,9 +81,14 @@ class NearDuplicate(RuleType):
             raise OptionError(("shingle_size",), "shingle_size must be at least 1")
 
     def setup(self) -> None:
-        lex = lexicon_for(self.context.lexicons, self.lang)
-        self.boilerplate = lex.boilerplate
-        self.disclaimers = disclaimer_patterns(self.context.lexicons)
+        # A generic type: a house pack may use it without the editorial lexicon, so the
+        # lists it borrows from there (boilerplate, elisions, disclaimers) are optional.
+        store = self.context.lexicons
+        data = store.get(self.lang) if store is not None else {}
+        self.boilerplate = _optional(data, "boilerplate", r"{}")
+        prefixes = "|".join(f"(?:{t})" for t in data.get("elided_prefixes") or [])
+        self.elision = compile_pattern(rf"\b(?:{prefixes})['’]", ignorecase=True) if prefixes else None
+        self.disclaimers = disclaimer_patterns(store)
         self.extra_ignore = (
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
@@ -89,7 +96,7 @@ class NearDuplicate(RuleType):
     def _ignored(self, text: str) -> bool:
         stripped = text.strip()
         return bool(
-            search(self.boilerplate, stripped)
+            (self.boilerplate is not None and search(self.boilerplate, stripped))
             or search(self.disclaimers, stripped)
             or (self.extra_ignore is not None and search(self.extra_ignore, stripped))
         )
@@ -110,7 +117,7 @@ class NearDuplicate(RuleType):
         seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[str]]] = []
         size = self.options.shingle_size
         for block, start, end in units:
-            words = normalise(block.text[start:end])
+            words = normalise(block.text[start:end], self.elision)
             if len(words) < self.options.min_words:
                 continue
             grams = shingles(words, size)
@@ -139,3 +146,11 @@ class NearDuplicate(RuleType):
             first_line = source.position(first_lo).line + 1  # a human line number for the message
             yield Finding(lo, hi, {"first_line": first_line, "similarity": round(100 * score)},
                           related=(Related(first_lo, first_hi, "first occurrence"),))
+
+
+def _optional(data: Any, key: str, wrap: str) -> regex.Pattern[str] | None:
+    """One case-insensitive pattern of lexicon list `key`, or None when the list is absent."""
+    terms = [str(t) for t in data.get(key) or []]
+    if not terms:
+        return None
+    return compile_pattern(wrap.format("|".join(f"(?:{t})" for t in terms)), ignorecase=True)

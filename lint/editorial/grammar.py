@@ -1,0 +1,180 @@
+"""The claim grammar: lexicon families of named shapes, each compiled once into one scan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.patterns import MATCH_TIMEOUT, SPACE, WORD_END, WORD_START, compile_pattern, normalise_term
+
+# A word that a `gap` may skip between two elements of a sequence: letters, digits and
+# the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
+_GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
+_NEVER = r"(?!x)x"
+SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
+
+
+class GrammarError(ValueError):
+    """A shape that cannot compile: unknown class, bad regex, a sequence of optionals only."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One way a sentence says something: a regex (`pattern:`) or a sequence (`seq:`)."""
+
+    name: str
+    source: str
+    """The shape's regex source, normalised, ready to be one alternative of its family."""
+    order: int
+    """The length the family sorts by (today's rule: longest source first)."""
+
+
+class Family:
+    """Named shapes compiled into ONE alternation with one named group per shape, so one
+    scan finds every shape of the family and a match tells which shape fired."""
+
+    def __init__(self, name: str, shapes: Sequence[Shape], *, nonword: bool = False,
+                 ignorecase: bool = True) -> None:
+        self.name = name
+        self.shapes = tuple(shapes)
+        self._groups = {f"s{i}": shape.name for i, shape in enumerate(self.shapes)}
+        ordered = sorted(range(len(self.shapes)), key=lambda i: -self.shapes[i].order)
+        named = "|".join(f"(?P<s{i}>{self.shapes[i].source})" for i in ordered) or _NEVER
+        plain = "|".join(f"(?:{self.shapes[i].source})" for i in ordered) or _NEVER
+
+        def wrap(body: str) -> str:
+            return f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
+
+        self.source = wrap(named)
+        # Scans use the alternation without capture groups (capture groups slow the
+        # regex module's matching); a match's shape is read once, when asked, by matching
+        # the named twin at the same place: same alternatives in the same order, so the
+        # same alternative wins.
+        self.pattern = compile_pattern(wrap(plain), ignorecase=ignorecase)
+        self._named = compile_pattern(self.source, ignorecase=ignorecase)
+        # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
+        # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
+        # no Python call in between.
+        self.finditer = self.pattern.finditer
+        self.search = self.pattern.search
+        self.match = self.pattern.match
+        self.fullmatch = self.pattern.fullmatch
+        self.sub = self.pattern.sub
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.shapes]
+
+    def shape(self, m: regex.Match[str]) -> str:
+        """The name of the shape that made match `m`."""
+        if m.re is not self._named:
+            m = self._named.match(m.string, m.start(), m.endpos, timeout=MATCH_TIMEOUT) or m
+        group = m.lastgroup
+        if group not in self._groups:  # a shape's own inner named group closed last
+            group = next((g for g, v in m.groupdict().items() if v is not None and g in self._groups), None)
+        return self._groups.get(group, self.name) if group else self.name
+
+
+def merged_entries(family: str, entries: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The family's shapes after merging, in order: a plain string is an unnamed shape
+    (`family[index]`); a mapping with a known `name` replaces that shape where it stands
+    (a mapping with neither `pattern` nor `seq` only updates its fields, e.g. `enabled`);
+    a new name extends the family; `enabled: false` switches a shape off."""
+    if entries is None:
+        return []
+    if isinstance(entries, (str, Mapping)):
+        entries = [entries]
+    merged: dict[str, dict[str, Any]] = {}
+    for index, entry in enumerate(entries):
+        if isinstance(entry, Mapping):
+            spec = dict(entry)
+            name = str(spec.get("name") or f"{family}[{index}]")
+            unknown = sorted(set(spec) - SHAPE_FIELDS)
+            if unknown:  # a typo ("seqs:") must not silently make a shape match nothing
+                raise GrammarError(f"{family}: shape {name!r} has unknown field(s) {', '.join(unknown)} "
+                                   f"(known: {', '.join(sorted(SHAPE_FIELDS))})")
+        else:
+            spec = {"pattern": str(entry)}
+            name = f"{family}[{index}]"
+        if name in merged and "pattern" not in spec and "seq" not in spec:
+            merged[name] = {**merged[name], **spec}
+        else:
+            merged[name] = spec
+    return [(name, spec) for name, spec in merged.items() if spec.get("enabled", True) is not False]
+
+
+def compile_family(family: str, entries: Any, classes: Callable[[str], str], *,
+                   nonword: bool = False, ignorecase: bool = True) -> Family:
+    """Compile a lexicon family. `classes(key)` gives the regex alternation of lexicon
+    class `key` (for `@key` in `seq`, `not_before` and `not_after`)."""
+    shapes = []
+    for name, spec in merged_entries(family, entries):
+        if "seq" in spec:
+            source = _seq_source(family, name, spec, classes)
+            order = len(source)
+        elif "pattern" in spec:
+            source = normalise_term(str(spec["pattern"]))
+            order = len(str(spec["pattern"]))
+        else:
+            raise GrammarError(f"{family}: shape {name!r} has neither 'pattern' nor 'seq'")
+        source = _guarded(source, spec, classes, family, name)
+        shapes.append(Shape(name, source, order))
+    return Family(family, shapes, nonword=nonword, ignorecase=ignorecase)
+
+
+def _element(item: str, classes: Callable[[str], str], family: str, name: str) -> str:
+    """A sequence element: `@key` names a lexicon class, anything else is a regex."""
+    if item.startswith("@"):
+        try:
+            return f"(?:{classes(item[1:])})"
+        except KeyError:
+            raise GrammarError(f"{family}: shape {name!r} names unknown class {item!r}") from None
+    return f"(?:{normalise_term(item)})"
+
+
+def _seq_source(family: str, name: str, spec: Mapping[str, Any], classes: Callable[[str], str]) -> str:
+    """`seq` → regex: elements separated by white space and at most `gap` words; an
+    `@key?` element is optional."""
+    items = spec["seq"]
+    if isinstance(items, str) or not items:
+        raise GrammarError(f"{family}: shape {name!r}: 'seq' must be a non-empty list")
+    gap = int(spec.get("gap", 0))
+    sep = f"{SPACE}+" if gap <= 0 else f"{SPACE}+(?:{_GAP_WORD}{SPACE}+){{0,{gap}}}?"
+    elements = []
+    for item in items:
+        item = str(item)
+        optional = item.startswith("@") and item.endswith("?")
+        elements.append((_element(item[:-1] if optional else item, classes, family, name), optional))
+    if all(optional for _, optional in elements):
+        raise GrammarError(f"{family}: shape {name!r}: a sequence needs one required element")
+    # Optionals before the first required element carry their separator after them,
+    # later ones before them, so the separators never double.
+    first = next(i for i, (_, optional) in enumerate(elements) if not optional)
+    out = [f"(?:{src}{sep})?" for src, _ in elements[:first]] + [elements[first][0]]
+    for src, optional in elements[first + 1 :]:
+        out.append(f"(?:{sep}{src})?" if optional else f"{sep}{src}")
+    return "".join(out)
+
+
+def _guarded(source: str, spec: Mapping[str, Any], classes: Callable[[str], str], family: str,
+             name: str) -> str:
+    """Add `not_before` / `not_after`: the shape does not count right after / before them."""
+    before, after = spec.get("not_before"), spec.get("not_after")
+    if before:
+        source = f"(?<!{WORD_START}{_element(str(before), classes, family, name)}{SPACE}+)" + source
+    if after:
+        source += f"(?!{SPACE}+{_element(str(after), classes, family, name)}{WORD_END})"
+    return source
+
+
+def class_source(values: Any) -> str:
+    """One regex alternation of a lexicon class (a list of regexes, or '|'-separated
+    words), in the order written; a class with no entries never matches."""
+    if values is None:
+        return _NEVER
+    if isinstance(values, str):
+        values = [values]
+    terms = [str(v) for v in values if not isinstance(v, Mapping)]
+    return "|".join(f"(?:{normalise_term(t)})" for t in terms) if terms else _NEVER
