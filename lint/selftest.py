@@ -35,11 +35,13 @@ def check_rule(linter: Linter, spec: RuleSpec) -> Iterator[ExampleFailure]:
         yield ExampleFailure(spec.id, "needs at least one 'fail' and one 'pass' example")
         return
     # Only this rule runs, with the project's options for it (e.g. a house disclaimer).
-    ruleset = Ruleset([linter.configured(spec)], linter.context, linter.catalog.ids)
+    # The project's languages too: house language packs, their messages and abbreviations.
+    ruleset = Ruleset([linter.configured(spec)], linter.context, linter.catalog.ids,
+                      linter.languages)
     for kind, examples in (("fail", spec.fail_examples), ("pass", spec.pass_examples)):
         for index, example in enumerate(examples, 1):
             document = build_document(SourceText(example.text), f"<{spec.id} {kind} {index}>.md",
-                                      default_lang=example.lang)
+                                      default_lang=example.lang, languages=linter.languages)
             diagnostics = run(document, ruleset)
             hits = [d for d in diagnostics if d.rule_id == spec.id]
             errors = [d for d in diagnostics if d.rule_id == RULE_ERROR]

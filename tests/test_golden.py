@@ -1,4 +1,4 @@
-"""Whole-draft golden output: the reference draft (examples/seed-fr.txt) as checks.md requires."""
+"""Whole-draft golden output: the reference draft (examples/seed-fr.txt) as docs/editorial-checks.md requires."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _records(path: Path, cwd: Path) -> list[dict]:
     return json.loads(out)
 
 
-def test_seed_shows_what_checks_md_lists() -> None:
+def test_seed_shows_what_the_contract_lists() -> None:
     records = _records(SEED, ROOT)
     found = {(r["rule"], r["line"]) for r in records}
     assert ("editorial.vague-attribution", 1) in found

@@ -9,7 +9,7 @@ from lint.document.projection import Projection
 from lint.source import SourceText
 
 NON_PROSE = frozenset({"code", "html", "frontmatter", "byline"})
-"""Block kinds that are never prose (checks.md: code, HTML, front matter, bylines)."""
+"""Block kinds that are never prose (docs/editorial-checks.md: code, HTML, front matter, bylines)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,7 +182,7 @@ class _Analyser:
     # -- quotations ---------------------------------------------------------------------
     def _mask_attributed_quotes(self, text: str, previous: Block | None = None) -> str:
         """Quoted speech with a speaker in the paragraph is sourced: hide it from the
-        writer's-own-claim checks (checks.md, "Quotations"). A paragraph that is all
+        writer's-own-claim checks (docs/editorial-checks.md, "Quotations"). A paragraph that is all
         quotation takes its speaker from the paragraph before ('He said:' / 'a-t-il dit.')."""
         spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
         if not spans:

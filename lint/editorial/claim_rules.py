@@ -111,7 +111,7 @@ class _ClaimRule(RuleType):
 
     def sourced_by_neighbour(self, paragraph: list[SentenceFacts], s: SentenceFacts,
                              figures: list[Quantity]) -> bool:
-        """checks.md: the sentence right before or after, in the same paragraph, names the
+        """docs/editorial-checks.md: the sentence right before or after, in the same paragraph, names the
         source when it plainly introduces the same figure."""
         keys = {q.key for q in figures}
         for other in (paragraph[s.index - 1] if s.index > 0 else None,

@@ -88,6 +88,10 @@ class DensityOptions(AnalysisOptions):
 class HedgeDensity(_HedgeRule):
     """Hedges per 100 words over the whole draft, against a threshold."""
 
+    # It measures the whole draft; filtering its one finding by position would not scope
+    # the measure, so it rejects `scope:` when the rule loads.
+    scoping = "none"
+
     Options = DensityOptions
     options: DensityOptions
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,15 +56,6 @@ def _terms(entries: Any) -> list[str]:
     if isinstance(entries, str):
         return [entries]
     return [str(e) for e in entries]
-
-
-@dataclass(frozen=True)
-class Trigger:
-    pattern: regex.Pattern[str]
-    weight: int
-    name: str
-    group: str | None = None
-    """Triggers of one group add up to at most the group's cap (trigger_group_caps)."""
 
 
 class EditorialLexicon:
@@ -161,12 +151,6 @@ class EditorialLexicon:
         self.conditional = compile_pattern(
             "|".join(_terms(self._get("conditional_frames"))) or _NEVER, ignorecase=True)
         self.rewordings = {str(k).lower(): str(v) for k, v in (self._get("hedged_rewordings") or {}).items()}
-        self.triggers = [
-            Trigger(compile_terms([t["pattern"]], ignorecase=True), int(t.get("weight", 1)),
-                    t["pattern"], t.get("group"))
-            for t in self._get("investment_triggers") or []
-        ]
-        self.group_caps = {str(k): int(v) for k, v in (self._get("trigger_group_caps") or {}).items()}
         self.boilerplate = compile_pattern(
             "|".join(f"(?:{t})" for t in _terms(self._get("boilerplate"))) or _NEVER, ignorecase=True)
         self.labels = dict(self._get("labels") or {})

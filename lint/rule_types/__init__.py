@@ -6,9 +6,4 @@ from lint.rule_types import repeats, required_text  # noqa: F401
 from lint.editorial import claim_rules, hedge_rules  # noqa: F401,E402
 from lint.rule_types.base import RULE_TYPES, Finding, RuleContext, RuleType, rule_type
 
-# hedge-density measures the whole draft; filtering its one finding by position would
-# not scope the measure, so it rejects `scope:`. Declared here until hedge_rules.py
-# (owned by the editorial-wing refactoring) declares `scoping = "none"` itself.
-RULE_TYPES["hedge-density"].scoping = "none"
-
 __all__ = ["RULE_TYPES", "Finding", "RuleContext", "RuleType", "rule_type"]
