@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ Problem = tuple[PathKey, str]
 def _regex(value: Any, at: PathKey) -> Iterator[Problem]:
     if not isinstance(value, str):
         yield at, f"expected a regex (a string), not {_shown(value)}"
+        return
+    if not _REGEXES_CHECKED.get():
         return
     try:
         # As written first, so that the error's position is one the author can count.
@@ -158,9 +161,22 @@ def suggest(name: str, known: Sequence[str] | set[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def check_value(kind: str, value: Any) -> list[Problem]:
-    """Every problem of `value` as a value of `kind`, with its sub-path."""
-    return list(KINDS[kind][0](value))
+_REGEXES_CHECKED: contextvars.ContextVar[bool] = contextvars.ContextVar("regexes_checked",
+                                                                      default=True)
+
+
+def check_value(kind: str, value: Any, *, regexes: bool = True) -> list[Problem]:
+    """Every problem of `value` as a value of `kind`, with its sub-path.
+
+    With `regexes=False` the shape of the value is checked but its regexes are not compiled:
+    compiling every pattern of the built-in lexicons twice would triple start-up time, and the
+    test suite compiles them (tests/test_lexicon_schema.py).
+    """
+    token = _REGEXES_CHECKED.set(regexes)
+    try:
+        return list(KINDS[kind][0](value))
+    finally:
+        _REGEXES_CHECKED.reset(token)
 
 
 # -- declarations -----------------------------------------------------------------------

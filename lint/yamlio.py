@@ -57,16 +57,25 @@ class LocatedYaml:
         return InputError(self.path, line, column, message)
 
 
+# libyaml's parser when PyYAML was built with it (about 15 times faster at start-up, where
+# every rule file and lexicon is read), else the pure-Python one; both build the same data.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(text: str, path: str) -> LocatedYaml:
     """Parse YAML safely; syntax errors become InputError with the parser's position."""
+    loader = _SAFE_LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse gives both the positions (the node tree) and the data built from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(path, line, column, f"invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
     located = LocatedYaml(path, data)
     if node is not None:
         _walk(node, (), located)

@@ -54,7 +54,8 @@ class Family:
         # the named twin at the same place: same alternatives in the same order, so the
         # same alternative wins.
         self.pattern = compile_pattern(wrap(plain), ignorecase=ignorecase)
-        self._named = compile_pattern(self.source, ignorecase=ignorecase)
+        self._ignorecase = ignorecase
+        self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
         # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
         # no Python call in between.
@@ -63,6 +64,14 @@ class Family:
         self.match = self.pattern.match
         self.fullmatch = self.pattern.fullmatch
         self.sub = self.pattern.sub
+
+    @property
+    def _named(self) -> regex.Pattern[str]:
+        """The alternation with one named group per shape; compiled only when a shape name is
+        asked for (explain, messages), which keeps start-up to one compilation per family."""
+        if self._named_pattern is None:
+            self._named_pattern = compile_pattern(self.source, ignorecase=self._ignorecase)
+        return self._named_pattern
 
     def names(self) -> list[str]:
         return [s.name for s in self.shapes]
