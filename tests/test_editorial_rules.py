@@ -131,6 +131,35 @@ CASES = [
     # ... a neighbouring sentence names the source of the same figure
     ("Le nombre d'hospitalisations pourrait dépasser 15 000 sur la saison. Ce seuil de 15 000 "
      "hospitalisations correspond au scénario publié mardi par Santé publique France.", "fr", []),
+    # market calls (issue #8): certainty about a move is a hedging gap ...
+    ("XRP is about to break $70,000.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Le bitcoin est sur le point de franchir les 70 000 dollars.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("XRP will start moving toward the $0.60 resistance.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Le cours va commencer à grimper vers la résistance des 2,60 dollars.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
+    ("Bitcoin will struggle to recover.", "en", ["hedging-gap"]),
+    ("Le jeton aura du mal à se redresser.", "fr", ["hedging-gap"]),
+    ("Bitcoin could struggle to recover.", "en", []),
+    ("Le jeton pourrait avoir du mal à se redresser.", "fr", []),
+    # ... a market condition frames a projection, not an example
+    ("If the uptrend holds, XRP could climb toward the $2.41 resistance.", "en", ["unsourced-projection"]),
+    ("Si le support tient, le jeton pourrait grimper vers 2,41 dollars.", "fr", ["unsourced-projection"]),
+    ("If you had invested $1,000 in 2015, it could climb to $50,000.", "en", []),
+    ("Si vous aviez investi 1 000 euros en 2015, vous pourriez grimper à 50 000 euros.", "fr", []),
+    # ... movement towards a level; levels announced as targets
+    ("A drop toward the $0.4850 area is the likely path.", "en", ["unsourced-projection"]),
+    ("Une rechute ramènerait le jeton vers la zone des 13,80 dollars.", "fr", ["unsourced-projection"]),
+    ("The next target is $2.60.", "en", ["unsourced-projection"]),
+    ("Le prochain objectif se situe à 2,60 dollars.", "fr", ["unsourced-projection"]),
+    ("Levels to watch: $14.80 and $15.60.", "en", ["unsourced-projection"]),
+    ("Niveaux à surveiller : 14,80 et 15,60 dollars.", "fr", ["unsourced-projection"]),
+    ("The levels to watch were set by the exchange.", "en", []),
+    ("Les niveaux à surveiller sont donc, à la baisse, ceux de l'an dernier.", "fr", []),
+    # ... past technical facts stay clean
+    ("Bitcoin broke through $64,000 on Tuesday.", "en", []),
+    ("Le bitcoin a franchi 64 000 dollars mardi.", "fr", []),
+    ("XRP climbed toward the $0.60 resistance on Tuesday.", "en", []),
+    ("Le jeton a grimpé vers la résistance des 2,41 dollars mardi.", "fr", []),
     # stacked hedges
     ("Prices could possibly recover.", "en", ["stacked-hedges"]),
     ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),

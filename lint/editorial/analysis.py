@@ -87,6 +87,8 @@ class SentenceFacts:
     boosters: list[Match] = field(default_factory=list)
     """Boosters that predict by themselves ("is certain to", "rendement garanti")."""
     adverbials: list[Match] = field(default_factory=list)
+    market_calls: list[Match] = field(default_factory=list)
+    """The writer's market calls on a price level (lexicon market_calls): forward-looking."""
     """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
     superlative: bool = False
     question: bool = False
@@ -236,6 +238,12 @@ class _Analyser:
         facts = SentenceFacts(block, index, start, end, text, masked)
         facts.question = text.rstrip().rstrip("»”\"' ").endswith("?")
         facts.hypothetical = search(lex.hypothetical, masked.lstrip(" «“\"")) is not None
+        facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
+                              for m in finditer(lex.market_calls, masked)]
+        if facts.market_calls and facts.hypothetical:
+            # A market condition ("if the support holds, XRP could climb toward the $2.41
+            # resistance") frames a forecast, not an example ("if you had invested $1,000").
+            facts.hypothetical = search(lex.hypothetical_examples, masked.lstrip(" «“\"")) is not None
         facts.conditional = search(lex.conditional, masked) is not None
         facts.quantities = [q for q in find_quantities(masked, lex) if MASK not in q.text]
         facts.attributions = self.sources.attributions(masked)
@@ -267,7 +275,8 @@ class _Analyser:
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
-        facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
+        facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
+                               key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         return facts
 
