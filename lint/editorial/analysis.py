@@ -238,13 +238,16 @@ class _Analyser:
         facts = SentenceFacts(block, index, start, end, text, masked)
         facts.question = text.rstrip().rstrip("»”\"' ").endswith("?")
         facts.hypothetical = search(lex.hypothetical, masked.lstrip(" «“\"")) is not None
+        facts.conditional = search(lex.conditional, masked) is not None
         facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
                               for m in finditer(lex.market_calls, masked)]
-        if facts.market_calls and facts.hypothetical:
+        if facts.market_calls and (facts.hypothetical or facts.conditional):
             # A market condition ("if the support holds, XRP could climb toward the $2.41
-            # resistance") frames a forecast, not an example ("if you had invested $1,000").
-            facts.hypothetical = search(lex.hypothetical_examples, masked.lstrip(" «“\"")) is not None
-        facts.conditional = search(lex.conditional, masked) is not None
+            # resistance") frames a forecast, and a condition is no hedge ("should it happen,
+            # the target will be $88,000"); an example ("if you had invested $1,000") is not one.
+            example = search(lex.hypothetical_examples, masked.lstrip(" «“\"")) is not None
+            facts.hypothetical = facts.hypothetical and example
+            facts.conditional = facts.conditional and example
         facts.quantities = [q for q in find_quantities(masked, lex) if MASK not in q.text]
         facts.attributions = self.sources.attributions(masked)
         for category, family in lex.hedges.items():
