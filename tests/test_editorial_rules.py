@@ -169,6 +169,13 @@ CASES = [
     ("Le scénario le plus probable est un repli vers 4 dollars.", "fr", ["unsourced-projection"]),
     ("Bitcoin fell 5% on Tuesday, sending the price to $60,000.", "en", []),
     ("Le bitcoin a chuté de 5 % mardi, envoyant le cours vers 60 000 dollars.", "fr", []),
+    # ... mass selling is a market move; a guaranteed gain a booster
+    ("Airdrop recipients will sell en masse in the first hours of trading.", "en", ["hedging-gap"]),
+    ("Les bénéficiaires de l'airdrop vont vendre massivement dès les premières heures de cotation.", "fr",
+     ["hedging-gap"]),
+    ("Airdrop recipients could sell en masse in the first hours of trading.", "en", []),
+    ("Les bénéficiaires pourraient vendre massivement.", "fr", []),
+    ("Acheter maintenant, c'est un gain garanti avant Noël.", "fr", ["hedging-gap"]),
     # ... past technical facts stay clean
     ("Bitcoin broke through $64,000 on Tuesday.", "en", []),
     ("Le bitcoin a franchi 64 000 dollars mardi.", "fr", []),
