@@ -176,6 +176,13 @@ CASES = [
     ("Airdrop recipients could sell en masse in the first hours of trading.", "en", []),
     ("Les bénéficiaires pourraient vendre massivement.", "fr", []),
     ("Acheter maintenant, c'est un gain garanti avant Noël.", "fr", ["hedging-gap"]),
+    # ... a range of levels as the likely scenario
+    ("Sideways trading in the zone of $0.4850-$0.50 is the more likely scenario until the end of the week.", "en",
+     ["unsourced-projection"]),
+    ("Une évolution dans la zone des 0,48-0,50 dollar est le scénario le plus probable d'ici la fin de la semaine.",
+     "fr", ["unsourced-projection"]),
+    ("XRP traded in the zone of $0.4850-$0.50 last week.", "en", []),
+    ("Le jeton a évolué dans la zone des 0,48-0,50 dollar la semaine dernière.", "fr", []),
     # ... past technical facts stay clean
     ("Bitcoin broke through $64,000 on Tuesday.", "en", []),
     ("Le bitcoin a franchi 64 000 dollars mardi.", "fr", []),
