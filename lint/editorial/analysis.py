@@ -87,6 +87,8 @@ class SentenceFacts:
     boosters: list[Match] = field(default_factory=list)
     """Boosters that predict by themselves ("is certain to", "rendement garanti")."""
     adverbials: list[Match] = field(default_factory=list)
+    market_calls: list[Match] = field(default_factory=list)
+    """The writer's market calls on a price level (lexicon market_calls): forward-looking."""
     """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
     superlative: bool = False
     question: bool = False
@@ -237,6 +239,15 @@ class _Analyser:
         facts.question = text.rstrip().rstrip("»”\"' ").endswith("?")
         facts.hypothetical = search(lex.hypothetical, masked.lstrip(" «“\"")) is not None
         facts.conditional = search(lex.conditional, masked) is not None
+        facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
+                              for m in finditer(lex.market_calls, masked)]
+        if facts.market_calls and (facts.hypothetical or facts.conditional):
+            # A market condition ("if the support holds, XRP could climb toward the $2.41
+            # resistance") frames a forecast, and a condition is no hedge ("should it happen,
+            # the target will be $88,000"); an example ("if you had invested $1,000") is not one.
+            example = search(lex.hypothetical_examples, masked.lstrip(" «“\"")) is not None
+            facts.hypothetical = facts.hypothetical and example
+            facts.conditional = facts.conditional and example
         facts.quantities = [q for q in find_quantities(masked, lex) if MASK not in q.text]
         facts.attributions = self.sources.attributions(masked)
         for category, family in lex.hedges.items():
@@ -267,7 +278,8 @@ class _Analyser:
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
-        facts.forward = sorted(self._forward(masked) + facts.predictions, key=lambda m: m.start)
+        facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
+                               key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         return facts
 

@@ -89,6 +89,8 @@ class EditorialLexicon:
         self.journalistic_conditional = family("journalistic_conditional")
         self.hypothetical = compile_pattern(
             "|".join(_terms(self._get("hypothetical_openers"))) or _NEVER, ignorecase=True)
+        self.market_calls = family("market_calls")
+        self.hypothetical_examples = family("hypothetical_examples")
         self.scheduled = family("scheduled_verbs")
         self.dates = family("dates")
         self.specific_dates = family("specific_dates")
