@@ -131,6 +131,42 @@ CASES = [
     # ... a neighbouring sentence names the source of the same figure
     ("Le nombre d'hospitalisations pourrait dépasser 15 000 sur la saison. Ce seuil de 15 000 "
      "hospitalisations correspond au scénario publié mardi par Santé publique France.", "fr", []),
+    # vague-attribution on market copy (issue #8), by shape, each with its named twin:
+    # unnamed data (unnamed-market-data, unnamed-data)
+    ("Meanwhile, on-chain data shows that whales bought 45,000 bitcoins this month.", "en",
+     ["vague-attribution"]),
+    ("Glassnode data shows that whales bought 45,000 bitcoins this month.", "en", []),
+    ("Des données récentes suggèrent que les baleines ont acheté 45 000 bitcoins ce mois-ci.", "fr",
+     ["vague-attribution"]),
+    ("Des données de Glassnode suggèrent que les baleines ont acheté 45 000 bitcoins ce mois-ci.",
+     "fr", []),
+    # agentless reports (passive-hearsay, agentless-report)
+    ("The miner was reported to have sold 3,100 bitcoins in November.", "en", ["vague-attribution"]),
+    ("Reuters reported that the miner sold 3,100 bitcoins in November.", "en", []),
+    ("Il a été rapporté que la société a cédé 3 100 bitcoins en novembre.", "fr", ["vague-attribution"]),
+    ("Reuters a rapporté que la société a cédé 3 100 bitcoins en novembre.", "fr", []),
+    # a named body in apposition to its kind ("broker Benchmark", « la société de recherche Messari »)
+    ("The shares could rise 20% next year, Wall Street broker Benchmark said.", "en", []),
+    ("The shares could rise 20% next year, Wall Street analysts said.", "en", ["vague-attribution"]),
+    ("Selon les analystes de la société de recherche Messari, l'activité pourrait reculer de 12 % "
+     "l'an prochain.", "fr", []),
+    ("Selon les analystes du secteur, l'activité pourrait reculer de 12 % l'an prochain.", "fr",
+     ["vague-attribution"]),
+    # a definite crowd noun refers back to one a name owned earlier (named-earlier)
+    ("Prices fell on Monday, according to Bitfinex analysts.\n\nThe analysts added that the token "
+     "could rise 20% by March.", "en", []),
+    ("The analysts added that the token could rise 20% by March.", "en", ["vague-attribution"]),
+    ("Le titre a gagné 4 % après que les analystes de Kepler Cheuvreux ont relevé leur objectif."
+     "\n\nLes analystes prévoient un dividende de 3,40 euros en 2027.", "fr", []),
+    ("Les analystes prévoient un dividende de 3,40 euros en 2027.", "fr", ["vague-attribution"]),
+    # a named person's post is that person's word (published-by: "confirmed by", « confirmée par »)
+    ("The recovery of $3m was confirmed by Nicholas Percoco, chief security officer of Kraken, "
+     "in a June 20 X post.", "en", []),
+    ("The recovery of $3m was confirmed in a post on X.", "en", ["vague-attribution"]),
+    ("La levée de 5 millions d'euros a été confirmée par son PDG, Thomas Kessler, dans un message "
+     "publié sur son compte X.", "fr", []),
+    ("La levée de 5 millions d'euros a été confirmée dans un message publié sur X par un compte "
+     "anonyme.", "fr", ["vague-attribution"]),
     # stacked hedges
     ("Prices could possibly recover.", "en", ["stacked-hedges"]),
     ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),
