@@ -167,6 +167,30 @@ CASES = [
      "publié sur son compte X.", "fr", []),
     ("La levée de 5 millions d'euros a été confirmée dans un message publié sur X par un compte "
      "anonyme.", "fr", ["vague-attribution"]),
+    # a future action is not an attribution (revises-forecast not after "going to"), so the
+    # crowd that believes it is the holder; a name with inner capitals owns its crowd
+    ("The majority of traders believe that the Fed is going to cut rates by 50 basis points in "
+     "2025.", "en", ["vague-attribution"]),
+    ("JPMorgan strategists believe that the Fed is going to cut rates by 50 basis points in 2025.",
+     "en", []),
+    ("Les traders estiment que la Fed pourrait baisser ses taux de 50 points de base en 2025.", "fr",
+     ["vague-attribution"]),
+    ("Les stratèges de JPMorgan estiment que la Fed pourrait baisser ses taux de 50 points de base "
+     "en 2025.", "fr", []),
+    # "the United States" is no speech verb (states); « a-t-il été rapporté » is a passive
+    ("Chapter 15 filings allow firms with investors across jurisdictions to seek protection in the "
+     "United States court system, which handled $5bn of claims last year.", "en", []),
+    ("Investors across jurisdictions say the court system could handle $5bn of claims next year.",
+     "en", ["vague-attribution"]),
+    ("Un portefeuille de 40 millions de dollars aurait été vidé vendredi, a-t-il été rapporté.", "fr",
+     ["vague-attribution"]),
+    ("Un portefeuille de 40 millions de dollars aurait été vidé vendredi, a-t-il précisé.", "fr", []),
+    # a crowd as the subject of a copula is not a holder (holder_boundary_words)
+    ("Many on X seemed supportive of the decision to cut fees by 20%.", "en", []),
+    ("Many on X said they supported the decision to cut fees by 20%.", "en", ["vague-attribution"]),
+    ("Beaucoup sur X semblaient favorables à la décision de relever les frais de 20 %.", "fr", []),
+    ("Beaucoup sur X estiment que la décision relèvera les frais de 20 %.", "fr",
+     ["vague-attribution"]),
     # stacked hedges
     ("Prices could possibly recover.", "en", ["stacked-hedges"]),
     ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),

@@ -177,6 +177,11 @@ class SourceClassifier:
         if offset == 0 and not sentence_initial:
             # After a cue the name must lead the crowd: "Bitfinex analysts", not "some LA critics".
             return bool(words) and self.is_proper_noun(self._unelided(words[0]), sentence_initial=True)
+        first = self._unelided(words[0]) if words else ""
+        if offset == 0 and any(ch.isupper() for ch in first[1:]) and any(ch.islower() for ch in first):
+            # "JPMorgan strategists", "BlackRock analysts": a mixed-case word is a name even
+            # at the start (an acronym is not: "US officials").
+            return True
         return any(self.is_proper_noun(self._unelided(w), sentence_initial=(offset == 0 and i == 0))
                    for i, w in enumerate(words)) and offset > 0
 
