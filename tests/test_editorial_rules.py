@@ -191,6 +191,11 @@ CASES = [
     ("Beaucoup sur X semblaient favorables à la décision de relever les frais de 20 %.", "fr", []),
     ("Beaucoup sur X estiment que la décision relèvera les frais de 20 %.", "fr",
      ["vague-attribution"]),
+    # "projects" after a determiner or modifier is the noun, not the verb (English only)
+    ("It is usually the first social media channel new crypto projects set up along with their X "
+     "account.", "en", []),
+    ("A social media channel projects that the token could rise 30% by March.", "en",
+     ["vague-attribution"]),
     # stacked hedges
     ("Prices could possibly recover.", "en", ["stacked-hedges"]),
     ("Le marché pourrait peut-être rebondir.", "fr", ["stacked-hedges"]),
