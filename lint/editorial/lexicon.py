@@ -173,6 +173,13 @@ class EditorialLexicon:
         self.speaker_suffix = compile_pattern(raw("speaker_suffixes"), ignorecase=True)
         self.non_name_tokens = frozenset(w for t in _terms(self._get("non_name_tokens")) for w in t.split("|"))
         self.impersonal_weasels = compile_pattern(raw("impersonal_weasels"), ignorecase=True)
+        # A definite crowd noun alone ("the analysts", « les analystes ») refers back to a
+        # crowd named earlier in the draft; the determiners and nouns are lexicon words.
+        crowds = "|".join(_terms(self._get("crowd_nouns")))
+        determiners = "|".join(_terms(self._get("referring_determiners")))
+        self.crowd_nouns = compile_pattern(rf"\b(?:{crowds or _NEVER})\b", ignorecase=True)
+        self.referring_crowd = compile_pattern(
+            rf"^\s*(?:{determiners or _NEVER})\s+(?P<noun>{crowds or _NEVER})\s*$", ignorecase=True)
         self.social_citation_cues = raw("social_citation_cues")
         self.social_post_nouns = compile_pattern(rf"\b(?:{raw('social_post_nouns')})", ignorecase=True)
         self.clause_break = compile_pattern(

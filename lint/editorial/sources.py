@@ -74,6 +74,9 @@ class SourceClassifier:
         self.lowercase_words = frozenset(lowercase_words)
         self.options = options or SourceOptions()
         self._classified: dict[tuple[str, bool], tuple[Kind, str | None]] = {}
+        # Crowd nouns a name has owned so far in the draft ("Benchmark analysts"): a later
+        # definite one ("the analysts") refers back to them. The analysis reads in order.
+        self._named_crowds: set[str] = set()
         self._social_cue = compile_pattern(
             rf"(?:{lexicon.social_citation_cues})\W+(?:\w+\W+){{0,{self.options.social_cue_words}}}$",
             ignorecase=True)
@@ -126,6 +129,12 @@ class SourceClassifier:
         found = self._classified.get(key)
         if found is None:
             found = self._classified[key] = self._classify(holder, sentence_initial)
+        if found[0] == Kind.NAMED:
+            self._named_crowds.update(m.group().lower() for m in finditer(self.lex.crowd_nouns, holder))
+        elif found[0] == Kind.WEASEL and self._named_crowds:
+            crowd = match(self.lex.referring_crowd, holder)
+            if crowd and crowd.group("noun").lower() in self._named_crowds:
+                return Kind.NAMED, "named-earlier"
         return found
 
     def _classify(self, holder: str, sentence_initial: bool) -> tuple[Kind, str | None]:
@@ -153,19 +162,28 @@ class SourceClassifier:
         weasel = search(lex.weasels, text)
         if weasel and self._only_function_words(text[: weasel.start()]) and not search(
             lex.rescues, text[weasel.end() :]
-        ) and not self._named_crowd(text, weasel):
+        ) and not self._named_crowd(text, weasel, sentence_initial):
             return Kind.WEASEL, lex.weasels.shape(weasel)
         if self.named_evidence(text, sentence_initial):
             return Kind.NAMED, None
         return Kind.NONE, None
 
-    def _named_crowd(self, text: str, weasel: regex.Match[str]) -> bool:
+    def _named_crowd(self, text: str, weasel: regex.Match[str], sentence_initial: bool = True) -> bool:
         """"Grammy producers", "Ofgem analysts": a name before the crowd noun says whose
-        people they are (not at the start of a sentence, where any word is capitalised)."""
+        people they are (not at the start of a sentence, where any word is capitalised;
+        a holder after a cue, "according to Bitfinex analysts", is not at the start)."""
         words = _TOKEN.findall(weasel.group())[:-1]
         offset = weasel.start()
+        if offset == 0 and not sentence_initial:
+            # After a cue the name must lead the crowd: "Bitfinex analysts", not "some LA critics".
+            return bool(words) and self.is_proper_noun(self._unelided(words[0]), sentence_initial=True)
+        first = self._unelided(words[0]) if words else ""
+        if offset == 0 and any(ch.isupper() for ch in first[1:]) and any(ch.islower() for ch in first):
+            # "JPMorgan strategists", "BlackRock analysts": a mixed-case word is a name even
+            # at the start (an acronym is not: "US officials").
+            return True
         return any(self.is_proper_noun(self._unelided(w), sentence_initial=(offset == 0 and i == 0))
-                   for i, w in enumerate(words)) and weasel.start() > 0
+                   for i, w in enumerate(words)) and offset > 0
 
     def _only_function_words(self, prefix: str) -> bool:
         """True when the holder starts with the weasel noun ("Les analystes", "Some")."""
