@@ -53,10 +53,11 @@ def test_scorer_copy_matches_shared() -> None:
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Market copy: crypto-dev labels published articles that stay in ../shared/corpus (never
-# copied here); crypto-fr holds French drafts of the same genre written for the project. Until
-# the checks are tuned for market copy, the bar is the first run's micro F1 (README of the
-# set): a change that loses findings there fails.
-MARKET_SET_FLOORS = {"crypto-dev": 0.47, "crypto-fr": 0.66}  # first runs: 0.475, 0.67
+# copied here); crypto-fr holds French drafts of the same genre written for the project.
+# First runs: micro F1 0.475 and 0.67 (README of each set). The floors sit just under the
+# scores reached by the market-copy shapes (0.80 and 0.91), so a change that loses them fails;
+# issue #8's own targets are higher and are measured on articles the project never reads.
+MARKET_SET_FLOORS = {"crypto-dev": 0.78, "crypto-fr": 0.89}
 
 
 @pytest.mark.parametrize("name", sorted(MARKET_SET_FLOORS))
