@@ -159,3 +159,31 @@ def test_dev_drafts_are_one_paragraph_per_line(name: str) -> None:
     non_blank = [n for n in range(source.line_count) if source.line_text(n).strip()]
     assert [source.position(b.start).line for b in doc.blocks] == non_blank
     assert doc.lang == name[:2]
+
+
+LONG_PARAGRAPH = ("The burn rate jumped over the past day as holders sent tokens to dead wallets, "
+                  "and trading volumes rose on the main exchanges for the third session.")
+
+
+@pytest.mark.parametrize(
+    ("middle", "crosshead"),
+    [
+        ("SHIB price action", True),  # a crosshead before a longer paragraph
+        ("Observers say Ether price is set to surge", True),
+        ("Le bitcoin sous les 60 000 dollars", True),
+        ("Is the rally over?", False),  # a question reads as text
+        ("Note:", False),  # a colon introduces what follows
+        ("The shares closed higher.", False),  # a sentence
+        (" ".join(["word"] * 13), False),  # too long for a crosshead
+    ],
+)
+def test_crosshead(middle: str, crosshead: bool) -> None:
+    doc = _doc(f"{LONG_PARAGRAPH}\n\n{middle}\n\n{LONG_PARAGRAPH}\n")
+    assert (doc.blocks[1].scope == ("heading", "h2")) is crosshead
+
+
+def test_a_short_line_before_another_short_line_is_not_a_crosshead() -> None:
+    # A wire price tick with no full stop, followed by a note: both stay text.
+    doc = _doc("Index Gained 0.17%\n\nBitcoin Price Index is up $112.64 today or 0.17%\n\n"
+               "Note: index at 4 p.m. ET close\n\nData compiled by Dow Jones Market Data\n")
+    assert doc.blocks[1].scope == ("paragraph",)

@@ -12,7 +12,7 @@ from lint.data import load_data
 from lint.document import Document, Problem, Sentence
 from lint.document.language import Languages, builtin_languages, normalise_lang
 from lint.document.markdown import parse_markdown
-from lint.document.plaintext import parse_text
+from lint.document.plaintext import mark_crossheads, parse_text
 from lint.document.sentences import split_sentences
 from lint.source import SourceText
 
@@ -43,12 +43,17 @@ def build_document(
     languages = languages or builtin_languages()
     doc = Document(source=source, kind=kind or kind_for_path(path), path=path)
     body_line = _cut_front_matter(doc)
+    paragraphs = False
     if doc.kind == "markdown":
         parse_markdown(doc, _blank_lines(source, body_line))
     else:
-        parse_text(doc, body_line)
+        paragraphs = parse_text(doc, body_line)
     # Bylines first: they are not prose, so they neither vote in detection nor get sentences.
     _mark_bylines(doc, languages)
+    if paragraphs:
+        # Then crossheads, among the short lines that are not bylines. A one-line-per-
+        # paragraph CMS export is left alone: its short lines are mostly furniture.
+        mark_crossheads(doc)
     doc.lang = normalise_lang(lang) if lang else _language(doc, default_lang, languages)
     data = languages.get(doc.lang)
     for block in doc.blocks:

@@ -12,8 +12,11 @@ _SENTENCE_END = regex.compile(r"[.!?…:;»”\"')\]]\s*$")
 _COMMENT_LINE = regex.compile(r"^[ \t]*(?P<comment><!--(?P<body>.*?)-->)[ \t]*$")
 
 
-def parse_text(doc: Document, first_line: int) -> None:
-    """Fill doc.blocks from the source lines starting at `first_line` (after front matter)."""
+def parse_text(doc: Document, first_line: int) -> bool:
+    """Fill doc.blocks from the source lines starting at `first_line` (after front matter).
+
+    Returns whether the draft has blank-line paragraphs (not a one-line-per-paragraph CMS
+    export), where short lines between paragraphs can be crossheads (mark_crossheads)."""
     settings = load_data("document")["plain_text"]
     source = doc.source
     lines = range(first_line, source.line_count)
@@ -52,6 +55,7 @@ def parse_text(doc: Document, first_line: int) -> None:
             for line in group:
                 _add_block(doc, line, line)
     _mark_headline(doc, settings["headline_max_words"], tuple(settings["headline_stops"]))
+    return not one_per_line
 
 
 def _is_hard_wrapped(doc: Document, group: list[int], shortest: int, width: int) -> bool:
@@ -102,3 +106,26 @@ def _mark_headline(doc: Document, max_words: int, stops: tuple[str, ...]) -> Non
     final_stop = text.endswith(stops) and not text.endswith(("...", "…"))
     if len(text.split()) < max_words and not final_stop:
         first.scope = ("heading", "h1")
+
+
+def mark_crossheads(doc: Document) -> None:
+    """A short one-line block between two others that does not end like a sentence, and
+    introduces a paragraph more than twice its length, is a crosshead ("Bitcoin price prediction", "Observers say Ether is set to surge"): a
+    heading, not body prose, as Markdown's `##` would make it. Questions and lines ending
+    in a colon still read as text."""
+    max_words = load_data("document")["plain_text"]["subhead_max_words"]
+    blocks = doc.blocks
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        if block.scope != ("paragraph",):
+            continue
+        if doc.source.line_of(block.start) != doc.source.line_of(block.end):
+            continue
+        text = block.text.rstrip()
+        words = len(text.split())
+        # A crosshead introduces a longer paragraph; a short unpunctuated line followed by
+        # another short one is more likely a wire tick or a note than a heading.
+        introduces = len(blocks[index + 1].text.split()) > 2 * words
+        if (words <= max_words and introduces and not _SENTENCE_END.search(text)
+                and not text.endswith("?")):
+            block.scope = ("heading", "h2")

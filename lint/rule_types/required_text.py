@@ -157,7 +157,9 @@ class RequiredText(RuleType):
         # Each distinct trigger word counts once (plural and singular alike).
         hits: dict[str, tuple[int, int, int, str | None]] = {}  # word -> (weight, start, end, group)
         for block in prose:
-            if "heading" in block.scope:
+            # The title is a teaser; crossheads ("SHIB price action", "Bitcoin price
+            # prediction") say what the copy is about, so they count.
+            if "h1" in block.scope:
                 continue
             for trigger in self.triggers:
                 for m in finditer(trigger.pattern, block.text):
