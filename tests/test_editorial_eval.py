@@ -55,9 +55,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Market copy: crypto-dev labels published articles that stay in ../shared/corpus (never
 # copied here); crypto-fr holds French drafts of the same genre written for the project.
 # First runs: micro F1 0.475 and 0.67 (README of each set). The floors sit just under the
-# scores reached by the market-copy shapes (0.80 and 0.91), so a change that loses them fails;
+# scores reached by the market-copy shapes (0.82 and 0.92, with figure_anaphora), so a change that loses them fails;
 # issue #8's own targets are higher and are measured on articles the project never reads.
-MARKET_SET_FLOORS = {"crypto-dev": 0.78, "crypto-fr": 0.89}
+MARKET_SET_FLOORS = {"crypto-dev": 0.80, "crypto-fr": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(MARKET_SET_FLOORS))

@@ -284,6 +284,42 @@ def test_neighbouring_sentence_that_introduces_the_same_figure_sources_it() -> N
     assert rules_of(other, "fr") == ["unsourced-projection"]
 
 
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    # a pronoun or a short back-referring phrase carries the level of the sentence before
+    ("The $0.51 support is key. The altcoin will likely land here if selling resumes.", "en", "$0.51"),
+    ("The $0.51 support is key; the altcoin will likely land here if selling resumes.", "en", "$0.51"),
+    ("Resistance sits at $0.60. The token could hit it over the weekend.", "en", "$0.60"),
+    ("Support sits at $0.48 and $0.51. XRP may fall back to that level.", "en", "$0.51"),
+    ("La résistance se situe à 2,60 dollars. Le jeton pourrait l'atteindre dès cette semaine.",
+     "fr", "2,60 dollars"),
+    ("Le support se situe à 2,10 dollars. Le jeton pourrait y revenir en cas de ventes.", "fr", "2,10 dollars"),
+    ("Le support se situe à 2,10 dollars. Le jeton devrait retester ce niveau.", "fr", "2,10 dollars"),
+])
+def test_a_move_onto_the_level_before_is_a_projection_of_that_figure(text: str, lang: str, figure: str) -> None:
+    found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
+    assert len(found) == 1 and figure in found[0].message
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # no figure before the pronoun
+    ("Sentiment is weak. The token could hit it over the weekend.", "en"),
+    ("Le sentiment reste fragile. Le jeton pourrait l'atteindre dès cette semaine.", "fr"),
+    # a figure that is no level (a count)
+    ("Some 300 wallets moved coins. The token could hit it over the weekend.", "en"),
+    # a past move onto the level, no projection
+    ("Resistance sits at $0.60. The token hit it last week.", "en"),
+    ("Le support se situe à 2,10 dollars. Le jeton l'a atteint mardi.", "fr"),
+    # the figure is in another paragraph
+    ("Resistance sits at $0.60.\n\nThe token could hit it over the weekend.", "en"),
+    # a named source in either sentence
+    ("Resistance sits at $0.60, according to Kaiko. The token could hit it over the weekend.", "en"),
+    ("Resistance sits at $0.60. The token could hit it over the weekend, Kaiko analyst Jane Doe said.", "en"),
+    ("Le support se situe à 2,10 dollars, selon Kaiko. Le jeton pourrait y revenir.", "fr"),
+])
+def test_a_move_onto_a_level_needs_a_level_before_and_no_source(text: str, lang: str) -> None:
+    assert "unsourced-projection" not in rules_of(text, lang)
+
+
 def test_front_matter_date_anchors_the_future() -> None:
     dated = """\
         ---

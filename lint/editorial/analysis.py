@@ -89,6 +89,9 @@ class SentenceFacts:
     adverbials: list[Match] = field(default_factory=list)
     market_calls: list[Match] = field(default_factory=list)
     """The writer's market calls on a price level (lexicon market_calls): forward-looking."""
+    figure_anaphora: list[Match] = field(default_factory=list)
+    """Market moves onto a level named in the sentence before ("could hit it", « pourrait
+    l'atteindre »; lexicon figure_anaphora)."""
     """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
     superlative: bool = False
     question: bool = False
@@ -241,7 +244,9 @@ class _Analyser:
         facts.conditional = search(lex.conditional, masked) is not None
         facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
                               for m in finditer(lex.market_calls, masked)]
-        if facts.market_calls and (facts.hypothetical or facts.conditional):
+        facts.figure_anaphora = [Match(m.start(), m.end(), m.group(), lex.figure_anaphora.shape(m))
+                                 for m in finditer(lex.figure_anaphora, masked)]
+        if (facts.market_calls or facts.figure_anaphora) and (facts.hypothetical or facts.conditional):
             # A market condition ("if the support holds, XRP could climb toward the $2.41
             # resistance") frames a forecast, and a condition is no hedge ("should it happen,
             # the target will be $88,000"); an example ("if you had invested $1,000") is not one.

@@ -13,7 +13,7 @@ from lint.editorial.analysis import Analysis, AnalysisOptions, Match, SentenceFa
 from lint.editorial.lexicon import EditorialLexicon, lexicon_for
 from lint.editorial.quantities import Quantity
 from lint.editorial.sources import Attribution, Kind
-from lint.patterns import match, search
+from lint.patterns import fullmatch, match, search
 from lint.rule_types.base import Finding, RuleType, rule_type
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
@@ -82,6 +82,35 @@ class _ClaimRule(RuleType):
                     break
         return figures
 
+    def carried_projection(self, paragraph: list[SentenceFacts], s: SentenceFacts,
+                           year: int | None) -> tuple[SentenceFacts, Quantity, Match] | None:
+        """A market move onto a level named just before ("XRP's next target is $0.60. The
+        token could hit it", « Le prochain objectif se situe à 2,60 dollars. Le jeton pourrait
+        l'atteindre »): the sentence that names the level (an earlier clause of `s`, else the
+        sentence before in the paragraph), its figure nearest to the move (a price or level
+        figure), and the move that carries it. None when `s` has no such move
+        or projects a figure of its own, or when no level figure comes before the move. A
+        sentence before that itself projects the level is a second projection ("could hit
+        it" predicts the move), reported on its own."""
+        if not s.figure_anaphora or s.question or s.hypothetical:
+            return None
+        if self._historical(s, year) or self.projections(s, year):
+            return None
+        move = s.figure_anaphora[0]
+        # An earlier clause of the same sentence ("The $0.51 support is key; the altcoin
+        # will likely land here") names the level first; else the sentence before.
+        before = [q for q in s.quantities if q.end <= move.start]
+        if before:
+            source, figure = s, before[-1]
+        elif s.index > 0 and paragraph[s.index - 1].quantities and not paragraph[s.index - 1].question:
+            source = paragraph[s.index - 1]
+            figure = source.quantities[-1]
+        else:
+            return None
+        if fullmatch(self.lex.level_figures, figure.text) is None:
+            return None
+        return source, figure, move
+
     def _counted_subject(self, s: SentenceFacts, q: Quantity, marker: Match) -> bool:
         """"A quarter of all adults will have caught flu by the end of January", "plus de
         2,5 millions de Français seront touchés d'ici à la fin de l'hiver": the figure
@@ -143,13 +172,33 @@ class UnsourcedProjection(_ClaimRule):
             for s in paragraph:
                 projections = self.projections(s, analysis.reference_year)
                 figures = [q for q, _ in projections]
-                if not figures or s.best == Kind.NAMED or s.weak() is not None:
+                if not figures:
+                    yield from self._carried(unit, paragraph, s, analysis.reference_year)
+                    continue
+                if s.best == Kind.NAMED or s.weak() is not None:
                     continue  # weak sources are vague-attribution's business, never both
                 if self.sourced_by_neighbour(paragraph, s, figures):
                     continue
                 end, figure = self.figure_text(s, figures[0])
                 start, stop = self.span(unit, s, figures[0].start, end)
                 yield Finding(start, stop, {"figure": figure}, shape=projections[0][1].shape)
+
+
+    def _carried(self, unit: TextUnit, paragraph: list[SentenceFacts], s: SentenceFacts,
+                 year: int | None) -> Iterator[Finding]:
+        """A move onto the level of the sentence before: flagged on the move, quoting that
+        figure, unless either sentence names a source (or `s` has only a weak one)."""
+        carried = self.carried_projection(paragraph, s, year)
+        if carried is None:
+            return
+        previous, figure, move = carried
+        if Kind.NAMED in (s.best, previous.best) or s.weak() is not None:
+            return
+        if self.sourced_by_neighbour(paragraph, s, [figure]):
+            return
+        _, text = self.figure_text(previous, figure)
+        start, stop = self.span(unit, s, move.start, move.end)
+        yield Finding(start, stop, {"figure": text}, shape=move.shape)
 
 
 @rule_type("vague-attribution")

@@ -91,6 +91,8 @@ class EditorialLexicon:
             "|".join(_terms(self._get("hypothetical_openers"))) or _NEVER, ignorecase=True)
         self.market_calls = family("market_calls")
         self.hypothetical_examples = family("hypothetical_examples")
+        self.figure_anaphora = family("figure_anaphora")
+        self.level_figures = family("level_figures")
         self.scheduled = family("scheduled_verbs")
         self.dates = family("dates")
         self.specific_dates = family("specific_dates")
