@@ -209,10 +209,10 @@ def test_a_required_key_is_never_silently_missing() -> None:
     from lint.editorial.lexicon import EditorialLexicon
 
     with pytest.raises(LexiconKeyError, match="holder_boundary_words"):
-        EditorialLexicon("fr", data)
+        EditorialLexicon("fr", data, STORE.schema.keys)
     data = dict(STORE.get("fr"))
     del data["elided_prefixes"]  # optional: English has none
-    assert EditorialLexicon("fr", data).elided.pattern
+    assert EditorialLexicon("fr", data, STORE.schema.keys).elided.pattern
 
 
 # -- options and the shared analysis ----------------------------------------------------

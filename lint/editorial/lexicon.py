@@ -4,49 +4,23 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from lint.editorial.grammar import Family, class_source, compile_family
+from lint.lexicon_schema import Declaration
 from lint.patterns import compile_pattern, compile_terms
-from lint.yamlio import load_yaml
 
 # Compiled lexicons per LexiconStore (weak keys: a reloaded configuration drops its cache).
 _CACHE: weakref.WeakKeyDictionary[Any, dict[str, EditorialLexicon]] = weakref.WeakKeyDictionary()
 _NO_STORE: dict[str, EditorialLexicon] = {}
 
-_HERE = Path(__file__).resolve().parent.parent
-# The shipped rules: in the wheel (lint/_rules) or beside the package in a checkout.
-_SCHEMA = next((p for p in (_HERE / "_rules/editorial/lexicons/_schema-grammar.yaml",
-                            _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml") if p.is_file()),
-               _HERE.parent / "rules/editorial/lexicons/_schema-grammar.yaml")
 _NEVER = r"(?!x)x"
 
 
 class LexiconKeyError(KeyError):
     """A lexicon lacks a key its schema declares required (never silently an empty list)."""
-
-
-def _schema() -> dict[str, Any]:
-    """The declared keys of rules/editorial/lexicons/_schema-grammar.yaml (read once)."""
-    global _SCHEMA_KEYS
-    if _SCHEMA_KEYS is None:
-        try:
-            data = load_yaml(_SCHEMA.read_text(encoding="utf-8"), str(_SCHEMA)).data
-        except FileNotFoundError:  # an installed wheel without the rules folder
-            data = {}
-        _SCHEMA_KEYS = dict((data or {}).get("keys") or {})
-    return _SCHEMA_KEYS
-
-
-_SCHEMA_KEYS: dict[str, Any] | None = None
-
-
-def is_language(name: str) -> bool:
-    """Lexicon files whose name starts with '_' (schemas) are not languages."""
-    return not name.startswith("_")
 
 
 def _terms(entries: Any) -> list[str]:
@@ -65,9 +39,13 @@ class EditorialLexicon:
     alternation per family, one scan per family and sentence.
     """
 
-    def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
+    def __init__(self, lang: str, data: Mapping[str, Any],
+                 declared: Mapping[str, Declaration] | None = None) -> None:
         self.lang = lang
         self.data = data
+        # The store's schema (lint/lexicon_schema.py): which keys exist and which a
+        # language must give.
+        self.declared: Mapping[str, Declaration] = declared or {}
 
         def family(name: str, nonword: bool = False) -> Family:
             return compile_family(name, self._get(name), self._class, nonword=nonword)
@@ -200,15 +178,15 @@ class EditorialLexicon:
         missing from a language that has a lexicon at all."""
         if key in self.data:
             return self.data[key]
-        declared = _schema().get(key)
-        if self.data and isinstance(declared, Mapping) and declared.get("required", True):
+        declared = self.declared.get(key)
+        if self.data and declared is not None and declared.required:
             raise LexiconKeyError(f"lexicon {self.lang!r} lacks the required key {key!r} "
-                                  f"({declared.get('meaning', '')})")
+                                  f"({declared.meaning})")
         return None
 
     def _class(self, key: str) -> str:
         """The alternation of lexicon class `key`, for `@key` in a shape."""
-        if key not in self.data and key not in _schema():
+        if key not in self.data and key not in self.declared:
             raise KeyError(key)
         return class_source(self._get(key))
 
@@ -234,14 +212,15 @@ def lexicon_for(store: Any, lang: str) -> EditorialLexicon:
     """The compiled lexicon of `lang` from a LexiconStore, cached per store."""
     cache = _CACHE.setdefault(store, {}) if store is not None else _NO_STORE
     if lang not in cache:
-        cache[lang] = EditorialLexicon(lang, store.get(lang) if store is not None else {})
+        cache[lang] = (EditorialLexicon(lang, store.get(lang), store.schema.keys)
+                       if store is not None else EditorialLexicon(lang, {}))
     return cache[lang]
 
 
 def disclaimer_patterns(store: Any, extra: tuple[str, ...] = ()) -> regex.Pattern[str]:
     """Accepted disclaimer wording of every language, plus project additions."""
     terms: list[str] = list(extra)
+    # The store never loads '_'-prefixed files (schemas) as languages.
     for lang in sorted(store.languages()) if store is not None else []:
-        if is_language(lang):
-            terms.extend(_terms(store.get(lang).get("disclaimers")))
+        terms.extend(_terms(store.get(lang).get("disclaimers")))
     return compile_terms(terms, ignorecase=True)
