@@ -147,7 +147,7 @@ def _merged(base: Any, extra: Any) -> Any:
 
 
 def _is_builtin(path: Path) -> bool:
-    """A lexicon shipped with newslint (lint/_rules in a wheel, rules/ in a checkout)."""
-    package = Path(__file__).resolve().parent
-    resolved = path.resolve()
-    return any(resolved.is_relative_to(root) for root in (package / "_rules", package.parent / "rules"))
+    """A lexicon shipped with newslint (under lint.packs.builtin_rules_dir())."""
+    from lint.packs import builtin_rules_dir  # lint.packs imports this module
+
+    return path.resolve().is_relative_to(builtin_rules_dir())
