@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lint.editorial.grammar import SHAPE_FIELDS
 from lint.patterns import PatternError, check_regex, compile_pattern
 from lint.yamlio import InputError, LocatedYaml, PathKey, load_yaml
 
@@ -70,7 +71,7 @@ def _categories(value: Any) -> Iterator[Problem]:
     # Each category is a family of shapes (plain regexes are unnamed shapes).
     yield from _mapping(value, "category names to lists of shapes or regexes")
     for key, item in value.items() if isinstance(value, dict) else ():
-        yield from ((( key, *at), message) for at, message in _shapes(item))
+        yield from (((key, *at), message) for at, message in _shapes(item))
 
 
 def _counts(value: Any) -> Iterator[Problem]:
@@ -104,7 +105,7 @@ def _triggers(value: Any) -> Iterator[Problem]:
 
 
 def _shapes(value: Any) -> Iterator[Problem]:
-    # The grammar of a shape belongs to its matcher; here only what every shape has.
+    # Fields and outline here; how a shape matches belongs to its matcher.
     if not isinstance(value, list):
         yield (), f"expected a list of shapes, not {_shown(value)}"
         return
@@ -113,6 +114,10 @@ def _shapes(value: Any) -> Iterator[Problem]:
             yield from _regex(item, (index,))
         elif not isinstance(item, dict):
             yield (index,), f"expected a shape (a mapping or a string), not {_shown(item)}"
+        elif unknown := list(_fields(item, (index,), sorted(SHAPE_FIELDS))):
+            # The matcher's own field list (lint/editorial/grammar.py): a typo such as
+            # 'seqs:' is reported at load, with its position, not when a rule compiles.
+            yield from unknown
         elif not isinstance(item.get("name"), str):
             yield (index,), "a shape needs a 'name'"
         elif "pattern" in item and "seq" in item:

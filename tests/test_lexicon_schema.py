@@ -159,6 +159,7 @@ def test_values_must_fit_their_kind(house: Path, text: str, expected) -> None:
     ("shapes", [{"name": "s"}], "shape 's' needs 'pattern' or 'seq' (or only 'enabled')"),
     ("shapes", [{"name": "s", "pattern": "(x"}], "invalid regex '(x'"),
     ("shapes", [{"name": "s", "seq": "x"}], "'seq' of shape 's' must be a list"),
+    ("shapes", [{"name": "s", "seqs": ["x"]}], "unknown field 'seqs' (did you mean 'seq'?)"),
 ])
 def test_kind_validators(kind: str, value, message: str | None) -> None:
     found = [m for _, m in check_value(kind, value)]
