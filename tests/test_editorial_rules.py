@@ -479,6 +479,58 @@ def test_disclaimer_shapes_and_investment_copy(text: str, lang: str, expected: l
     assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
 
 
+# missing-disclaimer: the vocabulary of price analysis in both languages. A crypto-asset's
+# price move in any tense, holders' returns and positioning, fund flows and prices that
+# already reflect news make investment copy; a crypto-asset's ETF named in company news
+# counts with the crypto names, not as a product a reader buys; court and hack vocabulary
+# takes away (counter-words), so a scam trial that names returns and savers needs none.
+COURT_EN = ("The founder promised investors passive income and a diversified portfolio of bitcoin, "
+            "ether and stablecoins, with payouts from a trading robot; he invested the savings in "
+            "flats.")
+COURT_FR = ("Le fondateur promettait aux épargnants des rendements de 8 % par mois et un portefeuille "
+            "de bitcoin, d'ether et de stablecoins grâce à un robot de trading ; les placements "
+            "étaient en fait investis dans des appartements.")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Solana's SOL token has risen 723% in the past year, according to CoinMarketCap.", "en",
+     ["missing-disclaimer"]),
+    ("Le jeton SOL de Solana grimpe de 723 % sur un an, selon CoinMarketCap.", "fr",
+     ["missing-disclaimer"]),
+    ("Over 87% of holders of bitcoin are in profit, with unrealized gains of 120%, according to "
+     "Glassnode.", "en", ["missing-disclaimer"]),
+    ("Plus de 87 % des détenteurs de bitcoin sont en profit, avec des plus-values latentes de "
+     "120 %, selon Glassnode.", "fr", ["missing-disclaimer"]),
+    ("Capital is flowing into crypto again, and the market is pricing this in: the TON token "
+     "reached the top ten.", "en", ["missing-disclaimer"]),
+    ("Les capitaux affluent vers les crypto-actifs et la hausse est déjà intégrée dans les cours : "
+     "le jeton TON figure parmi les dix premiers.", "fr", ["missing-disclaimer"]),
+    ("The bank will open a crypto trading desk in London; the approval of spot bitcoin ETFs in "
+     "January revived investor interest in bitcoin and ether, it said.", "en", []),
+    ("La banque ouvrira un pôle de trading de crypto-actifs à Paris ; l'autorisation des ETF "
+     "bitcoin au comptant en janvier a relancé l'intérêt des investisseurs pour le bitcoin et "
+     "l'ether.", "fr", []),
+    ("The bank will open a crypto trading desk in London; a bitcoin miner's ETF and investor "
+     "interest in bitcoin and ether revived.", "en", ["missing-disclaimer"]),
+    (COURT_EN, "en", ["missing-disclaimer"]),
+    (COURT_EN + " The Ponzi scheme collapsed, the defendant pleaded not guilty and prosecutors "
+     "asked the jury for a conviction.", "en", []),
+    (COURT_FR, "fr", ["missing-disclaimer"]),
+    (COURT_FR + " Le parquet a requis cinq ans contre le prévenu pour escroquerie ; le tribunal "
+     "rendra son jugement en février.", "fr", []),
+    # Counter-words take away at most their cap: price analysis in a court story still counts.
+    ("Bitcoin slipped to $64,544 and ether fell 3% on Thursday as traders sold; prosecutors, "
+     "the jury and the defendants in the Ponzi and fraud trial ignored it.", "en",
+     ["missing-disclaimer"]),
+    ("Le bitcoin a reculé à 64 000 dollars et l'ether a cédé 3 % jeudi, les traders vendant ; le "
+     "parquet, le tribunal et le prévenu du procès pour escroquerie l'ignorent.", "fr",
+     ["missing-disclaimer"]),
+])
+def test_price_analysis_vocabulary_and_counter_words(text: str, lang: str,
+                                                     expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
+
+
 # An embedded post followed by the writer's paraphrase of it is not a repeated paragraph.
 @pytest.mark.parametrize("text, lang", [
     ("""\
