@@ -550,3 +550,70 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
     plain = text.replace("pic.twitter.com/xYz12 — Rivage (@rivage_pay) 20 juin 2024", "").replace(
         "pic.twitter.com/abc — Michael Saylor (@saylor) June 20, 2024", "")
     assert "repeated-paragraph" in rules_of(plain, lang)
+
+
+# A quotation given first as an excerpt (a pull-quote between paragraphs, a teaser quote in
+# the standfirst) and then in full with its speaker is quoting, not a repeated paragraph;
+# the same quotation given in full twice is still a repeat.
+PULL_QUOTE_EN = """\
+    The two sides met again on Monday without an agreement, and the strike entered its fourth week.
+
+    "The only way out of the crisis is for the president to speak on the 31st and announce something concrete"
+
+    His ministers have sent contradictory messages for days, and the unions say they will not wait.
+
+    "Everything is adrift in the party. The only way out of the crisis is for the president to speak on the 31st and announce something concrete, such as a pause in the reform," said Philip Moreau, a communications adviser.
+    """
+PULL_QUOTE_FR = """\
+    Les deux camps se sont revus lundi sans accord, et la grève est entrée dans sa quatrième semaine.
+
+    « La seule manière de sortir de la crise, c'est que le président prenne la parole le 31 et annonce quelque chose »
+
+    Ses ministres envoient depuis des jours des messages contradictoires, et les syndicats disent qu'ils n'attendront pas.
+
+    « Tout flotte dans la majorité. La seule manière de sortir de la crise, c'est que le président prenne la parole le 31 et annonce quelque chose, comme une suspension de la réforme », estime Philippe Moreau, conseiller en communication.
+    """
+TEASER_EN = """\
+    "The FBI will find you, no matter how long it takes or how far you run": a fugitive is caught after 46 years.
+
+    The man, now 77, was arrested on Wednesday in New Mexico, where he had lived under a false name for forty years.
+
+    "This arrest should send a strong signal to all violent criminals: the FBI will find you, no matter how long it takes or how far you run, and bring you to justice," said special agent Michael Schneider.
+    """
+TEASER_FR = """\
+    « Le FBI vous trouvera, peu importe le temps que cela prendra ou jusqu'où vous fuirez » : un fugitif a été arrêté aux États-Unis après 46 ans de cavale.
+
+    Le fugitif, désormais âgé de 77 ans, a été arrêté mercredi au Nouveau-Mexique, où il vivait sous une fausse identité.
+
+    « Cette arrestation doit envoyer un signal fort à tous les violents criminels : le FBI vous trouvera, peu importe le temps que cela prendra ou jusqu'où vous fuirez, et vous conduira devant la justice », a déclaré l'agent spécial Michael Schneider.
+    """
+SAME_QUOTE_EN = """\
+    No one is in danger. "The situation is under control and the consequences are limited to the site, with no danger to residents," the prefecture said.
+
+    The leak began shortly after 4pm on Thursday at a metal-plating plant near the airport.
+
+    Firefighters were still pumping the chemical late on Thursday. "The situation is under control and the consequences are limited to the site, with no danger to residents," the prefecture said.
+    """
+SAME_QUOTE_FR = """\
+    Leurs jours ne sont pas en danger. « La situation est maîtrisée, les conséquences se limitent au périmètre de l'établissement, sans gêne pour la population », a affirmé la préfecture.
+
+    L'accident s'est produit jeudi peu après 16 heures dans une entreprise de traitement des métaux.
+
+    Dans la soirée, les pompiers pompaient encore le produit. « La situation est maîtrisée, les conséquences se limitent au périmètre de l'établissement, sans gêne pour la population », a indiqué la préfecture.
+    """
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    (PULL_QUOTE_EN, "en", []),
+    (PULL_QUOTE_FR, "fr", []),
+    (TEASER_EN, "en", []),
+    (TEASER_FR, "fr", []),
+    (SAME_QUOTE_EN, "en", ["repeated-paragraph"]),
+    (SAME_QUOTE_FR, "fr", ["repeated-paragraph"]),
+    # Without quotation marks the excerpt is the writer's own words, restated: a repeat.
+    (PULL_QUOTE_EN.replace('"', ""), "en", ["repeated-paragraph"]),
+    (TEASER_FR.replace("« ", "").replace(" »", ""), "fr", ["repeated-paragraph"]),
+])
+def test_quotation_excerpt_is_not_a_repeated_paragraph(text: str, lang: str,
+                                                       expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "repeated-paragraph"] == expected
