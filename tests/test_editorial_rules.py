@@ -512,6 +512,14 @@ COURT_FR = ("Le fondateur promettait aux épargnants des rendements de 8 % par m
      "l'ether.", "fr", []),
     ("The bank will open a crypto trading desk in London; a bitcoin miner's ETF and investor "
      "interest in bitcoin and ether revived.", "en", ["missing-disclaimer"]),
+    # Trading hours are not a price: "trading" and "s'échange" need a level after them.
+    ("The exchange opened bitcoin trading 24 hours a day to investors and crypto funds.", "en",
+     []),
+    ("Bitcoin was trading at $64,500 on Friday, and ether around $3,500, for investors.", "en",
+     ["missing-disclaimer"]),
+    ("Sur la plateforme, le bitcoin s'échange 24 heures sur 24 entre investisseurs.", "fr", []),
+    ("Le bitcoin s'échange autour de 64 500 dollars vendredi, et l'ether à 3 500 dollars, "
+     "pour les investisseurs.", "fr", ["missing-disclaimer"]),
     (COURT_EN, "en", ["missing-disclaimer"]),
     (COURT_EN + " The Ponzi scheme collapsed, the defendant pleaded not guilty and prosecutors "
      "asked the jury for a conviction.", "en", []),
