@@ -479,6 +479,66 @@ def test_disclaimer_shapes_and_investment_copy(text: str, lang: str, expected: l
     assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
 
 
+# missing-disclaimer: the vocabulary of price analysis in both languages. A crypto-asset's
+# price move in any tense, holders' returns and positioning, fund flows and prices that
+# already reflect news make investment copy; a crypto-asset's ETF named in company news
+# counts with the crypto names, not as a product a reader buys; court and hack vocabulary
+# takes away (counter-words), so a scam trial that names returns and savers needs none.
+COURT_EN = ("The founder promised investors passive income and a diversified portfolio of bitcoin, "
+            "ether and stablecoins, with payouts from a trading robot; he invested the savings in "
+            "flats.")
+COURT_FR = ("Le fondateur promettait aux épargnants des rendements de 8 % par mois et un portefeuille "
+            "de bitcoin, d'ether et de stablecoins grâce à un robot de trading ; les placements "
+            "étaient en fait investis dans des appartements.")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Solana's SOL token has risen 723% in the past year, according to CoinMarketCap.", "en",
+     ["missing-disclaimer"]),
+    ("Le jeton SOL de Solana grimpe de 723 % sur un an, selon CoinMarketCap.", "fr",
+     ["missing-disclaimer"]),
+    ("Over 87% of holders of bitcoin are in profit, with unrealized gains of 120%, according to "
+     "Glassnode.", "en", ["missing-disclaimer"]),
+    ("Plus de 87 % des détenteurs de bitcoin sont en profit, avec des plus-values latentes de "
+     "120 %, selon Glassnode.", "fr", ["missing-disclaimer"]),
+    ("Capital is flowing into crypto again, and the market is pricing this in: the TON token "
+     "reached the top ten.", "en", ["missing-disclaimer"]),
+    ("Les capitaux affluent vers les crypto-actifs et la hausse est déjà intégrée dans les cours : "
+     "le jeton TON figure parmi les dix premiers.", "fr", ["missing-disclaimer"]),
+    ("The bank will open a crypto trading desk in London; the approval of spot bitcoin ETFs in "
+     "January revived investor interest in bitcoin and ether, it said.", "en", []),
+    ("La banque ouvrira un pôle de trading de crypto-actifs à Paris ; l'autorisation des ETF "
+     "bitcoin au comptant en janvier a relancé l'intérêt des investisseurs pour le bitcoin et "
+     "l'ether.", "fr", []),
+    ("The bank will open a crypto trading desk in London; a bitcoin miner's ETF and investor "
+     "interest in bitcoin and ether revived.", "en", ["missing-disclaimer"]),
+    # Trading hours are not a price: "trading" and "s'échange" need a level after them.
+    ("The exchange opened bitcoin trading 24 hours a day to investors and crypto funds.", "en",
+     []),
+    ("Bitcoin was trading at $64,500 on Friday, and ether around $3,500, for investors.", "en",
+     ["missing-disclaimer"]),
+    ("Sur la plateforme, le bitcoin s'échange 24 heures sur 24 entre investisseurs.", "fr", []),
+    ("Le bitcoin s'échange autour de 64 500 dollars vendredi, et l'ether à 3 500 dollars, "
+     "pour les investisseurs.", "fr", ["missing-disclaimer"]),
+    (COURT_EN, "en", ["missing-disclaimer"]),
+    (COURT_EN + " The Ponzi scheme collapsed, the defendant pleaded not guilty and prosecutors "
+     "asked the jury for a conviction.", "en", []),
+    (COURT_FR, "fr", ["missing-disclaimer"]),
+    (COURT_FR + " Le parquet a requis cinq ans contre le prévenu pour escroquerie ; le tribunal "
+     "rendra son jugement en février.", "fr", []),
+    # Counter-words take away at most their cap: price analysis in a court story still counts.
+    ("Bitcoin slipped to $64,544 and ether fell 3% on Thursday as traders sold; prosecutors, "
+     "the jury and the defendants in the Ponzi and fraud trial ignored it.", "en",
+     ["missing-disclaimer"]),
+    ("Le bitcoin a reculé à 64 000 dollars et l'ether a cédé 3 % jeudi, les traders vendant ; le "
+     "parquet, le tribunal et le prévenu du procès pour escroquerie l'ignorent.", "fr",
+     ["missing-disclaimer"]),
+])
+def test_price_analysis_vocabulary_and_counter_words(text: str, lang: str,
+                                                     expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
+
+
 # An embedded post followed by the writer's paraphrase of it is not a repeated paragraph.
 @pytest.mark.parametrize("text, lang", [
     ("""\
@@ -498,3 +558,70 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
     plain = text.replace("pic.twitter.com/xYz12 — Rivage (@rivage_pay) 20 juin 2024", "").replace(
         "pic.twitter.com/abc — Michael Saylor (@saylor) June 20, 2024", "")
     assert "repeated-paragraph" in rules_of(plain, lang)
+
+
+# A quotation given first as an excerpt (a pull-quote between paragraphs, a teaser quote in
+# the standfirst) and then in full with its speaker is quoting, not a repeated paragraph;
+# the same quotation given in full twice is still a repeat.
+PULL_QUOTE_EN = """\
+    The two sides met again on Monday without an agreement, and the strike entered its fourth week.
+
+    "The only way out of the crisis is for the president to speak on the 31st and announce something concrete"
+
+    His ministers have sent contradictory messages for days, and the unions say they will not wait.
+
+    "Everything is adrift in the party. The only way out of the crisis is for the president to speak on the 31st and announce something concrete, such as a pause in the reform," said Philip Moreau, a communications adviser.
+    """
+PULL_QUOTE_FR = """\
+    Les deux camps se sont revus lundi sans accord, et la grève est entrée dans sa quatrième semaine.
+
+    « La seule manière de sortir de la crise, c'est que le président prenne la parole le 31 et annonce quelque chose »
+
+    Ses ministres envoient depuis des jours des messages contradictoires, et les syndicats disent qu'ils n'attendront pas.
+
+    « Tout flotte dans la majorité. La seule manière de sortir de la crise, c'est que le président prenne la parole le 31 et annonce quelque chose, comme une suspension de la réforme », estime Philippe Moreau, conseiller en communication.
+    """
+TEASER_EN = """\
+    "The FBI will find you, no matter how long it takes or how far you run": a fugitive is caught after 46 years.
+
+    The man, now 77, was arrested on Wednesday in New Mexico, where he had lived under a false name for forty years.
+
+    "This arrest should send a strong signal to all violent criminals: the FBI will find you, no matter how long it takes or how far you run, and bring you to justice," said special agent Michael Schneider.
+    """
+TEASER_FR = """\
+    « Le FBI vous trouvera, peu importe le temps que cela prendra ou jusqu'où vous fuirez » : un fugitif a été arrêté aux États-Unis après 46 ans de cavale.
+
+    Le fugitif, désormais âgé de 77 ans, a été arrêté mercredi au Nouveau-Mexique, où il vivait sous une fausse identité.
+
+    « Cette arrestation doit envoyer un signal fort à tous les violents criminels : le FBI vous trouvera, peu importe le temps que cela prendra ou jusqu'où vous fuirez, et vous conduira devant la justice », a déclaré l'agent spécial Michael Schneider.
+    """
+SAME_QUOTE_EN = """\
+    No one is in danger. "The situation is under control and the consequences are limited to the site, with no danger to residents," the prefecture said.
+
+    The leak began shortly after 4pm on Thursday at a metal-plating plant near the airport.
+
+    Firefighters were still pumping the chemical late on Thursday. "The situation is under control and the consequences are limited to the site, with no danger to residents," the prefecture said.
+    """
+SAME_QUOTE_FR = """\
+    Leurs jours ne sont pas en danger. « La situation est maîtrisée, les conséquences se limitent au périmètre de l'établissement, sans gêne pour la population », a affirmé la préfecture.
+
+    L'accident s'est produit jeudi peu après 16 heures dans une entreprise de traitement des métaux.
+
+    Dans la soirée, les pompiers pompaient encore le produit. « La situation est maîtrisée, les conséquences se limitent au périmètre de l'établissement, sans gêne pour la population », a indiqué la préfecture.
+    """
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    (PULL_QUOTE_EN, "en", []),
+    (PULL_QUOTE_FR, "fr", []),
+    (TEASER_EN, "en", []),
+    (TEASER_FR, "fr", []),
+    (SAME_QUOTE_EN, "en", ["repeated-paragraph"]),
+    (SAME_QUOTE_FR, "fr", ["repeated-paragraph"]),
+    # Without quotation marks the excerpt is the writer's own words, restated: a repeat.
+    (PULL_QUOTE_EN.replace('"', ""), "en", ["repeated-paragraph"]),
+    (TEASER_FR.replace("« ", "").replace(" »", ""), "fr", ["repeated-paragraph"]),
+])
+def test_quotation_excerpt_is_not_a_repeated_paragraph(text: str, lang: str,
+                                                       expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "repeated-paragraph"] == expected

@@ -63,6 +63,12 @@ class RepeatOptions:
     """Templated list items (award lists, results) share structure, not content."""
     ignore: tuple[str, ...] = ()
     """Regexes for boilerplate (a house disclaimer, a sign-off) that is never compared."""
+    quotation_marks: tuple[tuple[str, str], ...] = ()
+    """Pairs of opening and closing quotation marks. With them, a quotation given first as
+    an excerpt (a pull-quote between paragraphs, a teaser in the standfirst) and then in
+    full is quoting, not a repeat: when every shingle the two units share lies inside
+    the earlier unit's quotation marks, and the later unit's quotation holds at least
+    `min_shared` more shingles, the pair is not reported."""
 
 
 @rule_type("near-duplicate")
@@ -79,6 +85,11 @@ class NearDuplicate(RuleType):
             raise OptionError(("unit",), "unit must be 'paragraph' or 'sentence'")
         if options.shingle_size < 1:
             raise OptionError(("shingle_size",), "shingle_size must be at least 1")
+        for index, pair in enumerate(options.quotation_marks):
+            if (not isinstance(pair, (list, tuple)) or len(pair) != 2
+                    or not all(isinstance(mark, str) and mark for mark in pair)):
+                raise OptionError(("quotation_marks", index),
+                                  "quotation_marks lists [opening, closing] pairs of marks")
 
     def setup(self) -> None:
         # A generic type: a house pack may use it without the editorial lexicon, so the
@@ -92,6 +103,29 @@ class NearDuplicate(RuleType):
         self.extra_ignore = (
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
+        quotes = [
+            f"{regex.escape(o)}((?:(?!{regex.escape(o)}|{regex.escape(c)}).)+){regex.escape(c)}"
+            for o, c in self.options.quotation_marks
+        ]
+        self.quotation = compile_pattern("|".join(quotes)) if quotes else None
+
+    def _quotations(self, text: str) -> list[set[tuple[str, ...]]]:
+        """The shingles of each quotation of `text` (empty without quotation_marks)."""
+        if self.quotation is None:
+            return []
+        size = self.options.shingle_size
+        return [shingles(normalise(next(g for g in m.groups() if g is not None), self.elision), size)
+                for m in self.quotation.finditer(text)]
+
+    def _quoted_excerpt(self, shared: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]],
+                        later: list[set[tuple[str, ...]]]) -> bool:
+        """True when the shared shingles are an excerpt of a quotation: all inside the
+        earlier unit's quotation marks, and a quotation of the later unit that holds them
+        says at least min_shared shingles more."""
+        if not earlier or not later or not shared <= set().union(*earlier):
+            return False
+        fullest = max(later, key=lambda grams: len(grams & shared))
+        return len(fullest - shared) >= self.options.min_shared
 
     def _ignored(self, text: str) -> bool:
         stripped = text.strip()
@@ -114,19 +148,23 @@ class NearDuplicate(RuleType):
         return [(b, s.start, s.end) for b in blocks if id(b) not in repeated for s in b.sentences]
 
     def _pairs(self, units: list[tuple[Block, int, int]]) -> Iterator[tuple[Block, tuple[int, int, Block, int, int, float]]]:
-        seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[str]]] = []
+        seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]] = []
         size = self.options.shingle_size
         for block, start, end in units:
             words = normalise(block.text[start:end], self.elision)
             if len(words) < self.options.min_words:
                 continue
             grams = shingles(words, size)
+            quoted = self._quotations(block.text[start:end])
             best = None
-            for earlier, e_start, e_end, e_grams, e_words in seen:
+            for earlier, e_start, e_end, e_grams, e_quoted in seen:
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
-                shared = len(grams & e_grams)
+                common = grams & e_grams
+                shared = len(common)
                 if shared < self.options.min_shared:
+                    continue
+                if self._quoted_excerpt(common, e_quoted, quoted):
                     continue
                 containment = shared / min(len(grams), len(e_grams))
                 jaccard = shared / len(grams | e_grams)
@@ -136,7 +174,7 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
-            seen.append((block, start, end, grams, words))
+            seen.append((block, start, end, grams, quoted))
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         source = unit.document.source

@@ -41,7 +41,8 @@ class RequiredTextOptions:
     topic_threshold: int = 8
     """...or, with topic words only, from this score."""
     group_caps: Mapping[str, int] = field(default_factory=dict)
-    """The most a group of triggers adds up to, e.g. {market: 2} (market-news words)."""
+    """The most a group of triggers adds up to, e.g. {market: 2} (market-news words), or
+    takes away when its weights are negative (counter-words)."""
     front_matter: Mapping[str, Any] = field(default_factory=dict)
     """Front-matter values that require the text outright, e.g. {category: [crypto]}."""
     accepted: tuple[str, ...] = ()
@@ -127,7 +128,9 @@ class RequiredText(RuleType):
         return data[name]
 
     def _score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int:
-        """Sum of trigger weights; a group (market-news words) adds at most its cap."""
+        """Sum of trigger weights; a group (market-news words) adds at most its cap, and a
+        group of counter-words (negative weights: court or hack stories) takes away at most
+        its cap."""
         total = 0
         by_group: dict[str, int] = {}
         for weight, _, _, group in hits:
@@ -136,7 +139,8 @@ class RequiredText(RuleType):
             else:
                 by_group[group] = by_group.get(group, 0) + weight
         for group, subtotal in by_group.items():
-            total += min(subtotal, self.options.group_caps.get(group, subtotal))
+            cap = self.options.group_caps.get(group)
+            total += subtotal if cap is None else max(-cap, min(subtotal, cap))
         return total
 
     def _required_by_front_matter(self, meta: Mapping[str, Any]) -> str | None:
