@@ -93,6 +93,13 @@ class SentenceFacts:
     """Market moves onto a level named in the sentence before ("could hit it", « pourrait
     l'atteindre »; lexicon figure_anaphora)."""
     """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
+    believed: list[Match] = field(default_factory=list)
+    """Plain futures in the complement of a belief or forecast verb ("traders believe the
+    Fed is going to cut rates"; lexicon belief_frames): they predict whatever their verb."""
+    stances: list[Match] = field(default_factory=list)
+    """Fears, hopes, bets and readings that a future may follow (lexicon stance_frames)."""
+    planned: bool = False
+    """The sentence's source is the actor's own announcement (lexicon plan_sources)."""
     superlative: bool = False
     question: bool = False
     hypothetical: bool = False
@@ -283,6 +290,13 @@ class _Analyser:
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
+        if facts.futures or facts.boosters or facts.adverbials:
+            facts.stances = [Match(m.start(), m.end(), m.group(), lex.stance_frames.shape(m))
+                             for m in finditer(lex.stance_frames, masked)]
+            facts.planned = search(lex.plan_sources, masked) is not None
+            beliefs = [m.end() for m in finditer(lex.belief_frames, masked)]
+            facts.believed = [m for m in facts.futures
+                              if m not in facts.predictions and any(end <= m.start for end in beliefs)]
         facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
                                key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
