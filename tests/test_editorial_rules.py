@@ -291,6 +291,16 @@ CASES = [
     ("Aptos will expand on earlier Web3 projects.", "en", ["hedging-gap"]),
     ("Selon un communiqué, la société va doubler sa présence en Europe.", "fr", []),
     ("La société va doubler sa présence en Europe.", "fr", ["hedging-gap"]),
+    # ... a public allocation or a set benefit states the decided measure (decided-allocation,
+    # mesure-decidee), a market quantity is still forecast
+    ("Spending on health and education will rise by 9.4% and 8.1% respectively.", "en", []),
+    ("Defence spending will rise, however.", "en", []),
+    ("Consumer spending will rise by 3% next year.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Les dépenses de santé augmenteront de 9,4 %.", "fr", []),
+    ("De 2000 euros, cette aide passera à 4000 euros.", "fr", []),
+    ("Les dépenses militaires vont augmenter de 5 %.", "fr", []),
+    ("La consommation des ménages augmentera de 3 % l'an prochain.", "fr",
+     ["hedging-gap", "unsourced-projection"]),
     # « place » after a determiner is the noun, not the verb (places-forecast): no source
     ("Le jeton va exploser, la configuration ne laisse aucune place au doute.", "fr", ["hedging-gap"]),
 ]
@@ -310,6 +320,25 @@ def test_quoted_forecast_with_named_speaker_is_sourced() -> None:
 
 def test_quote_without_speaker_is_the_writers_claim() -> None:
     assert "hedging-gap" in rules_of('"Bitcoin will hit $200,000 next year."', "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ('If drivers become employees, "passengers will get a reduced service in the suburbs", and fares '
+     'will rise, argues the pink-logo app.\n\n"Most drivers will lose work and the others will get '
+     'shifts with capped hourly pay."', "en"),
+    ('Si les chauffeurs deviennent des salariés, "les passagers auront un service réduit dans les '
+     'banlieues", et les prix augmenteront, argumente l\'application au logo rose vif.\n\n"La plupart '
+     'des chauffeurs perdront du travail et les autres auront des vacations plafonnées."', "fr"),
+    ('"We have entered a new era of digital activism," remarked Greg Sterling, an analyst.\n\n"Every '
+     'platform will have to review its rules and all of them will lose advertisers."', "en"),
+    ('"Nous sommes entrés dans une nouvelle ère du militantisme numérique", remarque Greg Sterling, '
+     'un analyste.\n\n"Toutes les plateformes vont être obligées de revoir leur règlement et vont perdre '
+     'des annonceurs."', "fr"),
+])
+def test_a_quotation_paragraph_goes_on_quoting_the_speaker_of_the_paragraph_before(text: str, lang: str) -> None:
+    assert "hedging-gap" not in rules_of(text, lang)
+    # without the quoting paragraph before it, the quotation is nobody's: the writer's claim
+    assert "hedging-gap" in rules_of("Markets fell.\n\n" + text.split("\n\n")[1], lang)
 
 
 def test_neighbouring_sentence_that_introduces_the_same_figure_sources_it() -> None:

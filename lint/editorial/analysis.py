@@ -213,10 +213,19 @@ class _Analyser:
         return outside_text if attributed else text
 
     def _introduces_speech(self, text: str) -> bool:
-        """The paragraph before a quotation names its speaker or ends on a colon."""
-        return text.rstrip().endswith(":") or any(
-            a.kind == Kind.NAMED for a in self.sources.attributions(text)
-        )
+        """The paragraph before a quotation names its speaker, ends on a colon, or quotes
+        someone with a speech verb itself ('"…", and fares will rise, argues the app.'),
+        whom the quotation goes on quoting."""
+        if text.rstrip().endswith(":") or any(a.kind == Kind.NAMED for a in self.sources.attributions(text)):
+            return True
+        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
+        if not spans:
+            return False
+        outside = list(text)
+        for s, e in spans:
+            outside[s:e] = MASK * (e - s)
+        outside_text = "".join(outside)
+        return search(self.lex.attribution_verbs, outside_text) is not None or self._speaker_before_colon(outside_text)
 
     def _speech_verb_at_quote(self, outside: str) -> bool:
         """'"…," insists the billionaire' / '« … », a-t-il ajouté': a speech verb right
