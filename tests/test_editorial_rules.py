@@ -268,6 +268,13 @@ CASES = [
     ("It was thought that the singer would probably retire.", "en", ["stacked-hedges"]),
     ("Prices would probably rise if rates fell.", "en", ["stacked-hedges"]),
     ("Le ministre a dit que l'aide irait probablement au nord.", "fr", []),
+    ("It is unlikely that Newcastle would sell him.", "en", []),
+    ("It is possible the internet could change that.", "en", ["stacked-hedges"]),
+    ("Investors pointed out, however, that declines probably would be industry specific.", "en", []),
+    # ... "considered" for a place is no hedge; "considered" as "regarded as" is one (English only:
+    # the French hedging verbs have no such passive)
+    ("Ben Cohen could also be considered after switching from the wing.", "en", []),
+    ("Rangers could be considered slight favourites.", "en", ["stacked-hedges"]),
     ("Le ministre a dit que l'aide pourrait peut-être aller au nord.", "fr", ["stacked-hedges"]),
     # hedging-gap: a weak holder's belief makes any future a prediction (belief_frames)
     ("Many traders believe that the central bank is going to cut rates.", "en",
