@@ -308,6 +308,12 @@ CASES = [
     ("Les dépenses militaires vont augmenter de 5 %.", "fr", []),
     ("La consommation des ménages augmentera de 3 % l'an prochain.", "fr",
      ["hedging-gap", "unsourced-projection"]),
+    # ... a certainty adverb on a present fact is emphasis (emphasis-on-a-fact,
+    # insistance-sur-un-fait); before a future or a superlative it still asserts
+    ("Where insurance certainly is in place, the costs will be borne by reinsurers.", "en", []),
+    ("The stock certainly is going to double.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Là où l'assurance est assurément en place, les coûts seront supportés par les réassureurs.", "fr", []),
+    ("Ce titre est assurément la meilleure affaire du moment.", "fr", ["hedging-gap"]),
     # « place » after a determiner is the noun, not the verb (places-forecast): no source
     ("Le jeton va exploser, la configuration ne laisse aucune place au doute.", "fr", ["hedging-gap"]),
 ]
