@@ -269,6 +269,15 @@ CASES = [
     ("Prices would probably rise if rates fell.", "en", ["stacked-hedges"]),
     ("Le ministre a dit que l'aide irait probablement au nord.", "fr", []),
     ("It is unlikely that Newcastle would sell him.", "en", []),
+    ("That would probably create a fall in migrant numbers, he said.", "en", []),
+    ("Cela créerait probablement une baisse du nombre de migrants, a-t-il dit.", "fr", []),
+    ("The networks themselves could not be deemed as illegal.", "en", []),
+    ("The networks could possibly be deemed illegal.", "en", ["stacked-hedges"]),
+    # ... three hedges on three clauses are three claims, each hedged once (max_per_sentence)
+    ("This could allow fluid to leak, which could make it harder to brake and could cause a crash.",
+     "en", []),
+    ("Cela pourrait provoquer une fuite, qui pourrait gêner le freinage et pourrait causer un accident.",
+     "fr", []),
     ("It is possible the internet could change that.", "en", ["stacked-hedges"]),
     ("Investors pointed out, however, that declines probably would be industry specific.", "en", []),
     # ... "considered" for a place is no hedge; "considered" as "regarded as" is one (English only:
