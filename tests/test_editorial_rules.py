@@ -272,6 +272,11 @@ CASES = [
     ("That would probably create a fall in migrant numbers, he said.", "en", []),
     ("Cela créerait probablement une baisse du nombre de migrants, a-t-il dit.", "fr", []),
     ("The networks themselves could not be deemed as illegal.", "en", []),
+    ("Analysts at Ofcom were less optimistic, predicting consumers would now be less likely to sign up.",
+     "en", []),
+    # ... a question claims nothing
+    ("Could the sequel possibly live up to the hype?", "en", []),
+    ("La suite pourrait-elle peut-être tenir ses promesses ?", "fr", []),
     ("The networks could possibly be deemed illegal.", "en", ["stacked-hedges"]),
     # ... three hedges on three clauses are three claims, each hedged once (max_per_sentence)
     ("This could allow fluid to leak, which could make it harder to brake and could cause a crash.",
