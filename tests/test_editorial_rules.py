@@ -328,6 +328,11 @@ CASES = [
     ("The stock certainly is going to double.", "en", ["hedging-gap", "unsourced-projection"]),
     ("Là où l'assurance est assurément en place, les coûts seront supportés par les réassureurs.", "fr", []),
     ("Ce titre est assurément la meilleure affaire du moment.", "fr", ["hedging-gap"]),
+    # ... two opposite outcomes joined by "or" predict neither (either-opposite, issues-opposees)
+    ("The party will win or lose on turnout alone.", "en", []),
+    ("The party will lose on turnout alone.", "en", ["hedging-gap"]),
+    ("La Francophonie les perdra ou les gagnera.", "fr", []),
+    ("La Francophonie les perdra.", "fr", ["hedging-gap"]),
     # « place » after a determiner is the noun, not the verb (places-forecast): no source
     ("Le jeton va exploser, la configuration ne laisse aucune place au doute.", "fr", ["hedging-gap"]),
 ]
