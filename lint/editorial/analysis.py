@@ -93,6 +93,13 @@ class SentenceFacts:
     """Market moves onto a level named in the sentence before ("could hit it", « pourrait
     l'atteindre »; lexicon figure_anaphora)."""
     """Certainty adverbs ("definitely", "sans aucun doute"): a gap only with a prediction."""
+    believed: list[Match] = field(default_factory=list)
+    """Plain futures in the complement of a belief or forecast verb ("traders believe the
+    Fed is going to cut rates"; lexicon belief_frames): they predict whatever their verb."""
+    stances: list[Match] = field(default_factory=list)
+    """Fears, hopes, bets and readings that a future may follow (lexicon stance_frames)."""
+    planned: bool = False
+    """The sentence's source is the actor's own announcement (lexicon plan_sources)."""
     superlative: bool = False
     question: bool = False
     hypothetical: bool = False
@@ -206,10 +213,19 @@ class _Analyser:
         return outside_text if attributed else text
 
     def _introduces_speech(self, text: str) -> bool:
-        """The paragraph before a quotation names its speaker or ends on a colon."""
-        return text.rstrip().endswith(":") or any(
-            a.kind == Kind.NAMED for a in self.sources.attributions(text)
-        )
+        """The paragraph before a quotation names its speaker, ends on a colon, or quotes
+        someone with a speech verb itself ('"…", and fares will rise, argues the app.'),
+        whom the quotation goes on quoting."""
+        if text.rstrip().endswith(":") or any(a.kind == Kind.NAMED for a in self.sources.attributions(text)):
+            return True
+        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
+        if not spans:
+            return False
+        outside = list(text)
+        for s, e in spans:
+            outside[s:e] = MASK * (e - s)
+        outside_text = "".join(outside)
+        return search(self.lex.attribution_verbs, outside_text) is not None or self._speaker_before_colon(outside_text)
 
     def _speech_verb_at_quote(self, outside: str) -> bool:
         """'"…," insists the billionaire' / '« … », a-t-il ajouté': a speech verb right
@@ -283,6 +299,13 @@ class _Analyser:
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
+        if facts.futures or facts.boosters or facts.adverbials:
+            facts.stances = [Match(m.start(), m.end(), m.group(), lex.stance_frames.shape(m))
+                             for m in finditer(lex.stance_frames, masked)]
+            facts.planned = search(lex.plan_sources, masked) is not None
+            beliefs = [m.end() for m in finditer(lex.belief_frames, masked)]
+            facts.believed = [m for m in facts.futures
+                              if m not in facts.predictions and any(end <= m.start for end in beliefs)]
         facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
                                key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None

@@ -252,8 +252,16 @@ class HedgingGap(_ClaimRule):
             marker = s.adverbials[0]
         elif s.predictions and not s.scheduled:
             marker = s.predictions[0]
+        elif s.believed and not s.scheduled and s.weak() is not None:
+            # a weak holder's belief or forecast ("traders believe the Fed is going to
+            # cut rates"): the future is a prediction, and a vague source does not close it
+            marker = s.believed[0]
         else:
             return None
+        if any(frame.end <= marker.start for frame in s.stances):
+            return None  # a fear, hope, bet or reading ("amid concerns that costs will hit profit")
+        if s.planned and not s.boosters:
+            return None  # the actor's own announced plan ("X will expand ..., according to an announcement")
         if any(not _overlaps(h, marker) or _contains(h, marker) for _, h in s.hedges):
             # hedged elsewhere in the sentence ("will probably", "sans doute"), or the
             # marker is part of a hedge ("almost certainly")

@@ -42,6 +42,8 @@ class StackedHedges(_HedgeRule):
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         for s in analyse(unit.document, self.lex, self.options).sentences():
+            if s.question:
+                continue  # a question claims nothing ("Could it possibly live up to the hype?")
             hedges = sorted(_distinct(s.hedges), key=lambda h: h[1].start)
             stack = self._stack(s.masked, hedges)
             if stack is None:

@@ -103,6 +103,9 @@ class EditorialLexicon:
             r"^(?:\s*(?:" + "|".join(_terms(fillers)) + r")(?![\p{L}]))*\s*" if fillers else r"^\s*",
             ignorecase=True)
         self.certainty_exceptions = family("certainty_exceptions")
+        self.stance_frames = family("stance_frames")
+        self.belief_frames = family("belief_frames")
+        self.plan_sources = family("plan_sources")
         self.outcome_verbs = family("outcome_verbs")
         self.future_auxiliaries = family("future_auxiliaries")
         self.copulas = family("copulas")
