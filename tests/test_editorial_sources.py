@@ -72,6 +72,15 @@ NOT_VAGUE = [
     ("Several measures have been put in place for the 3 million visitors.", "en"),
     ("Beaucoup de ceux qui en bénéficient expliquent à l'AFP ne pas avoir reçu les bons de 100 euros.", "fr"),
     ("Many of those who receive them told AFP they had not received the 100-euro vouchers.", "en"),
+    # A crowd that recommends makes no claim to source.
+    ("Experts warn of the need to regulate remote work for 2 million workers.", "en"),
+    ("Les spécialistes et les DRH soulignent la nécessité d'encadrer le télétravail de 4 salariés sur 10.",
+     "fr"),
+    ("Après les années de vie sauvées, les experts proposent de prendre en compte 100 millions de pauvres.",
+     "fr"),
+    # Publishing pictures is an act, not a statement (French perfect of « publier »).
+    ("Certains ont publié des vidéos sur les réseaux sociaux, dans ce pays de 11 millions d'habitants.", "fr"),
+    ("Some posted videos on social media, in this country of 11 million people.", "en"),
     # Unnamed people (several representatives, officials) are anonymous sources: plain
     # news with no figure and no forecast is an editor's call.
     ("New protests will take place on Saturday, according to several representatives of the movement.",
@@ -124,6 +133,10 @@ VAGUE = [
     ("Senate sources say the bill could cost $2bn next year.", "en", "Senate sources say"),
     ("Selon des sources au Sénat, le projet pourrait coûter 2 milliards l'an prochain.", "fr",
      "des sources au Sénat"),
+    ("Experts warn that the 2 million remote workers could quit next year.", "en", "Experts warn"),
+    ("Des experts soulignent que le déficit pourrait atteindre 3 % en 2027.", "fr", "Des experts soulignent"),
+    ("Des scientifiques ont publié lundi une étude selon laquelle le virus pourrait tuer 2 millions de "
+     "personnes.", "fr", "Des scientifiques ont publié"),
     # Agentless reporting stays weak, even for plain news.
     ("President Biden has also reportedly been considering accepting cryptocurrency.", "en", "reportedly"),
 ]

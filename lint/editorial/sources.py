@@ -261,7 +261,11 @@ class SourceClassifier:
     def _verb_attribution(self, text: str, verb: regex.Match[str]) -> list[Attribution]:
         shape = self.lex.attribution_verbs.shape(verb)
 
+        recommends = match(self.lex.recommendation, text[verb.end() :]) is not None
+
         def found(kind: Kind, start: int, end: int, phrase: str, holder_shape: str | None) -> list[Attribution]:
+            if recommends and kind.weak:
+                return []  # "experts stress the need to...": a recommendation, not a claim
             return [Attribution(kind, start, end, phrase, shape, holder_shape)]
 
         before = text[: verb.start()]
