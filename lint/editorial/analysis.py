@@ -19,6 +19,12 @@ from lint.patterns import finditer, fullmatch, match, search
 
 MASK = "\ufffc"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# A capitalised word right after a word that starts in lower case, or after a comma:
+# inside a sentence, and not the second word of a longer name ("European Fund").
+# A short lower-case word between two capitalised ones joins one name ("Center for
+# Corporate Governance"): what follows it is inside that name, not the start of one.
+_INNER_CAPITAL = regex.compile(r"(?<=(?<![\p{L}\p{N}])[\p{Ll}\p{N}][\p{L}\p{N}'’-]*\s+|[,;]\s+)"
+                               r"(?<!\p{Lu}[\p{L}\p{N}'’.-]*\s+\p{Ll}{1,3}\s+)\p{Lu}[\p{L}\p{N}&'’-]*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*(?![\p{L}])")
 _FIRST_WORD = regex.compile(r"[\p{L}]+")
 _YEAR_LEAD = regex.compile(r"\s*(\d{4})")
@@ -110,9 +116,10 @@ class SentenceFacts:
     def best(self) -> Kind:
         return max((a.kind for a in self.attributions), default=Kind.NONE)
 
-    def weak(self) -> Attribution | None:
-        """The weak attribution to report: social first, then anonymous, then weasel."""
-        for kind in (Kind.SOCIAL, Kind.ANONYMOUS, Kind.WEASEL):
+    def weak(self, kinds: tuple[Kind, ...] = (Kind.SOCIAL, Kind.ANONYMOUS, Kind.WEASEL)) -> Attribution | None:
+        """The weak attribution to report: social first, then anonymous, then weasel
+        (only those of `kinds`)."""
+        for kind in kinds:
             for a in self.attributions:
                 if a.kind == kind:
                     return a
@@ -171,9 +178,11 @@ class _Analyser:
         self.lex = lexicon
         self.options = options
         words: set[str] = set()
+        inner: set[str] = set()
         for block in document.prose_blocks:
             words.update(w.lower() for w in _LOWER_WORD.findall(block.text))
-        self.sources = SourceClassifier(lexicon, words, options)
+            inner.update(w.lower() for w in _INNER_CAPITAL.findall(block.text))
+        self.sources = SourceClassifier(lexicon, words, options, inner)
         self.year = reference_year(document.meta)
         # '"…," insists X' / 'a-t-il dit : « … »': a colon right after a speech verb.
         self._colon_after_verb = regex.compile(rf"[^.\ufffc]{{0,{options.speech_colon_gap}}}:\s*\ufffc")

@@ -214,7 +214,11 @@ class VagueAttribution(_ClaimRule):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
-                    continue  # anonymous sourcing of plain news is an editor's call
+                    # Anonymous sourcing of plain news (agentless reports included) is an
+                    # editor's call; a weasel or a social post beside it is still reported.
+                    weak = s.weak((Kind.SOCIAL, Kind.WEASEL))
+                    if weak is None:
+                        continue
                 if figures and self.sourced_by_neighbour(paragraph, s, figures):
                     continue
                 start, end = self.span(unit, s, weak.start, weak.end)

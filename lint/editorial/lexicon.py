@@ -163,6 +163,9 @@ class EditorialLexicon:
         self.crowd_nouns = compile_pattern(rf"\b(?:{crowds or _NEVER})\b", ignorecase=True)
         self.referring_crowd = compile_pattern(
             rf"^\s*(?:{determiners or _NEVER})\s+(?P<noun>{crowds or _NEVER})\s*$", ignorecase=True)
+        # A recommendation after a speech verb ("stress the need to"): no claim to source.
+        self.recommendation = compile_pattern(
+            rf"^\s*(?:{raw('recommendation_complements')})(?![\p{{L}}])", ignorecase=True)
         self.social_citation_cues = raw("social_citation_cues")
         self.social_post_nouns = compile_pattern(rf"\b(?:{raw('social_post_nouns')})", ignorecase=True)
         self.clause_break = compile_pattern(

@@ -13,6 +13,9 @@ from lint.patterns import compile_pattern, finditer, fullmatch, match, search, s
 
 # Punctuation only: every word that bounds a clause or names a holder is in the lexicon.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’.-]*")
+# A handle in brackets right after a capitalised name is that name's account ("Arthur
+# Hayes (@CryptoHayes) tweeted"): the owner's word, not an anonymous account.
+_OWNED_HANDLE = regex.compile(r"(?<=\p{Lu}[\p{L}\p{N}.'’-]*)\s*\(\s*@[\p{L}\p{N}_]{2,30}\s*\)")
 _SHORT_QUOTE = regex.compile(r"([\"“«]\s?)([^\"”»\s]+(?:\s[^\"”»\s]+){0,3})(\s?[\"”»])")
 _INVERSION_BEFORE = regex.compile(r"[,«»“”\"\ufffc]\s*$")
 _BOUNDARY_CHARS = regex.compile(r"[,;:.!?()\[\]«»“”\"\ufffc—–]")
@@ -69,9 +72,12 @@ class SourceClassifier:
     """Finds attributions in one sentence; knows the document's vocabulary for proper nouns."""
 
     def __init__(self, lexicon: EditorialLexicon, lowercase_words: Iterable[str],
-                 options: SourceOptions | None = None) -> None:
+                 options: SourceOptions | None = None, inner_names: Iterable[str] = ()) -> None:
         self.lex = lexicon
         self.lowercase_words = frozenset(lowercase_words)
+        # Capitalised words the draft also writes inside a sentence ("by Pantera Capital"):
+        # at the start of a sentence they are still names ("Pantera executives say").
+        self.inner_names = frozenset(inner_names) - self.lowercase_words
         self.options = options or SourceOptions()
         self._classified: dict[tuple[str, bool], tuple[Kind, str | None]] = {}
         # Crowd nouns a name has owned so far in the draft ("Benchmark analysts"): a later
@@ -132,8 +138,9 @@ class SourceClassifier:
         if found[0] == Kind.NAMED:
             self._named_crowds.update(m.group().lower() for m in finditer(self.lex.crowd_nouns, holder))
         elif found[0] == Kind.WEASEL and self._named_crowds:
-            crowd = match(self.lex.referring_crowd, holder)
-            if crowd and crowd.group("noun").lower() in self._named_crowds:
+            # "the experts wrote" after "Pantera executives acknowledge": a definite crowd
+            # refers back to the named crowd before it, whatever noun the writer picks.
+            if match(self.lex.referring_crowd, holder):
                 return Kind.NAMED, "named-earlier"
         return found
 
@@ -182,6 +189,10 @@ class SourceClassifier:
             # "JPMorgan strategists", "BlackRock analysts": a mixed-case word is a name even
             # at the start (an acronym is not: "US officials").
             return True
+        if offset == 0 and first.lower() in self.inner_names and self.is_proper_noun(first, sentence_initial=True):
+            # "Pantera executives acknowledge", with "Pantera" capitalised inside a sentence
+            # elsewhere in the draft: a name, not a capital that only starts the sentence.
+            return True
         return any(self.is_proper_noun(self._unelided(w), sentence_initial=(offset == 0 and i == 0))
                    for i, w in enumerate(words)) and offset > 0
 
@@ -204,6 +215,7 @@ class SourceClassifier:
         # Quotation marks around a short name ('the channel "Whale Alerts Pro" said') do not
         # end a clause: blank them for the boundary search (offsets stay the same).
         text = _SHORT_QUOTE.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+        text = _OWNED_HANDLE.sub(lambda m: " " * len(m.group()), text)
         found: list[Attribution] = []
         for m in finditer(self.lex.attribution_cues, text):
             if search(self.lex.negated_before, text, 0, m.start()):
@@ -249,7 +261,11 @@ class SourceClassifier:
     def _verb_attribution(self, text: str, verb: regex.Match[str]) -> list[Attribution]:
         shape = self.lex.attribution_verbs.shape(verb)
 
+        recommends = match(self.lex.recommendation, text[verb.end() :]) is not None
+
         def found(kind: Kind, start: int, end: int, phrase: str, holder_shape: str | None) -> list[Attribution]:
+            if recommends and kind.weak:
+                return []  # "experts stress the need to...": a recommendation, not a claim
             return [Attribution(kind, start, end, phrase, shape, holder_shape)]
 
         before = text[: verb.start()]
