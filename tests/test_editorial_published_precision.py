@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_editorial_rules import rules_of
+from tests.test_editorial_rules import findings, rules_of
 
 PROJECTION = ["unsourced-projection"]
 
@@ -153,3 +153,17 @@ def test_a_body_named_by_its_country_is_a_source() -> None:
     text = ("FTX Japan could be sold for $50m, according to reports by Japan's public broadcasting service.")
     assert "vague-attribution" not in rules_of(text, "en")
     assert rules_of("FTX Japan could be sold for $50m, according to reports.", "en") == ["vague-attribution"]
+
+
+# A change from one figure to another quotes the figure it moves to, not the past value.
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    ("The UK economy is expected to slow in 2026, with growth falling from 3.2% last year to 2.5%.", "en", "2.5%"),
+    ("Creditors are likely to see their share fall from 7.3% to 6.9%.", "en", "6.9%"),
+    ("Sales could rise by 3% next year.", "en", "3% next year"),
+    ("Le taux de chômage devrait passer de 7,5 % à 8 % l'an prochain.", "fr", "8 % l'an prochain"),
+    ("Les prix devraient augmenter de 3 % l'an prochain.", "fr", "3 % l'an prochain"),
+])
+def test_a_change_quotes_the_figure_it_moves_to(text: str, lang: str, figure: str) -> None:
+    found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
+    quoted = f"« {figure} »" if lang == "fr" else f'"{figure}"'
+    assert len(found) == 1 and quoted in found[0].message
