@@ -149,6 +149,17 @@ class _ClaimRule(RuleType):
                 return True
         return False
 
+    def destination(self, s: SentenceFacts, q: Quantity) -> Quantity:
+        """The figure a change moves to when `q` is where it starts ("falling from 3.2% last
+        year to 2.5%", « passer de 7,5 % à 8 % »): the first is a past or present value."""
+        if not search(self.lex.range_origin, s.masked[: q.start]):
+            return q
+        for after in s.quantities:
+            if after.start >= q.end:
+                between = s.masked[q.end : after.start]
+                return after if search(self.lex.range_target, between) else q
+        return q
+
     def figure_text(self, s: SentenceFacts, q: Quantity) -> tuple[int, str]:
         """The figure as quoted in messages, with its time frame when it follows closely."""
         tail = s.masked[q.end : q.end + self.options.figure_window]
@@ -179,8 +190,9 @@ class UnsourcedProjection(_ClaimRule):
                     continue  # weak sources are vague-attribution's business, never both
                 if self.sourced_by_neighbour(paragraph, s, figures):
                     continue
-                end, figure = self.figure_text(s, figures[0])
-                start, stop = self.span(unit, s, figures[0].start, end)
+                reported = self.destination(s, figures[0])
+                end, figure = self.figure_text(s, reported)
+                start, stop = self.span(unit, s, reported.start, end)
                 yield Finding(start, stop, {"figure": figure}, shape=projections[0][1].shape)
 
 

@@ -174,6 +174,10 @@ class EditorialLexicon:
         self.passive_forecast = compile_pattern(
             rf"(?:\b(?:{raw('forecast_auxiliaries')})\s+(?:\p{{L}}+\s+)?(?:{raw('forecast_participles')}))$"
             rf"|^(?:{raw('forecast_frame_openers')})\b", ignorecase=True)
+        # "from <figure> [last year] to <figure>": the words around a change's first figure.
+        self.range_origin = compile_pattern(rf"(?:^|\s)(?:{raw('range_origins')})\s*$", ignorecase=True)
+        self.range_target = compile_pattern(
+            rf"^\s*(?:[\p{{L}}'’-]+\s+){{0,3}}?(?:{raw('range_targets')})\s*$", ignorecase=True)
         counts = raw("count_prepositions")
         self.of_after_figure = compile_pattern(rf"(?:^|\s)(?:{counts})\s*$", ignorecase=True)
         self.of_before_noun = compile_pattern(rf"\s*(?:{counts})", ignorecase=True)

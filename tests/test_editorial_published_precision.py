@@ -1,0 +1,169 @@
+"""Precision shapes from judged published copy (docs/judged-published-2026-12-04.md): what
+unsourced-projection must leave alone, or hand to vague-attribution, in English and French.
+Each clean case has a flagged counterpart, so every shape can fail both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_editorial_rules import findings, rules_of
+
+PROJECTION = ["unsourced-projection"]
+
+
+# Measurements, durations and dates given as a choice are not quantities.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Temperatures could reach 38C in London on Sunday.", "en", []),
+    ("Temperatures could reach 38 degrees in London on Sunday.", "en", []),
+    ("Rainfall could reach 100 to 150mm in places.", "en", []),
+    ("A second reading could follow on 16 or 17 March.", "en", []),
+    ("That poll may still be about 16 weeks away.", "en", []),
+    ("Sales could reach 150 million units next year.", "en", PROJECTION),
+    ("Il devrait faire 38°C à Paris, une première pour la deuxième moitié du mois.", "fr", []),
+    ("Les cumuls pourraient s'élever localement de 100 à 150 mm.", "fr", []),
+    ("Sa loi pourrait permettre à des seniors de travailler 30 ou 32 heures.", "fr", []),
+    ("La transition devrait être d'une durée de 18 mois.", "fr", []),
+    ("Le vote pourrait avoir lieu le 16 ou 17 mars.", "fr", []),
+    # A duration that is a market indicator moving to a level stays a projection.
+    ("Le délai moyen de vente pourrait retomber à 70 jours d'ici l'été.", "fr", PROJECTION),
+])
+def test_measurements_and_durations_are_not_quantities(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# Named sources: a name that owns a forecast noun, official statistics, an official by title,
+# and a speech verb with an incidental phrase between auxiliary and participle.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The forecasts are based on EC predictions of GDP growth of 1.5% in Germany next year.", "en", []),
+    ("According to official data, exports are expected to reach more than $60bn.", "en", []),
+    ("The finance minister expects growth to reach 4% next year.", "en", []),
+    ("Exports are expected to reach more than $60bn.", "en", PROJECTION),
+    ("Le chef du gouvernement a estimé que l'objectif de 7 % à la fin du quinquennat était atteignable.",
+     "fr", []),
+    ("Selon des chiffres officiels, les exportations devraient atteindre 60 milliards de dollars.", "fr", []),
+    ("Le dispositif « pourrait coûter 5,4 millions d'euros de plus », a par ailleurs averti Andy Whittamore.",
+     "fr", []),
+    ("Les exportations devraient atteindre 60 milliards de dollars.", "fr", PROJECTION),
+])
+def test_named_sources_in_published_shapes(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# A projection whose only source is weak belongs to vague-attribution, never to both rules.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Speculation is mounting that the Germans may raise their bid to £1.5bn.", "en", ["vague-attribution"]),
+    ("The chief met his rival amid rumours the German group may raise its bid to £1.5bn.", "en",
+     ["vague-attribution"]),
+    ("Qantas could transfer as many as 7,000 jobs, according to newspaper reports.", "en", ["vague-attribution"]),
+    ("The debt will grow in 10 years, by conservative estimates, to more than half the nation's output.", "en",
+     ["hedging-gap", "vague-attribution"]),
+    ("Le bilan est appelé à dépasser les 200 000 morts en septembre, selon les modèles épidémiques.", "fr",
+     ["vague-attribution"]),
+    ("Les rumeurs enflent que le groupe pourrait relever son offre à 1,5 milliard d'euros.", "fr",
+     ["vague-attribution"]),
+    # The models of a named body are a named source.
+    ("Selon les modèles de l'Insee, le déficit devrait atteindre 5 milliards d'euros.", "fr", []),
+])
+def test_weak_sources_go_to_vague_attribution(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# Decided measures and the goals of a plan are not forecasts.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Spending on health and education will rise by 9.4% and 8.1% respectively.", "en", []),
+    ("Defence spending will rise by 5% next year.", "en", []),
+    ("The cut will hit an estimated 3% of policyholders.", "en", []),
+    ("Consumer spending will rise by 3% next year.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("The tax will hit the families of exiles hardest.", "en", ["hedging-gap"]),
+    ("De 2000 euros, cette aide passera à 4000 euros.", "fr", []),
+    ("Le plafond de la prime sera porté à 6 000 euros l'an prochain.", "fr", []),
+    ("La taxe foncière augmentera encore de 10 % l'an prochain.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("La réforme touchera environ 3 % des assurés.", "fr", []),
+    ("L'objectif est de parvenir à respecter le seuil des 3 % de PIB du déficit à la fin 2030.", "fr", []),
+    ("Avec l'objectif, en 2030, d'un budget annuel de 20 milliards d'euros.", "fr", []),
+    ("Le prochain objectif est de 2,60 dollars pour l'XRP.", "fr", PROJECTION),
+    ("La consommation augmentera de 3 % l'an prochain.", "fr", ["hedging-gap", "unsourced-projection"]),
+])
+def test_decided_measures_and_goals_are_plans(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# A figure after a new clause (a new subject with a present copula, a participle in
+# apposition) is that clause's, not the forecast's.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("But while the monthly figures may hint at a cooling, annual house price inflation is still strong, "
+     "up 13.8% in the year to November.", "en", []),
+    ("A dinner is expected at the Miramar, a restaurant famous for its soup, priced at 63 euros.", "en", []),
+    ("Revenue is expected to reach $90m next year, helped by exports.", "en", PROJECTION),
+    ("Une note de 5 000 euros est prévue au Miramar, restaurant réputé pour sa bouillabaisse, facturée "
+     "la bagatelle de 63 euros.", "fr", []),
+    ("Le chiffre d'affaires devrait atteindre 90 millions d'euros, porté par les ventes.", "fr", PROJECTION),
+    # The purpose of a plan: its figure is the plan's goal.
+    ("Education programmes are set to be scaled back as a first step towards reducing the deficit to "
+     "$230bn by 2029.", "en", []),
+    ("The deficit is set to fall to $230bn by 2029.", "en", PROJECTION),
+    ("Les programmes d'éducation devraient être réduits afin de ramener le déficit à 230 milliards de "
+     "dollars d'ici 2029.", "fr", []),
+    ("Le déficit devrait être ramené à 230 milliards de dollars d'ici 2029.", "fr", PROJECTION),
+])
+def test_a_figure_in_another_clause_is_not_the_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# The legal ceiling of a penalty is a rule, not a forecast.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The company could now face a fine up to 200,000 yuan.", "en", []),
+    ("The Commission could charge the companies up to 10% of their annual turnover.", "en", []),
+    ("The firm could be fined up to $5m next year.", "en", []),
+    ("The fine is expected to reach $5m next year.", "en", PROJECTION),
+    ("Le contrevenant pourrait écoper d'une amende qui pourra aller jusqu'à 3 750 euros.", "fr", []),
+    ("La Commission pourrait infliger une sanction allant jusqu'à 10 % du chiffre d'affaires.", "fr", []),
+    ("L'amende devrait atteindre 3 750 euros.", "fr", PROJECTION),
+])
+def test_legal_ceilings_are_rules(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# "reports" after a determiner or an adjective is a noun (a weak source), not a speech verb
+# whose subject would be the sentence's first name; an outlet named after it is a source.
+# (English only: French tells the noun « rapports » from the verb « rapporte ».)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Qantas could transfer as many as 7,000 jobs, according to newspaper reports.", ["vague-attribution"]),
+    ("Liverpool may launch an £8m bid for the striker, according to reports.", ["vague-attribution"]),
+    ("The studio could earn $50m from the film, according to reports in the Hollywood Reporter.", []),
+    ("The studio could earn $50m from the film, the Hollywood Reporter reports.", []),
+])
+def test_reports_as_a_noun(text: str, expected: list[str]) -> None:
+    assert rules_of(text, "en") == expected
+
+
+# An unnamed industry as the holder of a forecast is a weak source (vague-attribution).
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("European carmakers expect a historic 25% fall in sales in 2030.", "en", ["vague-attribution"]),
+    ("Renault expects a historic 25% fall in sales in 2030.", "en", []),
+    ("Les constructeurs automobiles européens prévoient une dégringolade historique de 25 % des ventes en 2030.",
+     "fr", ["vague-attribution"]),
+    ("Renault prévoit une dégringolade historique de 25 % des ventes en 2030.", "fr", []),
+])
+def test_an_unnamed_industry_is_a_weak_source(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+def test_a_body_named_by_its_country_is_a_source() -> None:
+    text = ("FTX Japan could be sold for $50m, according to reports by Japan's public broadcasting service.")
+    assert "vague-attribution" not in rules_of(text, "en")
+    assert rules_of("FTX Japan could be sold for $50m, according to reports.", "en") == ["vague-attribution"]
+
+
+# A change from one figure to another quotes the figure it moves to, not the past value.
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    ("The UK economy is expected to slow in 2026, with growth falling from 3.2% last year to 2.5%.", "en", "2.5%"),
+    ("Creditors are likely to see their share fall from 7.3% to 6.9%.", "en", "6.9%"),
+    ("Sales could rise by 3% next year.", "en", "3% next year"),
+    ("Le taux de chômage devrait passer de 7,5 % à 8 % l'an prochain.", "fr", "8 % l'an prochain"),
+    ("Les prix devraient augmenter de 3 % l'an prochain.", "fr", "3 % l'an prochain"),
+])
+def test_a_change_quotes_the_figure_it_moves_to(text: str, lang: str, figure: str) -> None:
+    found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
+    quoted = f"« {figure} »" if lang == "fr" else f'"{figure}"'
+    assert len(found) == 1 and quoted in found[0].message
