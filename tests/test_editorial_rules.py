@@ -294,6 +294,15 @@ def test_neighbouring_sentence_that_introduces_the_same_figure_sources_it() -> N
      "fr", "2,60 dollars"),
     ("Le support se situe à 2,10 dollars. Le jeton pourrait y revenir en cas de ventes.", "fr", "2,10 dollars"),
     ("Le support se situe à 2,10 dollars. Le jeton devrait retester ce niveau.", "fr", "2,10 dollars"),
+    # a level in a relative clause, and "the same" move again
+    ("BTC is sliding toward the lower trendline below $60,000, which it may hit by June's end.", "en",
+     "$60,000"),
+    ("Le cours glisse vers la borne basse du canal, sous 60 000 dollars, qu'il pourrait atteindre "
+     "d'ici la fin juin.", "fr", "60 000 dollars"),
+    ("Last time the altcoin slipped to $19.2; it would not be surprising to see the same this time.",
+     "en", "$19.2"),
+    ("La dernière fois, le jeton a glissé à 19,2 dollars ; il ne serait pas surprenant de voir le "
+     "même scénario cette fois.", "fr", "19,2 dollars"),
 ])
 def test_a_move_onto_the_level_before_is_a_projection_of_that_figure(text: str, lang: str, figure: str) -> None:
     found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
@@ -315,6 +324,11 @@ def test_a_move_onto_the_level_before_is_a_projection_of_that_figure(text: str, 
     ("Resistance sits at $0.60, according to Kaiko. The token could hit it over the weekend.", "en"),
     ("Resistance sits at $0.60. The token could hit it over the weekend, Kaiko analyst Jane Doe said.", "en"),
     ("Le support se situe à 2,10 dollars, selon Kaiko. Le jeton pourrait y revenir.", "fr"),
+    # a past level in a relative clause; "the same" with no level before
+    ("Bitcoin fell to $60,000 on Tuesday, which it last hit in May.", "en"),
+    ("Le bitcoin est tombé à 60 000 dollars mardi, qu'il avait atteints en mai.", "fr"),
+    ("Sentiment is weak; it would not be surprising to see the same this time.", "en"),
+    ("Le sentiment reste fragile ; il ne serait pas surprenant de voir le même scénario cette fois.", "fr"),
 ])
 def test_a_move_onto_a_level_needs_a_level_before_and_no_source(text: str, lang: str) -> None:
     assert "unsourced-projection" not in rules_of(text, lang)
@@ -498,3 +512,57 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
     plain = text.replace("pic.twitter.com/xYz12 — Rivage (@rivage_pay) 20 juin 2024", "").replace(
         "pic.twitter.com/abc — Michael Saylor (@saylor) June 20, 2024", "")
     assert "repeated-paragraph" in rules_of(plain, lang)
+
+
+# Market shapes of issue #8 (recall on market copy), each with a clean twin, in both
+# languages: a move the writer eyes, a potential move, a further move from current levels,
+# a scheduled event's date that does not schedule the forecast.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("BTC was pulling back, eyeing a further drop toward the lower trendline below $60,000.", "en",
+     ["unsourced-projection"]),
+    ("Le cours du bitcoin recule et lorgne désormais la zone des 60 000 dollars.", "fr",
+     ["unsourced-projection"]),
+    ("The firm is eyeing a move to London.", "en", []),
+    ("Le groupe lorgne un déménagement à Londres.", "fr", []),
+    ("The head-and-shoulders pattern suggests a potential 96% correction for AXS.", "en",
+     ["unsourced-projection"]),
+    ("La figure en tête-épaules suggère une correction potentielle de 96 % pour l'AXS.", "fr",
+     ["unsourced-projection"]),
+    ("AXS suffered a 96% correction last year.", "en", []),
+    ("L'AXS a subi une correction de 96 % l'an dernier.", "fr", []),
+    ("Such a crash would mean that the price would fall another 20% from its current level.", "en",
+     ["unsourced-projection"]),
+    ("Un tel krach signifierait que le cours chuterait encore de 20 % par rapport à son niveau actuel.",
+     "fr", ["unsourced-projection"]),
+    ("The price fell another 20% on Tuesday.", "en", []),
+    ("Le cours a encore chuté de 20 % mardi.", "fr", []),
+    ("Mining difficulty will rise another 4% at the next adjustment, due around 10 December.", "en",
+     ["hedging-gap", "unsourced-projection"]),
+    ("La difficulté de minage augmentera encore de 4 % lors du prochain ajustement, prévu vers le "
+     "10 décembre.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("The board will meet at the town hall, scheduled for 10 December.", "en", []),
+    ("Le conseil se réunira à la mairie, comme prévu le 10 décembre.", "fr", []),
+    # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
+    ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
+    ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
+    ("The same could occur this time around as about 92% of all ENS is profitable currently.", "en", []),
+    ("Le même scénario pourrait se reproduire cette fois avec 92 % des jetons en gain actuellement.",
+     "fr", []),
+])
+def test_market_shapes(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r in ("unsourced-projection", "hedging-gap")] == expected
+
+
+# The figure a message quotes is the projected level, not an indicator's period.
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    ("The price may test the 100- and 50-day EMAs near $5.79 next week.", "en", '"$5.79 next week"'),
+    ("The price may test the 200 EMA near $5.79.", "en", '"$5.79"'),
+    ("Le cours pourrait tester la moyenne mobile à 200 jours vers 5,79 dollars.", "fr", "« 5,79 dollars »"),
+    ("Le cours pourrait tester les moyennes mobiles à 50 et 200 jours vers 5,79 dollars.", "fr",
+     "« 5,79 dollars »"),
+    # a present figure is skipped, the forecast level is quoted
+    ("The token could rise to $30 as 92% of holders are profitable currently.", "en", '"$30"'),
+])
+def test_the_message_quotes_the_projected_level(text: str, lang: str, figure: str) -> None:
+    found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
+    assert len(found) == 1 and figure in found[0].message

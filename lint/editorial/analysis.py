@@ -275,7 +275,7 @@ class _Analyser:
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
         futures = self._plain_futures(masked, predictive_only=False)
-        dated = bool(futures) and search(lex.specific_dates, masked) is not None
+        dated = bool(futures) and self._dated(masked)
         # A date makes most futures a schedule ("will be held on 3 December"), not a
         # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
         facts.futures = [m for m in futures
@@ -287,6 +287,15 @@ class _Analyser:
                                key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         return facts
+
+    def _dated(self, text: str) -> bool:
+        """A specific date that dates the sentence's own verb, not an event in an apposition
+        (", prévu vers le 10 décembre", ", due on 10 December")."""
+        dates = list(finditer(self.lex.specific_dates, text))
+        if not dates:
+            return False
+        events = [(m.start(), m.end()) for m in finditer(self.lex.event_dates, text)]
+        return any(not any(lo <= d.start() < hi for lo, hi in events) for d in dates)
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,

@@ -60,6 +60,8 @@ class _ClaimRule(RuleType):
         lex = self.lex
         figures = []
         for q in s.quantities:
+            if match(lex.present_figures, s.masked[q.end :]):
+                continue  # "92% of all ENS is profitable currently": a present figure
             for marker in s.forward:
                 if marker.end <= q.start:
                     # A figure after the marker, in the same clause ("is expected to

@@ -71,6 +71,8 @@ class EditorialLexicon:
         self.hypothetical_examples = family("hypothetical_examples")
         self.figure_anaphora = family("figure_anaphora")
         self.level_figures = family("level_figures")
+        self.present_figures = family("present_figures")
+        self.event_dates = family("event_dates", nonword=True)
         self.scheduled = family("scheduled_verbs")
         self.dates = family("dates")
         self.specific_dates = family("specific_dates")
