@@ -542,6 +542,16 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
      "10 décembre.", "fr", ["hedging-gap", "unsourced-projection"]),
     ("The board will meet at the town hall, scheduled for 10 December.", "en", []),
     ("Le conseil se réunira à la mairie, comme prévu le 10 décembre.", "fr", []),
+    # a condition frames a move by a figure, unless it is a plain example; a move to a level "is likely"
+    ("If the $2.41 support holds, XRP could gain 15% next week.", "en", ["unsourced-projection"]),
+    ("Si le support tient, le jeton pourrait gagner 15 % la semaine prochaine.", "fr", ["unsourced-projection"]),
+    ("If you had invested $1,000 in 2015, it could gain 500%.", "en", []),
+    ("Si vous aviez investi 1 000 euros, vous pourriez gagner 500 %.", "fr", []),
+    ("Once BTC reclaims $65,000, a move to $70,000 is likely.", "en", ["unsourced-projection"]),
+    ("Une fois les 65 000 dollars reconquis, une remontée vers les 70 000 dollars est probable.", "fr",
+     ["unsourced-projection"]),
+    ("A move to $70,000 was on the cards in May.", "en", []),
+    ("Une remontée vers les 70 000 dollars était probable en mai.", "fr", []),
     # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
     ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
     ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
