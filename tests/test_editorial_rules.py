@@ -576,3 +576,22 @@ def test_market_shapes(text: str, lang: str, expected: list[str]) -> None:
 def test_the_message_quotes_the_projected_level(text: str, lang: str, figure: str) -> None:
     found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
     assert len(found) == 1 and figure in found[0].message
+
+
+# An embedded post is quoted material: sourced when the copy names its speaker just before it.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Crypto analyst Jane Doe posted a new analysis, Doe said.\n\nThe level matters.\n\n"
+     "Bitcoin may trigger a correction toward the mean pricing band at $54,930. pic.twitter.com/zZvswgpUpS",
+     "en", []),
+    ("Sentiment is fragile.\n\nThe level matters.\n\n"
+     "Bitcoin may trigger a correction toward the mean pricing band at $54,930. pic.twitter.com/zZvswgpUpS",
+     "en", ["unsourced-projection"]),
+    ("L'analyste Jeanne Dupont a publié une analyse, a-t-elle indiqué.\n\nLe niveau compte.\n\n"
+     "Le bitcoin pourrait corriger vers la bande de prix moyenne à 54 930 dollars. pic.twitter.com/zZvswgpUpS",
+     "fr", []),
+    ("Le sentiment reste fragile.\n\nLe niveau compte.\n\n"
+     "Le bitcoin pourrait corriger vers la bande de prix moyenne à 54 930 dollars. pic.twitter.com/zZvswgpUpS",
+     "fr", ["unsourced-projection"]),
+])
+def test_embedded_post_takes_its_speaker_from_the_copy_before(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "unsourced-projection"] == expected

@@ -174,9 +174,10 @@ class _Analyser:
     def run(self) -> Analysis:
         analysis = Analysis(self.doc, self.lex, self.year)
         previous: Block | None = None
+        earlier: Block | None = None
         for block in claim_blocks(self.doc):
-            masked_block = self._mask_attributed_quotes(block.text, previous)
-            previous = block
+            masked_block = self._mask_attributed_quotes(block.text, previous, earlier)
+            previous, earlier = block, previous
             facts = [
                 self._sentence(block, i, s.start, s.end, masked_block[s.start : s.end])
                 for i, s in enumerate(block.sentences)
@@ -185,10 +186,16 @@ class _Analyser:
         return analysis
 
     # -- quotations ---------------------------------------------------------------------
-    def _mask_attributed_quotes(self, text: str, previous: Block | None = None) -> str:
+    def _mask_attributed_quotes(self, text: str, previous: Block | None = None,
+                                earlier: Block | None = None) -> str:
         """Quoted speech with a speaker in the paragraph is sourced: hide it from the
         writer's-own-claim checks (docs/editorial-checks.md, "Quotations"). A paragraph that is all
         quotation takes its speaker from the paragraph before ('He said:' / 'a-t-il dit.')."""
+        if search(self.lex.embedded_posts, text) and any(
+                b is not None and self._introduces_speech(b.text) for b in (previous, earlier)):
+            # An embedded post is all quotation, by the speaker the copy introduces just
+            # before it ("Analyst Ali Martinez posted ... As Martinez explains, ...").
+            return MASK * len(text)
         spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
         if not spans:
             return text

@@ -73,6 +73,7 @@ class EditorialLexicon:
         self.level_figures = family("level_figures")
         self.present_figures = family("present_figures")
         self.event_dates = family("event_dates", nonword=True)
+        self.embedded_posts = family("embedded_posts", nonword=True)
         self.scheduled = family("scheduled_verbs")
         self.dates = family("dates")
         self.specific_dates = family("specific_dates")
