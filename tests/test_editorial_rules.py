@@ -552,6 +552,15 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
      ["unsourced-projection"]),
     ("A move to $70,000 was on the cards in May.", "en", []),
     ("Une remontée vers les 70 000 dollars était probable en mai.", "fr", []),
+    # an investment horizon is no forecast, a forecast beside it still is
+    ("For investors who plan to hold for the long term, any zone below $2.10 is an attractive place "
+     "to accumulate.", "en", []),
+    ("Pour les investisseurs qui visent le long terme, toute zone sous 2,10 dollars reste une zone "
+     "d'accumulation intéressante.", "fr", []),
+    ("For investors who plan to hold for the long term, the token could reach $2.10 by March.", "en",
+     ["unsourced-projection"]),
+    ("Pour les investisseurs qui visent le long terme, le jeton pourrait atteindre 2,10 dollars d'ici mars.",
+     "fr", ["unsourced-projection"]),
     # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
     ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
     ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
