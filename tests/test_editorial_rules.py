@@ -552,6 +552,22 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
      ["unsourced-projection"]),
     ("A move to $70,000 was on the cards in May.", "en", []),
     ("Une remontée vers les 70 000 dollars était probable en mai.", "fr", []),
+    # a figure that counts the subject of a modal, in a future time frame; a condition on a
+    # price level frames it, a condition on anything else stays hypothetical
+    ("Up to 15% of the network's hashrate could be switched off before the end of the year.", "en",
+     ["unsourced-projection"]),
+    ("Jusqu'à 15 % de la puissance de calcul du réseau pourrait être débranchée d'ici la fin de l'année.",
+     "fr", ["unsourced-projection"]),
+    ("Up to 15% of the network's hashrate could be switched off.", "en", []),
+    ("Jusqu'à 15 % de la puissance de calcul du réseau pourrait être débranchée.", "fr", []),
+    ("If bitcoin falls back below $80,000, up to 15% of the network's hashrate could be switched off "
+     "before the end of the year.", "en", ["unsourced-projection"]),
+    ("Si le bitcoin repasse sous 80 000 dollars, jusqu'à 15 % de la puissance de calcul du réseau "
+     "pourrait être débranchée avant la fin de l'année.", "fr", ["unsourced-projection"]),
+    ("If the economy slows, up to 15% of the workforce could be laid off before the end of the year.",
+     "en", []),
+    ("Si l'économie ralentit, jusqu'à 15 % des effectifs pourraient être licenciés avant la fin de "
+     "l'année.", "fr", []),
     # an investment horizon is no forecast, a forecast beside it still is
     ("For investors who plan to hold for the long term, any zone below $2.10 is an attractive place "
      "to accumulate.", "en", []),

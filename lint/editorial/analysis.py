@@ -253,7 +253,9 @@ class _Analyser:
                               for m in finditer(lex.market_calls, masked)]
         facts.figure_anaphora = [Match(m.start(), m.end(), m.group(), lex.figure_anaphora.shape(m))
                                  for m in finditer(lex.figure_anaphora, masked)]
-        if (facts.market_calls or facts.figure_anaphora) and (facts.hypothetical or facts.conditional):
+        if (facts.hypothetical or facts.conditional) and (
+                facts.market_calls or facts.figure_anaphora
+                or search(lex.market_conditions, masked.lstrip(" «“\"")) is not None):
             # A market condition ("if the support holds, XRP could climb toward the $2.41
             # resistance") frames a forecast, and a condition is no hedge ("should it happen,
             # the target will be $88,000"); an example ("if you had invested $1,000") is not one.

@@ -74,6 +74,7 @@ class EditorialLexicon:
         self.present_figures = family("present_figures")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
+        self.market_conditions = family("market_conditions")
         self.scheduled = family("scheduled_verbs")
         self.dates = family("dates")
         self.specific_dates = family("specific_dates")
