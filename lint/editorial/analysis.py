@@ -290,7 +290,10 @@ class _Analyser:
         facts.futures = [m for m in futures
                          if not any(lo <= m.start < hi for lo, hi in exceptions())
                          and not (dated and not facts.boosters
-                                  and not self._governs(masked, m, lex.unscheduled_outcomes))]
+                                  and not self._governs(masked, m, lex.unscheduled_outcomes)
+                                  # a market move on a level is no schedule ("franchira les
+                                  # 100 000 dollars le 15 janvier")
+                                  and not any(c.start <= m.start < c.end for c in facts.market_calls))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
                                key=lambda m: m.start)
