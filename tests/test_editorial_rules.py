@@ -595,6 +595,12 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
     ("Le bitcoin franchira les 100 000 dollars le 15 janvier.", "fr", ["hedging-gap", "unsourced-projection"]),
     ("Le bitcoin a franchi les 100 000 dollars le 15 janvier.", "fr", []),
     ("Le salaire minimum passera à 1 800 euros le 1er janvier.", "fr", []),
+    ("A potential rally toward $3,000 remains on the table.", "en", ["unsourced-projection"]),
+    ("Une éventuelle chute vers 55 000 dollars n'est pas exclue.", "fr", ["unsourced-projection"]),
+    ("The rally toward $3,000 stalled on Tuesday.", "en", []),
+    ("La chute vers 55 000 dollars a eu lieu mardi.", "fr", []),
+    ("Bulls will aim for $72,000 next.", "en", ["unsourced-projection"]),
+    ("Bulls aimed for $72,000 last week.", "en", []),
     # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
     ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
     ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
@@ -613,6 +619,10 @@ def test_market_shapes(text: str, lang: str, expected: list[str]) -> None:
     ("Le cours pourrait tester la moyenne mobile à 200 jours vers 5,79 dollars.", "fr", "« 5,79 dollars »"),
     ("Le cours pourrait tester les moyennes mobiles à 50 et 200 jours vers 5,79 dollars.", "fr",
      "« 5,79 dollars »"),
+    # the time frame is quoted whole
+    ("XRP could target $0.80 in the coming days.", "en", '"$0.80 in the coming days"'),
+    ("Le jeton pourrait viser les 0,80 dollar dans les prochains jours.", "fr",
+     "« 0,80 dollar dans les prochains jours »"),
     # a present figure is skipped, the forecast level is quoted
     ("The token could rise to $30 as 92% of holders are profitable currently.", "en", '"$30"'),
 ])
