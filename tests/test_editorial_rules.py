@@ -604,6 +604,8 @@ def test_embedded_post_and_its_paraphrase_are_not_a_repeat(text: str, lang: str)
     # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
     ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
     ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
+    ("Prices could rise by 10-15 percent next year.", "en", ["unsourced-projection"]),
+    ("Les prix pourraient augmenter de 10-15 % l'an prochain.", "fr", ["unsourced-projection"]),
     ("The same could occur this time around as about 92% of all ENS is profitable currently.", "en", []),
     ("Le même scénario pourrait se reproduire cette fois avec 92 % des jetons en gain actuellement.",
      "fr", []),
