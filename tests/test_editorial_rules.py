@@ -392,6 +392,19 @@ def test_neighbouring_sentence_that_introduces_the_same_figure_sources_it() -> N
      "fr", "2,60 dollars"),
     ("Le support se situe à 2,10 dollars. Le jeton pourrait y revenir en cas de ventes.", "fr", "2,10 dollars"),
     ("Le support se situe à 2,10 dollars. Le jeton devrait retester ce niveau.", "fr", "2,10 dollars"),
+    # a level in a relative clause, and "the same" move again
+    ("Investors should watch the $0.60 resistance, which could be tested soon.", "en", "$0.60"),
+    ("Les investisseurs surveillent la résistance des 0,60 dollar, qui pourrait être testée prochainement.",
+     "fr", "0,60 dollar"),
+    ("Le support se situe à 0,60 dollar. Le jeton pourrait l'atteindre dès cette semaine.", "fr", "0,60 dollar"),
+    ("BTC is sliding toward the lower trendline below $60,000, which it may hit by June's end.", "en",
+     "$60,000"),
+    ("Le cours glisse vers la borne basse du canal, sous 60 000 dollars, qu'il pourrait atteindre "
+     "d'ici la fin juin.", "fr", "60 000 dollars"),
+    ("Last time the altcoin slipped to $19.2; it would not be surprising to see the same this time.",
+     "en", "$19.2"),
+    ("La dernière fois, le jeton a glissé à 19,2 dollars ; il ne serait pas surprenant de voir le "
+     "même scénario cette fois.", "fr", "19,2 dollars"),
 ])
 def test_a_move_onto_the_level_before_is_a_projection_of_that_figure(text: str, lang: str, figure: str) -> None:
     found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
@@ -413,6 +426,13 @@ def test_a_move_onto_the_level_before_is_a_projection_of_that_figure(text: str, 
     ("Resistance sits at $0.60, according to Kaiko. The token could hit it over the weekend.", "en"),
     ("Resistance sits at $0.60. The token could hit it over the weekend, Kaiko analyst Jane Doe said.", "en"),
     ("Le support se situe à 2,10 dollars, selon Kaiko. Le jeton pourrait y revenir.", "fr"),
+    # a past level in a relative clause; "the same" with no level before
+    ("The $0.60 resistance, which was tested on Monday, held.", "en"),
+    ("La résistance des 0,60 dollar, qui a été testée lundi, a tenu.", "fr"),
+    ("Bitcoin fell to $60,000 on Tuesday, which it last hit in May.", "en"),
+    ("Le bitcoin est tombé à 60 000 dollars mardi, qu'il avait atteints en mai.", "fr"),
+    ("Sentiment is weak; it would not be surprising to see the same this time.", "en"),
+    ("Le sentiment reste fragile ; il ne serait pas surprenant de voir le même scénario cette fois.", "fr"),
 ])
 def test_a_move_onto_a_level_needs_a_level_before_and_no_source(text: str, lang: str) -> None:
     assert "unsourced-projection" not in rules_of(text, lang)
@@ -723,3 +743,155 @@ SAME_QUOTE_FR = """\
 def test_quotation_excerpt_is_not_a_repeated_paragraph(text: str, lang: str,
                                                        expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "repeated-paragraph"] == expected
+
+
+# Market shapes of issue #8 (recall on market copy), each with a clean twin, in both
+# languages: a move the writer eyes, a potential move, a further move from current levels,
+# a scheduled event's date that does not schedule the forecast.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("BTC was pulling back, eyeing a further drop toward the lower trendline below $60,000.", "en",
+     ["unsourced-projection"]),
+    ("Le cours du bitcoin recule et lorgne désormais la zone des 60 000 dollars.", "fr",
+     ["unsourced-projection"]),
+    ("The firm is eyeing a move to London.", "en", []),
+    ("Le groupe lorgne un déménagement à Londres.", "fr", []),
+    ("The head-and-shoulders pattern suggests a potential 96% correction for AXS.", "en",
+     ["unsourced-projection"]),
+    ("La figure en tête-épaules suggère une correction potentielle de 96 % pour l'AXS.", "fr",
+     ["unsourced-projection"]),
+    ("AXS suffered a 96% correction last year.", "en", []),
+    ("L'AXS a subi une correction de 96 % l'an dernier.", "fr", []),
+    ("Such a crash would mean that the price would fall another 20% from its current level.", "en",
+     ["unsourced-projection"]),
+    ("Un tel krach signifierait que le cours chuterait encore de 20 % par rapport à son niveau actuel.",
+     "fr", ["unsourced-projection"]),
+    ("The price fell another 20% on Tuesday.", "en", []),
+    ("Le cours a encore chuté de 20 % mardi.", "fr", []),
+    ("Mining difficulty will rise another 4% at the next adjustment, due around 10 December.", "en",
+     ["hedging-gap", "unsourced-projection"]),
+    ("La difficulté de minage augmentera encore de 4 % lors du prochain ajustement, prévu vers le "
+     "10 décembre.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("The board will meet at the town hall, scheduled for 10 December.", "en", []),
+    ("Le conseil se réunira à la mairie, comme prévu le 10 décembre.", "fr", []),
+    # a condition frames a move by a figure, unless it is a plain example; a move to a level "is likely"
+    ("If the $2.41 support holds, XRP could gain 15% next week.", "en", ["unsourced-projection"]),
+    ("Si le support tient, le jeton pourrait gagner 15 % la semaine prochaine.", "fr", ["unsourced-projection"]),
+    ("If you had invested $1,000 in 2015, it could gain 500%.", "en", []),
+    ("Si vous aviez investi 1 000 euros, vous pourriez gagner 500 %.", "fr", []),
+    ("Once BTC reclaims $65,000, a move to $70,000 is likely.", "en", ["unsourced-projection"]),
+    ("Une fois les 65 000 dollars reconquis, une remontée vers les 70 000 dollars est probable.", "fr",
+     ["unsourced-projection"]),
+    ("A move to $70,000 was on the cards in May.", "en", []),
+    ("Une remontée vers les 70 000 dollars était probable en mai.", "fr", []),
+    # a figure that counts the subject of a modal, in a future time frame; a condition on a
+    # price level frames it, a condition on anything else stays hypothetical
+    ("Up to 15% of the network's hashrate could be switched off before the end of the year.", "en",
+     ["unsourced-projection"]),
+    ("Jusqu'à 15 % de la puissance de calcul du réseau pourrait être débranchée d'ici la fin de l'année.",
+     "fr", ["unsourced-projection"]),
+    ("Up to 15% of the network's hashrate could be switched off.", "en", []),
+    ("Jusqu'à 15 % de la puissance de calcul du réseau pourrait être débranchée.", "fr", []),
+    ("If bitcoin falls back below $80,000, up to 15% of the network's hashrate could be switched off "
+     "before the end of the year.", "en", ["unsourced-projection"]),
+    ("Si le bitcoin repasse sous 80 000 dollars, jusqu'à 15 % de la puissance de calcul du réseau "
+     "pourrait être débranchée avant la fin de l'année.", "fr", ["unsourced-projection"]),
+    ("If the economy slows, up to 15% of the workforce could be laid off before the end of the year.",
+     "en", []),
+    ("Si l'économie ralentit, jusqu'à 15 % des effectifs pourraient être licenciés avant la fin de "
+     "l'année.", "fr", []),
+    # an investment horizon is no forecast, a forecast beside it still is
+    ("For investors who plan to hold for the long term, any zone below $2.10 is an attractive place "
+     "to accumulate.", "en", []),
+    ("Pour les investisseurs qui visent le long terme, toute zone sous 2,10 dollars reste une zone "
+     "d'accumulation intéressante.", "fr", []),
+    ("For investors who plan to hold for the long term, the token could reach $2.10 by March.", "en",
+     ["unsourced-projection"]),
+    ("Pour les investisseurs qui visent le long terme, le jeton pourrait atteindre 2,10 dollars d'ici mars.",
+     "fr", ["unsourced-projection"]),
+    # more ways to call a move to a level: set or poised for it, room to run, a door opened to it,
+    # a retest that looks likely, a destination, a dated future (a market move, not a schedule)
+    ("XRP looks set to reclaim $0.60.", "en", ["unsourced-projection"]),
+    ("ETH is poised for a move to $4,000.", "en", ["unsourced-projection"]),
+    ("The token has room to run to $1.20.", "en", ["unsourced-projection"]),
+    ("Le cours a de la marge pour grimper jusqu'à 1,20 dollar.", "fr", ["unsourced-projection"]),
+    ("The token ran to $1.20 last week.", "en", []),
+    ("Le cours a grimpé jusqu'à 1,20 dollar la semaine dernière.", "fr", []),
+    ("A drop below $60,000 would open the door to $55,000.", "en", ["unsourced-projection"]),
+    ("Une cassure sous 60 000 dollars ouvrirait la voie vers 55 000 dollars.", "fr", ["unsourced-projection"]),
+    ("The drop below $60,000 opened the door to new buyers.", "en", []),
+    ("La cassure sous 60 000 dollars a ouvert la voie à de nouveaux acheteurs.", "fr", []),
+    ("A retest of the $60,000 support looks likely.", "en", ["unsourced-projection"]),
+    ("Le bitcoin se dirige vers les 70 000 dollars.", "fr", ["unsourced-projection"]),
+    ("Le bitcoin s'est dirigé vers les 70 000 dollars mardi.", "fr", []),
+    ("Le bitcoin franchira les 100 000 dollars le 15 janvier.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("Le bitcoin a franchi les 100 000 dollars le 15 janvier.", "fr", []),
+    ("Le salaire minimum passera à 1 800 euros le 1er janvier.", "fr", []),
+    ("A potential rally toward $3,000 remains on the table.", "en", ["unsourced-projection"]),
+    ("Une éventuelle chute vers 55 000 dollars n'est pas exclue.", "fr", ["unsourced-projection"]),
+    ("The rally toward $3,000 stalled on Tuesday.", "en", []),
+    ("La chute vers 55 000 dollars a eu lieu mardi.", "fr", []),
+    ("Bulls will aim for $72,000 next.", "en", ["unsourced-projection"]),
+    ("Bulls aimed for $72,000 last week.", "en", []),
+    # consequences of a break: a triggered move, an exposed level, a move "on the cards"
+    ("A decisive break above $0.60 would likely trigger a rally to $0.75.", "en", ["unsourced-projection"]),
+    ("Une cassure franche au-dessus de 0,60 dollar déclencherait probablement une hausse vers 0,75 dollar.",
+     "fr", ["unsourced-projection"]),
+    ("The break above $0.60 triggered a rally to $0.75 on Monday.", "en", []),
+    ("La cassure au-dessus de 0,60 dollar a déclenché une hausse vers 0,75 dollar lundi.", "fr", []),
+    ("A close below $0.50 would confirm the breakdown and expose the $0.42 support.", "en",
+     ["unsourced-projection"]),
+    ("Une clôture sous 0,50 dollar exposerait le support des 0,42 dollar.", "fr", ["unsourced-projection"]),
+    ("The close below $0.50 exposed the $0.42 support on Monday.", "en", []),
+    ("La clôture sous 0,50 dollar a exposé le support des 0,42 dollar lundi.", "fr", []),
+    ("Should buyers step in, a rebound to $2.50 would be on the cards.", "en", ["unsourced-projection"]),
+    ("Une clôture sous 0,50 dollar ouvrirait la porte à un repli vers 0,42 dollar.", "fr",
+     ["unsourced-projection"]),
+    # a vote tally is no quantity, and a present figure is not forecast by another clause's modal
+    ("The bill aims to regulate the industry, passing 279-136 on May 22.", "en", []),
+    ("Le texte devrait être promulgué rapidement, adopté par 279 voix contre 136.", "fr", []),
+    ("Prices could rise by 10-15 percent next year.", "en", ["unsourced-projection"]),
+    ("Les prix pourraient augmenter de 10-15 % l'an prochain.", "fr", ["unsourced-projection"]),
+    ("The same could occur this time around as about 92% of all ENS is profitable currently.", "en", []),
+    ("Le même scénario pourrait se reproduire cette fois avec 92 % des jetons en gain actuellement.",
+     "fr", []),
+])
+def test_market_shapes(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r in ("unsourced-projection", "hedging-gap")] == expected
+
+
+# The figure a message quotes is the projected level, not an indicator's period.
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    ("The price may test the 100- and 50-day EMAs near $5.79 next week.", "en", '"$5.79 next week"'),
+    ("The price may test the 200 EMA near $5.79.", "en", '"$5.79"'),
+    ("Le cours pourrait tester la moyenne mobile à 200 jours vers 5,79 dollars.", "fr", "« 5,79 dollars »"),
+    ("Le cours pourrait tester les moyennes mobiles à 50 et 200 jours vers 5,79 dollars.", "fr",
+     "« 5,79 dollars »"),
+    # the time frame is quoted whole
+    ("XRP could target $0.80 in the coming days.", "en", '"$0.80 in the coming days"'),
+    ("Le jeton pourrait viser les 0,80 dollar dans les prochains jours.", "fr",
+     "« 0,80 dollar dans les prochains jours »"),
+    # a present figure is skipped, the forecast level is quoted
+    ("The token could rise to $30 as 92% of holders are profitable currently.", "en", '"$30"'),
+])
+def test_the_message_quotes_the_projected_level(text: str, lang: str, figure: str) -> None:
+    found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
+    assert len(found) == 1 and figure in found[0].message
+
+
+# An embedded post is quoted material: sourced when the copy names its speaker just before it.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Crypto analyst Jane Doe posted a new analysis, Doe said.\n\nThe level matters.\n\n"
+     "Bitcoin may trigger a correction toward the mean pricing band at $54,930. pic.twitter.com/zZvswgpUpS",
+     "en", []),
+    ("Sentiment is fragile.\n\nThe level matters.\n\n"
+     "Bitcoin may trigger a correction toward the mean pricing band at $54,930. pic.twitter.com/zZvswgpUpS",
+     "en", ["unsourced-projection"]),
+    ("L'analyste Jeanne Dupont a publié une analyse, a-t-elle indiqué.\n\nLe niveau compte.\n\n"
+     "Le bitcoin pourrait corriger vers la bande de prix moyenne à 54 930 dollars. pic.twitter.com/zZvswgpUpS",
+     "fr", []),
+    ("Le sentiment reste fragile.\n\nLe niveau compte.\n\n"
+     "Le bitcoin pourrait corriger vers la bande de prix moyenne à 54 930 dollars. pic.twitter.com/zZvswgpUpS",
+     "fr", ["unsourced-projection"]),
+])
+def test_embedded_post_takes_its_speaker_from_the_copy_before(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "unsourced-projection"] == expected

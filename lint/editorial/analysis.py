@@ -190,9 +190,10 @@ class _Analyser:
     def run(self) -> Analysis:
         analysis = Analysis(self.doc, self.lex, self.year)
         previous: Block | None = None
+        earlier: Block | None = None
         for block in claim_blocks(self.doc):
-            masked_block = self._mask_attributed_quotes(block.text, previous)
-            previous = block
+            masked_block = self._mask_attributed_quotes(block.text, previous, earlier)
+            previous, earlier = block, previous
             facts = [
                 self._sentence(block, i, s.start, s.end, masked_block[s.start : s.end])
                 for i, s in enumerate(block.sentences)
@@ -201,10 +202,16 @@ class _Analyser:
         return analysis
 
     # -- quotations ---------------------------------------------------------------------
-    def _mask_attributed_quotes(self, text: str, previous: Block | None = None) -> str:
+    def _mask_attributed_quotes(self, text: str, previous: Block | None = None,
+                                earlier: Block | None = None) -> str:
         """Quoted speech with a speaker in the paragraph is sourced: hide it from the
         writer's-own-claim checks (docs/editorial-checks.md, "Quotations"). A paragraph that is all
         quotation takes its speaker from the paragraph before ('He said:' / 'a-t-il dit.')."""
+        if search(self.lex.embedded_posts, text) and any(
+                b is not None and self._introduces_speech(b.text) for b in (previous, earlier)):
+            # An embedded post is all quotation, by the speaker the copy introduces just
+            # before it ("Analyst Ali Martinez posted ... As Martinez explains, ...").
+            return MASK * len(text)
         spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
         if not spans:
             return text
@@ -271,7 +278,9 @@ class _Analyser:
                               for m in finditer(lex.market_calls, masked)]
         facts.figure_anaphora = [Match(m.start(), m.end(), m.group(), lex.figure_anaphora.shape(m))
                                  for m in finditer(lex.figure_anaphora, masked)]
-        if (facts.market_calls or facts.figure_anaphora) and (facts.hypothetical or facts.conditional):
+        if (facts.hypothetical or facts.conditional) and (
+                facts.market_calls or facts.figure_anaphora
+                or search(lex.market_conditions, masked.lstrip(" «“\"")) is not None):
             # A market condition ("if the support holds, XRP could climb toward the $2.41
             # resistance") frames a forecast, and a condition is no hedge ("should it happen,
             # the target will be $88,000"); an example ("if you had invested $1,000") is not one.
@@ -300,13 +309,16 @@ class _Analyser:
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
         futures = self._plain_futures(masked, predictive_only=False)
-        dated = bool(futures) and search(lex.specific_dates, masked) is not None
+        dated = bool(futures) and self._dated(masked)
         # A date makes most futures a schedule ("will be held on 3 December"), not a
         # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
         facts.futures = [m for m in futures
                          if not any(lo <= m.start < hi for lo, hi in exceptions())
                          and not (dated and not facts.boosters
-                                  and not self._governs(masked, m, lex.unscheduled_outcomes))]
+                                  and not self._governs(masked, m, lex.unscheduled_outcomes)
+                                  # a market move on a level is no schedule ("franchira les
+                                  # 100 000 dollars le 15 janvier")
+                                  and not any(c.start <= m.start < c.end for c in facts.market_calls))]
         facts.predictions = [m for m in facts.futures if self._predicts(masked, m)]
         if facts.futures or facts.boosters or facts.adverbials:
             facts.stances = [Match(m.start(), m.end(), m.group(), lex.stance_frames.shape(m))
@@ -319,6 +331,15 @@ class _Analyser:
                                key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
         return facts
+
+    def _dated(self, text: str) -> bool:
+        """A specific date that dates the sentence's own verb, not an event in an apposition
+        (", prévu vers le 10 décembre", ", due on 10 December")."""
+        dates = list(finditer(self.lex.specific_dates, text))
+        if not dates:
+            return False
+        events = [(m.start(), m.end()) for m in finditer(self.lex.event_dates, text)]
+        return any(not any(lo <= d.start() < hi for lo, hi in events) for d in dates)
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,

@@ -60,6 +60,8 @@ class _ClaimRule(RuleType):
         lex = self.lex
         figures = []
         for q in s.quantities:
+            if match(lex.present_figures, s.masked[q.end :]):
+                continue  # "92% of all ENS is profitable currently": a present figure
             for marker in s.forward:
                 if marker.end <= q.start:
                     # A figure after the marker, in the same clause ("is expected to
@@ -116,15 +118,17 @@ class _ClaimRule(RuleType):
         2,5 millions de Français seront touchés d'ici à la fin de l'hiver": the figure
         counts the subject of a predictive future with a future time frame. Elsewhere a
         figure before the marker is history ("the 7.1% rise will hit households")."""
-        if not any(p.start == marker.start for p in s.predictions):
-            return False
+        predicts = any(p.start == marker.start for p in s.predictions)
         if search(self.lex.future_time, s.masked) is None:
             return False
         between = s.masked[q.end : marker.start]
         # "<figure> of <noun>": the figure counts the noun that is the subject.
         counts_noun = bool(search(self.lex.of_after_figure, q.text) or match(self.lex.of_before_noun, between))
+        # A plain future's subject is short ("a quarter of all adults will"); a modal's may
+        # be longer ("jusqu'à 15 % de la puissance de calcul du réseau pourrait").
+        limit = self.options.association_words // 2 if predicts else self.options.association_words
         return counts_noun and not _CLAUSE_PUNCTUATION.search(between) and not search(
-            self.lex.clause_break, between) and len(between.split()) <= self.options.association_words // 2
+            self.lex.clause_break, between) and len(between.split()) <= limit
 
     def _historical(self, s: SentenceFacts, year: int | None) -> bool:
         """A future tense about a year before the article's date is history ("il deviendra
