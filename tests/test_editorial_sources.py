@@ -162,3 +162,26 @@ def test_weak_sources_stay_vague(text: str, lang: str, phrase: str) -> None:
 def test_a_weasel_beside_an_anonymous_source_of_plain_news_is_still_reported(text: str, lang: str) -> None:
     messages = vague(text, lang)
     assert len(messages) == 1 and ("analysts say" in messages[0] or "des analystes jugent" in messages[0]), messages
+
+
+# A contrast clause after a named source carries a claim of its own: a weasel there is that
+# claim's only source (lexicon contrast_clauses). A named holder in that clause, or a weasel
+# with no contrast before it, changes the reading.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("China's banks hold $190bn of bad debt according to official data, though most observers believe "
+     "the true figure is far higher.", "en", ["though most observers believe"]),
+    ("Les banques chinoises détiennent 190 milliards de dollars de créances douteuses selon les chiffres "
+     "officiels, mais certains analystes estiment que le vrai chiffre est bien plus élevé.", "fr",
+     ["mais certains analystes estiment"]),
+    ("The IMF expects growth of 3%, but Goldman Sachs analysts say it could be 2%.", "en", []),
+    ("Le FMI prévoit une croissance de 3 %, mais les analystes de Goldman Sachs estiment qu'elle "
+     "pourrait atteindre 2 %.", "fr", []),
+    ("The IMF said growth was 3% while noting risks.", "en", []),
+    ("Le FMI a indiqué que la croissance était de 3 %, tout en notant des risques.", "fr", []),
+])
+def test_a_weasel_in_a_contrast_clause_after_a_named_source_is_reported(
+        text: str, lang: str, expected: list[str]) -> None:
+    messages = vague(text, lang)
+    assert len(messages) == len(expected)
+    for phrase, message in zip(expected, messages):
+        assert phrase.lower() in message.lower(), messages

@@ -276,6 +276,12 @@ class _Analyser:
         facts.conditional = search(lex.conditional, masked) is not None
         facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
                               for m in finditer(lex.market_calls, masked)]
+        if facts.market_calls:
+            # A future that the plain-future exceptions read as a plan ("spending on health
+            # will rise by 9.4%") is no market call either: the two lists must agree.
+            planned = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, masked)]
+            facts.market_calls = [c for c in facts.market_calls
+                                  if not any(lo <= c.start < hi for lo, hi in planned)]
         facts.figure_anaphora = [Match(m.start(), m.end(), m.group(), lex.figure_anaphora.shape(m))
                                  for m in finditer(lex.figure_anaphora, masked)]
         if (facts.hypothetical or facts.conditional) and (

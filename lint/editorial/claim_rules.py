@@ -13,7 +13,7 @@ from lint.editorial.analysis import Analysis, AnalysisOptions, Match, SentenceFa
 from lint.editorial.lexicon import EditorialLexicon, lexicon_for
 from lint.editorial.quantities import Quantity
 from lint.editorial.sources import Attribution, Kind
-from lint.patterns import fullmatch, match, search
+from lint.patterns import finditer, fullmatch, match, search
 from lint.rule_types.base import Finding, RuleType, rule_type
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
@@ -226,8 +226,12 @@ class VagueAttribution(_ClaimRule):
         for paragraph in analysis.paragraphs:
             for s in paragraph:
                 weak = s.weak()
-                if weak is None or s.best == Kind.NAMED or s.question:
+                if weak is None or s.question:
                     continue
+                if s.best == Kind.NAMED:
+                    weak = self.weasel_after_contrast(s)
+                    if weak is None:
+                        continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
                     # Anonymous sourcing of plain news (agentless reports included) is an
@@ -240,6 +244,18 @@ class VagueAttribution(_ClaimRule):
                 start, end = self.span(unit, s, weak.start, weak.end)
                 yield Finding(start, end, {"kind": self.lex.label(weak.kind.name.lower()),
                                            "phrase": weak.phrase.strip()}, shape=_shape_of(weak))
+
+
+    def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
+        """A weasel that holds a claim of its own, in a clause opened by a contrast after the
+        sentence's named sources ("according to official data, though most observers
+        believe ..."): the named source does not source that clause."""
+        named_end = max(a.end for a in s.attributions if a.kind == Kind.NAMED)
+        for contrast in finditer(self.lex.contrast_clauses, s.masked, pos=named_end):
+            for a in s.attributions:
+                if a.kind == Kind.WEASEL and a.start >= contrast.start():
+                    return a
+        return None
 
 
 @rule_type("hedging-gap")

@@ -72,6 +72,7 @@ class EditorialLexicon:
         self.figure_anaphora = family("figure_anaphora")
         self.level_figures = family("level_figures")
         self.present_figures = family("present_figures")
+        self.contrast_clauses = family("contrast_clauses", nonword=True)
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")
