@@ -54,14 +54,21 @@ def test_scorer_copy_matches_shared() -> None:
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Market copy: crypto-dev labels published articles that stay in ../shared/corpus (never
 # copied here); crypto-fr holds French drafts of the same genre written for the project.
-# First runs: micro F1 0.475 and 0.67 (README of each set). The floors sit just under the
-# scores reached by the market-copy shapes (0.82 and 0.92, with figure_anaphora), so a change that loses them fails;
-# issue #8's own targets are higher and are measured on articles the project never reads.
-MARKET_SET_FLOORS = {"crypto-dev": 0.80, "crypto-fr": 0.90}
+# First runs: micro F1 0.475 and 0.67 (README of each set). Both sets are held to issue #8's
+# targets, rule by rule; the issue measures the same targets on articles the project never
+# reads, so these sets, tuned on, must clear them with room to spare.
+MARKET_SETS = ("crypto-dev", "crypto-fr")
+MARKET_TARGETS = {
+    # rule: {measure: minimum}
+    "unsourced-projection": {"p": 0.85, "r": 0.80},
+    "vague-attribution": {"p": 0.85, "r": 0.80},
+    "missing-disclaimer": {"p": 0.90, "r": 0.95},
+    "hedging-gap": {"p": 0.85, "f1": 0.70},
+    "micro": {"f1": 0.85},
+}
 
 
-@pytest.mark.parametrize("name", sorted(MARKET_SET_FLOORS))
-def test_market_copy_set_keeps_its_floor(name: str) -> None:
+def _market_scores(name: str) -> dict:
     if name == "crypto-dev" and not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus is not present")
     proc = subprocess.run(
@@ -69,5 +76,20 @@ def test_market_copy_set_keeps_its_floor(name: str) -> None:
          "--shared", str(SHARED)],
         capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
     )
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["micro"]["f1"] >= MARKET_SET_FLOORS[name], result
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("name", MARKET_SETS)
+def test_market_copy_set_meets_the_issue_targets(name: str) -> None:
+    result = _market_scores(name)
+    short = [f"{rule} {measure} {result[rule][measure]:.2f} < {minimum}"
+             for rule, targets in MARKET_TARGETS.items()
+             for measure, minimum in targets.items()
+             if result[rule][measure] < minimum]
+    assert not short, short
+
+
+def test_repeated_paragraph_makes_no_false_finding_on_market_copy() -> None:
+    # issue #8: an embedded post and its paraphrase is no repeat; the sets hold no restated lede
+    for name in MARKET_SETS:
+        assert _market_scores(name)["repeated-paragraph"]["fp"] == 0, name
