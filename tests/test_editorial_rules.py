@@ -689,6 +689,15 @@ def test_price_analysis_vocabulary_and_counter_words(text: str, lang: str,
      "inquiète la communauté crypto.", "fr", ["missing-disclaimer"]),
     ("La plateforme a été indisponible 4 heures sur les dernières 24 heures, une panne qui "
      "inquiète la communauté crypto et les détenteurs du jeton.", "fr", []),
+    # A ticker's price that moves, the 24 hours named first.
+    ("Within the past 24 hours, TON’s price increased by 5.3%, the best token move on the "
+     "crypto market, per CoinGecko.", "en", ["missing-disclaimer"]),
+    ("Within the past 24 hours, TON’s team added 5 new services, the best token news on the "
+     "crypto market, per CoinGecko.", "en", []),
+    ("En 24 heures, le cours du TON a bondi de 5,3 %, le meilleur jeton du marché crypto, "
+     "selon CoinGecko.", "fr", ["missing-disclaimer"]),
+    ("En 24 heures, le TON a ouvert 5 nouveaux services, le meilleur jeton du marché crypto, "
+     "selon CoinGecko.", "fr", []),
     # The case for holding an asset, and trading volume on crypto exchanges.
     ("Saylor pitched bitcoin to Dell as a store of value, the largest cryptocurrency.", "en",
      ["missing-disclaimer"]),
