@@ -657,6 +657,87 @@ def test_price_analysis_vocabulary_and_counter_words(text: str, lang: str,
     assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
 
 
+# missing-disclaimer on real market copy (issue #8): ETF flows and holdings, a position with
+# its size, a crypto-asset's price and its 24-hour move, the case for holding an asset and
+# exchange volume make investment copy; each has a twin without the shape that does not.
+@pytest.mark.parametrize("text, lang, expected", [
+    # ETFs bought or held, not an ETF approved.
+    ("The bank will open a crypto trading desk in London; hedge funds started buying spot "
+     "bitcoin ETFs in January, it said.", "en", ["missing-disclaimer"]),
+    ("The bank will open a crypto trading desk in London; the SEC approved spot bitcoin ETFs "
+     "in January, it said.", "en", []),
+    ("La banque ouvrira un pôle de trading de crypto-actifs à Paris ; des fonds spéculatifs "
+     "ont commencé à acheter des ETF bitcoin au comptant en janvier.", "fr",
+     ["missing-disclaimer"]),
+    ("La banque ouvrira un pôle de trading de crypto-actifs à Paris ; la SEC a autorisé les "
+     "ETF bitcoin au comptant en janvier.", "fr", []),
+    # A position with its size and the price paid per unit; a company's stake is not one.
+    ("MicroStrategy acquired an additional 11,931 BTC at nearly $65,883 per bitcoin, the "
+     "company said.", "en", ["missing-disclaimer"]),
+    ("The fund sold 7 million NCCI shares to bitcoin investors last month, the company said.",
+     "en", []),
+    ("MicroStrategy a acquis 11 931 BTC supplémentaires, à près de 65 883 dollars par "
+     "bitcoin, selon la société.", "fr", ["missing-disclaimer"]),
+    ("Le fonds a vendu 7 millions d'actions NCCI à des investisseurs en bitcoin le mois "
+     "dernier, selon la société.", "fr", []),
+    # A crypto-asset's price and its 24-hour move; hours of downtime are not a move.
+    ("Shiba Inu was down 4.79% in the last 24 hours, a drop in the token's price that "
+     "worried the crypto community.", "en", ["missing-disclaimer"]),
+    ("The exchange was down for 4 hours in the last 24 hours, a glitch that worried the "
+     "crypto community and token holders.", "en", []),
+    ("Le jeton SHIB a reculé de 4,79 % sur les dernières 24 heures, et la chute du jeton "
+     "inquiète la communauté crypto.", "fr", ["missing-disclaimer"]),
+    ("La plateforme a été indisponible 4 heures sur les dernières 24 heures, une panne qui "
+     "inquiète la communauté crypto et les détenteurs du jeton.", "fr", []),
+    # A ticker's price that moves, the 24 hours named first.
+    ("Within the past 24 hours, TON’s price increased by 5.3%, the best token move on the "
+     "crypto market, per CoinGecko.", "en", ["missing-disclaimer"]),
+    ("Within the past 24 hours, TON’s team added 5 new services, the best token news on the "
+     "crypto market, per CoinGecko.", "en", []),
+    ("En 24 heures, le cours du TON a bondi de 5,3 %, le meilleur jeton du marché crypto, "
+     "selon CoinGecko.", "fr", ["missing-disclaimer"]),
+    ("En 24 heures, le TON a ouvert 5 nouveaux services, le meilleur jeton du marché crypto, "
+     "selon CoinGecko.", "fr", []),
+    # The case for holding an asset, and trading volume on crypto exchanges.
+    ("Saylor pitched bitcoin to Dell as a store of value, the largest cryptocurrency.", "en",
+     ["missing-disclaimer"]),
+    ("Saylor pitched bitcoin to Dell as a means of payment, the largest cryptocurrency.", "en",
+     []),
+    ("Pour Saylor, qui l'a présenté à Dell, le bitcoin est une réserve de valeur, la première "
+     "des cryptomonnaies.", "fr", ["missing-disclaimer"]),
+    ("Pour Saylor, qui l'a présenté à Dell, le bitcoin est un moyen de paiement, la première "
+     "des cryptomonnaies.", "fr", []),
+    ("About 92% of Solana's DEX volume comes from meme coins, according to the analyst.", "en",
+     ["missing-disclaimer"]),
+    ("About 92% of Solana's new developers build meme coins, according to the analyst.", "en",
+     []),
+    ("Environ 92 % du volume des DEX de Solana provient des memecoins, selon l'analyste.",
+     "fr", ["missing-disclaimer"]),
+    ("Environ 92 % des nouveaux développeurs de Solana créent des memecoins, selon "
+     "l'analyste.", "fr", []),
+])
+def test_market_copy_shapes_need_a_disclaimer(text: str, lang: str,
+                                              expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
+
+
+# A speaker's own caveat in a quotation is not the publication's disclaimer; the same
+# wording outside quotation marks is.
+@pytest.mark.parametrize("text, lang, expected", [
+    (PRICE_ANALYSIS_EN + " \u201cPast performance is no guarantee of future returns,\u201d the "
+     "fund manager cautioned.", "en", ["missing-disclaimer"]),
+    (PRICE_ANALYSIS_EN + ' "This is not financial advice," the analyst wrote on X.', "en",
+     ["missing-disclaimer"]),
+    (PRICE_ANALYSIS_EN + " Past performance is no guarantee of future returns.", "en", []),
+    (PRICE_ANALYSIS_FR + " \u00ab Les performances passées ne préjugent pas des performances "
+     "futures \u00bb, prévient le gérant.", "fr", ["missing-disclaimer"]),
+    (PRICE_ANALYSIS_FR + " Les performances passées ne préjugent pas des performances futures.",
+     "fr", []),
+])
+def test_quoted_caveat_is_not_the_disclaimer(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "missing-disclaimer"] == expected
+
+
 # An embedded post followed by the writer's paraphrase of it is not a repeated paragraph.
 @pytest.mark.parametrize("text, lang", [
     ("""\

@@ -10,6 +10,7 @@ import regex
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
+from lint.document.quotes import quote_spans
 from lint.patterns import check_regex, compile_terms, finditer, search
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
@@ -52,6 +53,10 @@ class RequiredTextOptions:
     """The newsroom's own disclaimer: always accepted, and appended by the fix."""
     max_listed: int = 5
     """How many trigger words the message lists."""
+    quoted_accepted: bool = True
+    """False: an accepted wording inside a quotation (a speaker's own caveat, "past
+    performance is no guarantee," he said) does not satisfy the rule; the publication's
+    wording stands outside quotation marks."""
 
 
 @rule_type("required-text")
@@ -127,6 +132,14 @@ class RequiredText(RuleType):
                                      "limit the rule with lang:)")
         return data[name]
 
+    def _accepts(self, text: str) -> bool:
+        """An accepted wording in `text`; with quoted_accepted off, outside quotations."""
+        if self.options.quoted_accepted:
+            return search(self.accepted, text) is not None
+        spans = quote_spans(text)
+        return any(not any(s <= m.start() and m.end() <= e for s, e in spans)
+                   for m in finditer(self.accepted, text))
+
     def _score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int:
         """Sum of trigger weights; a group (market-news words) adds at most its cap, and a
         group of counter-words (negative weights: court or hack stories) takes away at most
@@ -156,7 +169,7 @@ class RequiredText(RuleType):
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         document = unit.document
         prose = [b for b in document.blocks if b.is_prose]
-        if any(search(self.accepted, b.text) for b in prose):
+        if any(self._accepts(b.text) for b in prose):
             return
         # Each distinct trigger word counts once (plural and singular alike).
         hits: dict[str, tuple[int, int, int, str | None]] = {}  # word -> (weight, start, end, group)
