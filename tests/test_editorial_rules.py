@@ -335,6 +335,45 @@ CASES = [
     ("La Francophonie les perdra.", "fr", ["hedging-gap"]),
     # « place » after a determiner is the noun, not the verb (places-forecast): no source
     ("Le jeton va exploser, la configuration ne laisse aucune place au doute.", "fr", ["hedging-gap"]),
+    # ... a certainty adverb on a speculative market effect states it as certain with no
+    # future (certainty.speculative_effect: market-effect, effet-de-marche); on a plain fact
+    # it does not, and « pas forcément » nuances (certitude-niee)
+    ("This development undoubtedly provides bullish momentum for the token.", "en", ["hedging-gap"]),
+    ("This endorsement has undoubtedly bolstered investor sentiment towards Pendle.", "en", ["hedging-gap"]),
+    ("This development provides bullish momentum for the token.", "en", []),
+    ("The merger was undoubtedly the talk of the City.", "en", []),
+    ("Ce partenariat donne indéniablement un élan haussier au jeton.", "fr", ["hedging-gap"]),
+    ("Ce soutien a sans aucun doute dopé le sentiment des investisseurs envers Pendle.", "fr", ["hedging-gap"]),
+    ("Ce soutien a dopé le sentiment des investisseurs envers Pendle.", "fr", []),
+    ("Ce n'est pas forcément un signal haussier.", "fr", []),
+    # ... decided facts with no date word are no predictions: a status set by contract
+    # (status-change, statut-fixe), an instrument changeover (instrument-changeover,
+    # changement-de-monnaie), a tax regime (tax-regime, regime-fiscal), a part of the
+    # combined group (part-of-combined-group, part-du-groupe-combine), a size record of a
+    # built object (size-record-of-a-built-object, record-de-taille-d-un-ouvrage)
+    ("Some 227 million additional shares will become free to trade by February 2005.", "en", []),
+    ("From that point, the one-million lira note will become the new one-lira coin.", "en", []),
+    ("The token will become the new gold.", "en", ["hedging-gap"]),
+    ("Top-ups of up to £1,200 a year will grow free of income and capital gains tax.", "en", []),
+    ("Your savings will grow fast.", "en", ["hedging-gap"]),
+    ("The South Korean bank will also make up 22% of the group's total assets.", "en", []),
+    ("The bank will make up 22% of the market.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Due to enter service in 2006, the A380 will replace the Boeing 747 jumbo as the world's biggest passenger aircraft.", "en", []),
+    ("Boeing will become the world's biggest aircraft maker.", "en", ["hedging-gap"]),
+    ("Quelque 227 millions d'actions supplémentaires deviendront librement négociables d'ici février 2005.", "fr", []),
+    ("À partir de là, le billet d'un million de livres deviendra la nouvelle pièce d'une livre.", "fr", []),
+    ("Le jeton deviendra la nouvelle référence.", "fr", ["hedging-gap"]),
+    ("Le capital va croître en franchise d'impôt.", "fr", []),
+    ("Le capital va croître.", "fr", ["hedging-gap"]),
+    ("La banque représentera 22 % des actifs du groupe.", "fr", []),
+    ("La banque représentera 22 % du marché.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("L'A380 remplacera le Boeing 747 comme le plus gros avion de ligne du monde.", "fr", []),
+    ("Airbus deviendra le plus gros constructeur d'avions du monde.", "fr", ["hedging-gap"]),
+    # ... confidence or conviction that a future comes is a stance (confidence-that, confiance-que)
+    ("But the news failed to dent confidence that sales will recover in future.", "en", []),
+    ("But sales will recover in future.", "en", ["hedging-gap"]),
+    ("La nouvelle n'a pas entamé la conviction que les ventes repartiront.", "fr", []),
+    ("Les ventes repartiront.", "fr", ["hedging-gap"]),
 ]
 
 
