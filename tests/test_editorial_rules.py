@@ -374,6 +374,21 @@ CASES = [
     ("But sales will recover in future.", "en", ["hedging-gap"]),
     ("La nouvelle n'a pas entamé la conviction que les ventes repartiront.", "fr", []),
     ("Les ventes repartiront.", "fr", ["hedging-gap"]),
+    # ... one of an unnamed community is a weak holder (one-of-the-crowd), and an argument is
+    # a belief frame (believe-that: argue, contend); French already reads both (un autre
+    # membre de la communauté, croire-que)
+    ("Another community member believes the bank is hiring, predicting that more money will flow into BTC.",
+     "en", ["hedging-gap", "vague-attribution"]),
+    ("Many holders argue that the plan will let customers recover their funds quickly.",
+     "en", ["hedging-gap", "vague-attribution"]),
+    ("The plan will let customers recover their funds quickly.", "en", []),
+    ("Un autre membre de la communauté estime que le cours du jeton va doubler.", "fr",
+     ["hedging-gap", "vague-attribution"]),
+    # ... "both companies", "these firms" refer back to companies named before (named_source_heads)
+    ("Both companies believe the deal will boost sales.", "en", []),
+    ("Many companies believe the deal will boost sales.", "en", ["hedging-gap", "vague-attribution"]),
+    ("Les deux groupes estiment que l'accord va doper les ventes.", "fr", []),
+    ("Plusieurs groupes estiment que l'accord va doper les ventes.", "fr", ["hedging-gap", "vague-attribution"]),
 ]
 
 
