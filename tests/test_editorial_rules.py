@@ -389,6 +389,21 @@ CASES = [
     ("Many companies believe the deal will boost sales.", "en", ["hedging-gap", "vague-attribution"]),
     ("Les deux groupes estiment que l'accord va doper les ventes.", "fr", []),
     ("Plusieurs groupes estiment que l'accord va doper les ventes.", "fr", ["hedging-gap", "vague-attribution"]),
+    # unsourced-projection: a price that "might trend toward" a level (modal-move-on-price,
+    # modal-sur-prix), a chance to see a test of a level or a possibility of a move followed by
+    # a drop to one (chances-of-move, chances-de-mouvement) are market calls, even in a condition
+    ("If demand continues to skyrocket, its price might trend toward $27.59.", "en", ["unsourced-projection"]),
+    ("If the daily bar closes near the resistance, there is a chance to see a test of the $0.39 zone tomorrow.",
+     "en", ["unsourced-projection"]),
+    ("If sellers' pressure continues, there is a possibility of seeing a breakout, followed by a further drop to $0.3575.",
+     "en", ["unsourced-projection"]),
+    ("The stock has been trending toward $50 for weeks.", "en", []),
+    ("Si la demande continue de s'envoler, son cours pourrait tendre vers 27,59 dollars.", "fr", ["unsourced-projection"]),
+    ("Si la bougie clôture loin du support, il y a une chance de voir un test de la zone des 0,39 dollar demain.",
+     "fr", ["unsourced-projection"]),
+    ("Si la pression vendeuse persiste, il y a une possibilité d'assister à une cassure, suivie d'une nouvelle baisse vers 0,3575 dollar.",
+     "fr", ["unsourced-projection"]),
+    ("Le cours a évolué vers 50 dollars la semaine dernière.", "fr", []),
 ]
 
 
