@@ -335,6 +335,75 @@ CASES = [
     ("La Francophonie les perdra.", "fr", ["hedging-gap"]),
     # « place » after a determiner is the noun, not the verb (places-forecast): no source
     ("Le jeton va exploser, la configuration ne laisse aucune place au doute.", "fr", ["hedging-gap"]),
+    # ... a certainty adverb on a speculative market effect states it as certain with no
+    # future (certainty.speculative_effect: market-effect, effet-de-marche); on a plain fact
+    # it does not, and « pas forcément » nuances (certitude-niee)
+    ("This development undoubtedly provides bullish momentum for the token.", "en", ["hedging-gap"]),
+    ("This endorsement has undoubtedly bolstered investor sentiment towards Pendle.", "en", ["hedging-gap"]),
+    ("This development provides bullish momentum for the token.", "en", []),
+    ("The merger was undoubtedly the talk of the City.", "en", []),
+    ("Ce partenariat donne indéniablement un élan haussier au jeton.", "fr", ["hedging-gap"]),
+    ("Ce soutien a sans aucun doute dopé le sentiment des investisseurs envers Pendle.", "fr", ["hedging-gap"]),
+    ("Ce soutien a dopé le sentiment des investisseurs envers Pendle.", "fr", []),
+    ("Ce n'est pas forcément un signal haussier.", "fr", []),
+    # ... decided facts with no date word are no predictions: a status set by contract
+    # (status-change, statut-fixe), an instrument changeover (instrument-changeover,
+    # changement-de-monnaie), a tax regime (tax-regime, regime-fiscal), a part of the
+    # combined group (part-of-combined-group, part-du-groupe-combine), a size record of a
+    # built object (size-record-of-a-built-object, record-de-taille-d-un-ouvrage)
+    ("Some 227 million additional shares will become free to trade by February 2005.", "en", []),
+    ("From that point, the one-million lira note will become the new one-lira coin.", "en", []),
+    ("The token will become the new gold.", "en", ["hedging-gap"]),
+    ("Top-ups of up to £1,200 a year will grow free of income and capital gains tax.", "en", []),
+    ("Your savings will grow fast.", "en", ["hedging-gap"]),
+    ("The South Korean bank will also make up 22% of the group's total assets.", "en", []),
+    ("The bank will make up 22% of the market.", "en", ["hedging-gap", "unsourced-projection"]),
+    ("Due to enter service in 2006, the A380 will replace the Boeing 747 jumbo as the world's biggest passenger aircraft.", "en", []),
+    ("Boeing will become the world's biggest aircraft maker.", "en", ["hedging-gap"]),
+    ("Quelque 227 millions d'actions supplémentaires deviendront librement négociables d'ici février 2005.", "fr", []),
+    ("À partir de là, le billet d'un million de livres deviendra la nouvelle pièce d'une livre.", "fr", []),
+    ("Le jeton deviendra la nouvelle référence.", "fr", ["hedging-gap"]),
+    ("Le capital va croître en franchise d'impôt.", "fr", []),
+    ("Le capital va croître.", "fr", ["hedging-gap"]),
+    ("La banque représentera 22 % des actifs du groupe.", "fr", []),
+    ("La banque représentera 22 % du marché.", "fr", ["hedging-gap", "unsourced-projection"]),
+    ("L'A380 remplacera le Boeing 747 comme le plus gros avion de ligne du monde.", "fr", []),
+    ("Airbus deviendra le plus gros constructeur d'avions du monde.", "fr", ["hedging-gap"]),
+    # ... confidence or conviction that a future comes is a stance (confidence-that, confiance-que)
+    ("But the news failed to dent confidence that sales will recover in future.", "en", []),
+    ("But sales will recover in future.", "en", ["hedging-gap"]),
+    ("La nouvelle n'a pas entamé la conviction que les ventes repartiront.", "fr", []),
+    ("Les ventes repartiront.", "fr", ["hedging-gap"]),
+    # ... one of an unnamed community is a weak holder (one-of-the-crowd), and an argument is
+    # a belief frame (believe-that: argue, contend); French already reads both (un autre
+    # membre de la communauté, croire-que)
+    ("Another community member believes the bank is hiring, predicting that more money will flow into BTC.",
+     "en", ["hedging-gap", "vague-attribution"]),
+    ("Many holders argue that the plan will let customers recover their funds quickly.",
+     "en", ["hedging-gap", "vague-attribution"]),
+    ("The plan will let customers recover their funds quickly.", "en", []),
+    ("Un autre membre de la communauté estime que le cours du jeton va doubler.", "fr",
+     ["hedging-gap", "vague-attribution"]),
+    # ... "both companies", "these firms" refer back to companies named before (named_source_heads)
+    ("Both companies believe the deal will boost sales.", "en", []),
+    ("Many companies believe the deal will boost sales.", "en", ["hedging-gap", "vague-attribution"]),
+    ("Les deux groupes estiment que l'accord va doper les ventes.", "fr", []),
+    ("Plusieurs groupes estiment que l'accord va doper les ventes.", "fr", ["hedging-gap", "vague-attribution"]),
+    # unsourced-projection: a price that "might trend toward" a level (modal-move-on-price,
+    # modal-sur-prix), a chance to see a test of a level or a possibility of a move followed by
+    # a drop to one (chances-of-move, chances-de-mouvement) are market calls, even in a condition
+    ("If demand continues to skyrocket, its price might trend toward $27.59.", "en", ["unsourced-projection"]),
+    ("If the daily bar closes near the resistance, there is a chance to see a test of the $0.39 zone tomorrow.",
+     "en", ["unsourced-projection"]),
+    ("If sellers' pressure continues, there is a possibility of seeing a breakout, followed by a further drop to $0.3575.",
+     "en", ["unsourced-projection"]),
+    ("The stock has been trending toward $50 for weeks.", "en", []),
+    ("Si la demande continue de s'envoler, son cours pourrait tendre vers 27,59 dollars.", "fr", ["unsourced-projection"]),
+    ("Si la bougie clôture loin du support, il y a une chance de voir un test de la zone des 0,39 dollar demain.",
+     "fr", ["unsourced-projection"]),
+    ("Si la pression vendeuse persiste, il y a une possibilité d'assister à une cassure, suivie d'une nouvelle baisse vers 0,3575 dollar.",
+     "fr", ["unsourced-projection"]),
+    ("Le cours a évolué vers 50 dollars la semaine dernière.", "fr", []),
 ]
 
 

@@ -107,6 +107,9 @@ class SentenceFacts:
     planned: bool = False
     """The sentence's source is the actor's own announcement (lexicon plan_sources)."""
     superlative: bool = False
+    speculative: bool = False
+    """A speculative market effect (lexicon certainty.speculative_effect) that a certainty
+    adverb states as certain even with no future ("undoubtedly bolstered investor sentiment")."""
     question: bool = False
     hypothetical: bool = False
     conditional: bool = False
@@ -314,6 +317,7 @@ class _Analyser:
         facts.boosters = matches(lex.boosters)
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
+        facts.speculative = bool(facts.adverbials) and search(lex.speculative_effects, masked) is not None
         futures = self._plain_futures(masked, predictive_only=False)
         dated = bool(futures) and self._dated(masked)
         # A date makes most futures a schedule ("will be held on 3 December"), not a

@@ -284,7 +284,7 @@ class HedgingGap(_ClaimRule):
             return None
         if s.boosters:
             marker = s.boosters[0]
-        elif s.adverbials and (s.futures or s.forward or s.superlative):
+        elif s.adverbials and (s.futures or s.forward or s.superlative or s.speculative):
             marker = s.adverbials[0]
         elif s.predictions and not s.scheduled:
             marker = s.predictions[0]

@@ -103,6 +103,8 @@ class EditorialLexicon:
         self.boosters = family_of("certainty.booster", certainty.get("booster"), self._class)
         self.adverbial_boosters = family_of("certainty.adverbial", certainty.get("adverbial"), self._class)
         self.superlatives = family_of("certainty.superlative", certainty.get("superlative"), self._class)
+        self.speculative_effects = family_of("certainty.speculative_effect", certainty.get("speculative_effect"),
+                                             self._class)
         fillers = self._get("future_fillers")
         self.future_fillers = compile_pattern(
             r"^(?:\s*(?:" + "|".join(_terms(fillers)) + r")(?![\p{L}]))*\s*" if fillers else r"^\s*",
