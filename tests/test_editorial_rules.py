@@ -270,6 +270,10 @@ CASES = [
     ("Le ministre a dit que l'aide irait probablement au nord.", "fr", []),
     ("It is unlikely that Newcastle would sell him.", "en", []),
     ("That would probably create a fall in migrant numbers, he said.", "en", []),
+    # ... a present-tense belief or speech verb reports the holder's own mood, too
+    ("Swiss Re believes the cost would probably be substantial.", "en", []),
+    ("La société estime que le coût serait probablement important.", "fr", []),
+    ("The cost would probably be substantial.", "en", ["stacked-hedges"]),
     ("Cela créerait probablement une baisse du nombre de migrants, a-t-il dit.", "fr", []),
     ("The networks themselves could not be deemed as illegal.", "en", []),
     ("Analysts at Ofcom were less optimistic, predicting consumers would now be less likely to sign up.",
