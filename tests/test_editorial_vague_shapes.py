@@ -140,3 +140,17 @@ def test_vox_pop_of_a_social_user(text: str, lang: str, expected: list[str]) -> 
 ])
 def test_an_anonymous_person_referred_back(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A crowd that plans or bets acts; it is not the source of a claim. A crowd that targets a
+# price forecasts it.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Some fans are planning to mark the anniversary by wearing masks.", "en", []),
+    ("Some fans are saying the club will be sold by March.", "en", VAGUE),
+    ("Traders are targeting $70,000 by Friday.", "en", VAGUE),
+    ("Plusieurs compagnies aériennes misent sur une réouverture des frontières en proposant des billets "
+     "dès juillet.", "fr", []),
+    ("Plusieurs compagnies aériennes estiment que les frontières rouvriront dès juillet.", "fr", VAGUE),
+])
+def test_a_crowd_that_plans_is_no_source(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

@@ -85,6 +85,7 @@ class EditorialLexicon:
         self.attribution_cues = family("attribution_cues")
         self.named_heads = family("named_source_heads")
         self.pronouns = family("pronoun_holders")
+        self.conduct_verbs = family("conduct_verbs")
         self.weasels = family("weasel_holders")
         self.rescues = compile_family("weasel_rescues", self._get("weasel_rescues"), self._class,
                                       nonword=True, ignorecase=False)

@@ -269,10 +269,13 @@ class SourceClassifier:
         shape = self.lex.attribution_verbs.shape(verb)
 
         recommends = match(self.lex.recommendation, text[verb.end() :]) is not None
+        conduct = fullmatch(self.lex.conduct_verbs, verb.group()) is not None
 
         def found(kind: Kind, start: int, end: int, phrase: str, holder_shape: str | None) -> list[Attribution]:
             if recommends and kind.weak:
                 return []  # "experts stress the need to...": a recommendation, not a claim
+            if conduct and kind == Kind.WEASEL:
+                return []  # "fans are planning a protest": what a crowd does, not what it says
             return [Attribution(kind, start, end, phrase, shape, holder_shape)]
 
         before = text[: verb.start()]
