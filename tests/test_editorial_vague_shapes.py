@@ -154,3 +154,33 @@ def test_an_anonymous_person_referred_back(text: str, lang: str, expected: list[
 ])
 def test_a_crowd_that_plans_is_no_source(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# An embedded post whose signature names an owner the copy introduced is that owner's word,
+# whatever handle it credits inside; an unknown owner's post stays a social-media source.
+EMBED_EN = """\
+Analytics platform CryptoQuant says the transfer volume for TON keeps rising.
+
+“The transfer volume ranges between $5.0B and $10.0B, and it could reach $20B next month.” – By @JA_Maartun
+
+pic.twitter.com/56VjsAGOwL — {owner} (@{handle}) June 20, 2024
+"""
+EMBED_FR = """\
+La plateforme d'analyse CryptoQuant indique que le volume de transfert de TON continue de grimper.
+
+« Le volume de transfert pourrait atteindre 20 milliards de dollars le mois prochain. » – Par @JA_Maartun
+
+pic.twitter.com/56VjsAGOwL — {owner} (@{handle}) 20 juin 2024
+"""
+
+
+@pytest.mark.parametrize(("template", "lang", "owner", "handle", "expected"), [
+    (EMBED_EN, "en", "CryptoQuant.com", "cryptoquant_com", []),
+    (EMBED_EN, "en", "Whale Watcher", "whalewatch99", VAGUE),
+    (EMBED_FR, "fr", "CryptoQuant.com", "cryptoquant_com", []),
+    (EMBED_FR, "fr", "Whale Watcher", "whalewatch99", VAGUE),
+])
+def test_an_embedded_post_signed_by_a_named_owner(template: str, lang: str, owner: str, handle: str,
+                                                   expected: list[str]) -> None:
+    text = template.format(owner=owner, handle=handle)
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
