@@ -30,6 +30,8 @@ _FIRST_WORD = regex.compile(r"[\p{L}]+")
 _YEAR_LEAD = regex.compile(r"\s*(\d{4})")
 _COLON_QUOTE = regex.compile(r":\s*\ufffc")
 _SENTENCE_BREAK = regex.compile(r"[.!?…]\s")
+# The display name of an embedded post's signature ("— CryptoQuant.com (@cryptoquant_com) ...").
+_SIGNATURE_OWNER = regex.compile(r"[—–]\s*([^—–()\n]{2,60}?)\s*\(@\w{1,30}\)")
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,18 @@ class _Analyser:
         analysis = Analysis(self.doc, self.lex, self.year)
         previous: Block | None = None
         earlier: Block | None = None
+        # The block right after each one in the document, prose or not (an embed's signature
+        # is not prose).
+        after = {id(b): n for b, n in zip(self.doc.blocks, self.doc.blocks[1:])}
         for block in claim_blocks(self.doc):
-            masked_block = self._mask_attributed_quotes(block.text, previous, earlier)
+            following = after.get(id(block))
+            if following is not None and self._signed_by_named_owner(block.text, following.text, previous, earlier):
+                # An embedded post whose signature names an owner the copy introduced
+                # ("CryptoQuant says ..." / "— CryptoQuant.com (@cryptoquant_com) June 20"):
+                # the post is that owner's word, whatever handle it credits inside.
+                masked_block = MASK * len(block.text)
+            else:
+                masked_block = self._mask_attributed_quotes(block.text, previous, earlier)
             previous, earlier = block, previous
             facts = [
                 self._sentence(block, i, s.start, s.end, masked_block[s.start : s.end])
@@ -230,6 +242,21 @@ class _Analyser:
             or self._speech_verb_at_quote(outside_text)
         )
         return outside_text if attributed else text
+
+    def _signed_by_named_owner(self, text: str, following: str, previous: Block | None,
+                               earlier: Block | None) -> bool:
+        """A quotation followed by an embedded post's signature whose display name the
+        paragraphs before it name."""
+        spans = quote_spans(text)
+        if not spans or spans[0][0] > 2 or search(self.lex.embedded_posts, following) is None:
+            return False
+        owner = _SIGNATURE_OWNER.search(following)
+        if owner is None:
+            return False
+        context = " ".join(b.text for b in (previous, earlier) if b is not None)
+        names = [w for w in _WORD.findall(owner.group(1)) if w[:1].isupper() and len(w) > 2]
+        return any(regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", context)
+                   for w in names)
 
     def _introduces_speech(self, text: str) -> bool:
         """The paragraph before a quotation names its speaker, ends on a colon, or quotes

@@ -9,6 +9,7 @@ import regex
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
+from lint.document.quotes import quote_spans
 from lint.editorial.analysis import Analysis, AnalysisOptions, Match, SentenceFacts, analyse
 from lint.editorial.lexicon import EditorialLexicon, lexicon_for
 from lint.editorial.quantities import Quantity
@@ -228,10 +229,20 @@ class VagueAttribution(_ClaimRule):
                 weak = s.weak()
                 if weak is None or s.question:
                     continue
-                if s.best == Kind.NAMED:
+                if s.best == Kind.NAMED and self.named_only_in_quotes(s):
+                    pass  # "they'll come out and say", inside an unnamed speaker's quotation
+                elif s.best == Kind.NAMED:
                     weak = self.weasel_after_contrast(s)
                     if weak is None:
                         continue
+                if weak.kind == Kind.SOCIAL and self.vox_pop(s):
+                    # A social-media user's quoted reaction with no figure and no forecast
+                    # (a vox pop) is colour, not a claim resting on the account.
+                    weak = s.weak((Kind.ANONYMOUS, Kind.WEASEL))
+                    if weak is None:
+                        continue
+                if self.hearsay_resolved_next(paragraph, s):
+                    continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
                     # Anonymous sourcing of plain news (agentless reports included) is an
@@ -245,6 +256,41 @@ class VagueAttribution(_ClaimRule):
                 yield Finding(start, end, {"kind": self.lex.label(weak.kind.name.lower()),
                                            "phrase": weak.phrase.strip()}, shape=_shape_of(weak))
 
+
+    def vox_pop(self, s: SentenceFacts) -> bool:
+        """A quoted reaction with no figure and no forecast, in or out of the quotation (the
+        quotation may be hidden from the sentence's facts when a speech verb introduces it)."""
+        if s.forward or s.quantities:
+            return False
+        spans = quote_spans(s.text)
+        lex = self.lex
+        return bool(spans) and not any(
+            search(family, s.text[lo:hi])
+            for lo, hi in spans
+            for family in (lex.quantities, lex.forward, lex.plain_future, lex.future_tense))
+
+    def named_only_in_quotes(self, s: SentenceFacts) -> bool:
+        """Every named attribution lies inside a quotation that a weak source speaks: it is
+        the speaker's own wording ("they'll come out and say ..."), not the writer's source."""
+        spans = quote_spans(s.text)
+        if not spans:
+            return False
+        def quoted(a: Attribution) -> bool:
+            return any(lo <= a.start and a.end <= hi for lo, hi in spans)
+        return all(quoted(a) for a in s.attributions if a.kind == Kind.NAMED) and any(
+            a.kind.weak and not quoted(a) for a in s.attributions)
+
+    def hearsay_resolved_next(self, paragraph: list[SentenceFacts], s: SentenceFacts) -> bool:
+        """Agentless hearsay ("which reportedly said") whose next sentence in the paragraph
+        names the report it comes from ("According to a May 9 Los Angeles Times report")."""
+        weak = [a for a in s.attributions if a.kind.weak]
+        if not weak or not all(search(self.lex.agentless_hearsay, a.phrase) for a in weak):
+            return False
+        if s.index + 1 >= len(paragraph):
+            return False
+        following = paragraph[s.index + 1]
+        return any(a.kind == Kind.NAMED and search(self.lex.named_reports, a.phrase)
+                   for a in following.attributions)
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the

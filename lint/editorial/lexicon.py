@@ -73,6 +73,8 @@ class EditorialLexicon:
         self.level_figures = family("level_figures")
         self.present_figures = family("present_figures")
         self.contrast_clauses = family("contrast_clauses", nonword=True)
+        self.agentless_hearsay = family("agentless_hearsay")
+        self.named_reports = family("named_reports")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")
@@ -83,6 +85,7 @@ class EditorialLexicon:
         self.attribution_cues = family("attribution_cues")
         self.named_heads = family("named_source_heads")
         self.pronouns = family("pronoun_holders")
+        self.conduct_verbs = family("conduct_verbs")
         self.weasels = family("weasel_holders")
         self.rescues = compile_family("weasel_rescues", self._get("weasel_rescues"), self._class,
                                       nonword=True, ignorecase=False)
@@ -170,6 +173,11 @@ class EditorialLexicon:
         self.crowd_nouns = compile_pattern(rf"\b(?:{crowds or _NEVER})\b", ignorecase=True)
         self.referring_crowd = compile_pattern(
             rf"^\s*(?:{determiners or _NEVER})\s+(?P<noun>{crowds or _NEVER})\s*$", ignorecase=True)
+        roles = "|".join(_terms(self._get("anonymous_roles")))
+        singular = "|".join(_terms(self._get("anonymous_referring_determiners")))
+        self.anonymous_roles = compile_pattern(rf"\b(?:{roles or _NEVER})\b", ignorecase=True)
+        self.referring_anonymous = compile_pattern(
+            rf"^\s*(?:{singular or _NEVER})\s*(?:[\p{{L}}-]+\s+){{0,3}}(?:{roles or _NEVER})\s*$", ignorecase=True)
         # A recommendation after a speech verb ("stress the need to"): no claim to source.
         self.recommendation = compile_pattern(
             rf"^\s*(?:{raw('recommendation_complements')})(?![\p{{L}}])", ignorecase=True)

@@ -83,6 +83,9 @@ class SourceClassifier:
         # Crowd nouns a name has owned so far in the draft ("Benchmark analysts"): a later
         # definite one ("the analysts") refers back to them. The analysis reads in order.
         self._named_crowds: set[str] = set()
+        # Whether the draft has quoted a person by role only ("a former SEC attorney who asked
+        # not to be named"): a later definite role ("the lawyer said") is that person.
+        self._anonymous_person = False
         self._social_cue = compile_pattern(
             rf"(?:{lexicon.social_citation_cues})\W+(?:\w+\W+){{0,{self.options.social_cue_words}}}$",
             ignorecase=True)
@@ -135,6 +138,10 @@ class SourceClassifier:
         found = self._classified.get(key)
         if found is None:
             found = self._classified[key] = self._classify(holder, sentence_initial)
+        if found[0] == Kind.ANONYMOUS and search(self.lex.anonymous_roles, holder):
+            self._anonymous_person = True
+        elif found[0] == Kind.NAMED and self._anonymous_person and match(self.lex.referring_anonymous, holder):
+            return Kind.ANONYMOUS, "anonymous-earlier"
         if found[0] == Kind.NAMED:
             self._named_crowds.update(m.group().lower() for m in finditer(self.lex.crowd_nouns, holder))
         elif found[0] == Kind.WEASEL and self._named_crowds:
@@ -262,10 +269,13 @@ class SourceClassifier:
         shape = self.lex.attribution_verbs.shape(verb)
 
         recommends = match(self.lex.recommendation, text[verb.end() :]) is not None
+        conduct = fullmatch(self.lex.conduct_verbs, verb.group()) is not None
 
         def found(kind: Kind, start: int, end: int, phrase: str, holder_shape: str | None) -> list[Attribution]:
             if recommends and kind.weak:
                 return []  # "experts stress the need to...": a recommendation, not a claim
+            if conduct and kind == Kind.WEASEL:
+                return []  # "fans are planning a protest": what a crowd does, not what it says
             return [Attribution(kind, start, end, phrase, shape, holder_shape)]
 
         before = text[: verb.start()]
@@ -275,8 +285,12 @@ class SourceClassifier:
         if speaker_suffix:  # "a-t-il déclaré", "ajoute-t-elle": a pronoun speaker
             return found(Kind.NAMED, verb.start(), verb.end(), verb.group(), None)
         if match(self.lex.attributing_participles, verb.group()) and _COMMA_BEFORE.search(before):
-            # The subject of the main clause is the holder.
+            # The subject of the main clause is the holder, up to its clause boundary
+            # ("X believes that the bank ..., predicting": X, not the bank).
             end = _next_boundary(text, 0)
+            clause = search(self.lex.holder_boundary, text, 0, end)
+            if clause is not None and clause.start() > 0:
+                end = clause.start()
             kind, holder_shape = self.classify(self._limit_words(text[:end]), sentence_initial=True)
             if kind != Kind.NONE:
                 return found(kind, 0, verb.end(), text[: verb.end()], holder_shape)
