@@ -226,3 +226,16 @@ def test_the_size_of_an_existing_thing_is_not_a_forecast(text: str, lang: str, e
 ])
 def test_a_stake_sale_on_a_weak_source_is_still_vague(text: str, lang: str) -> None:
     assert rules_of(text, lang) == ["vague-attribution"]
+
+
+# The size of an existing package or budget after a preposition is not a forecast; the
+# amount a modal moves stays one.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("About 150 federal programs could be cut as part of a $2.5 trillion package.", "en", []),
+    ("Federal spending could be cut by $2.5 trillion over ten years.", "en", PROJECTION),
+    ("Environ 150 programmes fédéraux pourraient être supprimés dans le cadre d'un budget de 2 500 milliards "
+     "de dollars.", "fr", []),
+    ("Les dépenses fédérales pourraient baisser de 2 500 milliards de dollars l'an prochain.", "fr", PROJECTION),
+])
+def test_the_size_of_an_existing_package_is_not_a_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
