@@ -167,3 +167,75 @@ def test_a_change_quotes_the_figure_it_moves_to(text: str, lang: str, figure: st
     found = [d for rule, _, d in findings(text, lang) if rule == "unsourced-projection"]
     quoted = f"« {figure} »" if lang == "fr" else f'"{figure}"'
     assert len(found) == 1 and quoted in found[0].message
+
+
+# A plan's own terms are not a forecast: a definite plan as the subject of what it does,
+# a plan whose owner is named in apposition, an instrument converted under a plan. An
+# effect of a plan with no owner named stays a forecast.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The programme is set to close 20% of the group's factories.", "en", []),
+    ("The plan is likely to give creditors shares worth about 5.7% of their debts.", "en", []),
+    ("The plan, drawn up by Meg Whitman, is expected to save $3.5bn a year.", "en", []),
+    ("Debts are expected to be converted into shares through two share issues of more than 2bn euros.",
+     "en", []),
+    ("The plan is expected to boost growth by 1% next year.", "en", PROJECTION),
+    ("Factory output is set to fall 20% next year.", "en", PROJECTION),
+    ("Le programme devrait fermer 20 % des usines du groupe.", "fr", []),
+    ("Le plan devrait donner aux créanciers environ 5,7 % de leurs créances.", "fr", []),
+    ("Ce plan, voulu par la patronne Meg Whitman, devrait permettre d'économiser 3,5 milliards de dollars.",
+     "fr", []),
+    ("Les dettes devraient être converties en actions par deux émissions de plus de 2 milliards d'euros.",
+     "fr", []),
+    ("Ce plan devrait permettre d'économiser 3,5 milliards de dollars.", "fr", PROJECTION),
+    ("La production devrait reculer de 20 % l'an prochain.", "fr", PROJECTION),
+])
+def test_a_plans_own_terms_are_not_a_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# A figure that sizes an existing thing near a modal (a deal, a stake, a past act) and a
+# possible deal's terms are not a forecast; a figure the modal moves stays one.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The firm could bail out of a $3bn deal to build a network in Iran.", "en", []),
+    ("Boeing will supply 50 planes in a deal that could be worth as much as $6bn.", "en", []),
+    ("Kiev is preparing what could be a review of the privatisation of thousands of businesses by the "
+     "previous administration.", "en", []),
+    ("To fund the expansion the company may sell a 25% stake to an investor for about $50m.", "en", []),
+    ("The deal could cut costs by $3bn next year.", "en", PROJECTION),
+    ("The closures could cost thousands of jobs next year.", "en", PROJECTION),
+    ("Le groupe pourrait se retirer d'un contrat de 3 milliards de dollars en Iran.", "fr", []),
+    ("Boeing livrera 50 avions dans le cadre d'un accord qui pourrait valoir jusqu'à 6 milliards de dollars.",
+     "fr", []),
+    ("Kiev prépare ce qui pourrait être une révision de la privatisation de 3 000 entreprises par le "
+     "précédent gouvernement.", "fr", []),
+    ("Pour financer son expansion, la compagnie pourrait céder une participation de 25 % à un investisseur "
+     "pour environ 50 millions de dollars.", "fr", []),
+    ("L'accord pourrait réduire les coûts de 3 milliards de dollars l'an prochain.", "fr", PROJECTION),
+    ("Les fermetures pourraient coûter 3 000 emplois l'an prochain.", "fr", PROJECTION),
+])
+def test_the_size_of_an_existing_thing_is_not_a_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
+
+
+# A stake's size is a deal term, but the modal stays forward-looking: a weak source of the
+# possible sale is still a vague attribution.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sources close to the board say the owners could sell a 25% stake in the club.", "en"),
+    ("Selon des sources proches du conseil, les propriétaires pourraient céder une participation de 25 % "
+     "dans le club.", "fr"),
+])
+def test_a_stake_sale_on_a_weak_source_is_still_vague(text: str, lang: str) -> None:
+    assert rules_of(text, lang) == ["vague-attribution"]
+
+
+# The size of an existing package or budget after a preposition is not a forecast; the
+# amount a modal moves stays one.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("About 150 federal programs could be cut as part of a $2.5 trillion package.", "en", []),
+    ("Federal spending could be cut by $2.5 trillion over ten years.", "en", PROJECTION),
+    ("Environ 150 programmes fédéraux pourraient être supprimés dans le cadre d'un budget de 2 500 milliards "
+     "de dollars.", "fr", []),
+    ("Les dépenses fédérales pourraient baisser de 2 500 milliards de dollars l'an prochain.", "fr", PROJECTION),
+])
+def test_the_size_of_an_existing_package_is_not_a_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert rules_of(text, lang) == expected
