@@ -57,7 +57,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 # First runs: micro F1 0.475 and 0.67 (README of each set). Both sets are held to issue #8's
 # targets, rule by rule; the issue measures the same targets on articles the project never
 # reads, so these sets, tuned on, must clear them with room to spare.
-MARKET_SETS = ("crypto-dev", "crypto-fr")
+# crypto-heldout was labelled blind and measured twice before it was opened (its README);
+# since then it is tuned on like crypto-dev and held to the same targets.
+MARKET_SETS = ("crypto-dev", "crypto-fr", "crypto-heldout")
 MARKET_TARGETS = {
     # rule: {measure: minimum}
     "unsourced-projection": {"p": 0.85, "r": 0.80},
@@ -69,7 +71,7 @@ MARKET_TARGETS = {
 
 
 def _market_scores(name: str) -> dict:
-    if name == "crypto-dev" and not (SHARED / "corpus").is_dir():
+    if name != "crypto-fr" and not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus is not present")
     proc = subprocess.run(
         [sys.executable, "scripts/score_labelled.py", str(EVAL / name), "--json",
