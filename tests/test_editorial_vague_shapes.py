@@ -184,3 +184,44 @@ def test_an_embedded_post_signed_by_a_named_owner(template: str, lang: str, owne
                                                    expected: list[str]) -> None:
     text = template.format(owner=owner, handle=handle)
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# Agentless hearsay framed by named attributions on both sides, or next to a named report,
+# continues that named account; a lone named speaker next to it does not source it.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The prime minister's office said the fraud was uncovered during an audit. In certain cases, "
+     "staff are said to have lied about their rank to boost their pay by 20%. The prime minister's "
+     "office said auditors had found irregularities.", "en", []),
+    ("The fraud was uncovered during an audit. In certain cases, staff are said to have lied about "
+     "their rank to boost their pay by 20%. The prime minister's office said auditors had found "
+     "irregularities.", "en", VAGUE),
+    ("Turkey's Everasia is reported by Reuters to have won one contract. A Canadian company is reported "
+     "to have won the $500m contract to run the Himrin field.", "en", []),
+    ("Turkey's Everasia has won one contract. A Canadian company is reported to have won the $500m "
+     "contract to run the Himrin field.", "en", VAGUE),
+    # A named holder's plans are no account of the hearsay between them.
+    ("Microsoft hopes to use Davos to shore up its defences. Mr Gates is said to be trying to arrange "
+     "a $750m deal with Brazil. The Brazilian government has plans to switch to Linux.", "en", VAGUE),
+    ("Le cabinet du Premier ministre a indiqué que la fraude avait été découverte lors d'un audit. "
+     "Selon des informations de presse, des agents ont menti sur leur grade pour gonfler leur salaire "
+     "de 20 %. Le cabinet a précisé que les auditeurs avaient relevé des irrégularités.", "fr", []),
+    ("La fraude a été découverte lors d'un audit. Selon des informations de presse, des agents ont "
+     "menti sur leur grade pour gonfler leur salaire de 20 %. Le cabinet a précisé que les auditeurs "
+     "avaient relevé des irrégularités.", "fr", VAGUE),
+])
+def test_hearsay_framed_by_named_attributions(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A crowd owned by an official named by title is that official's people; critics are not.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Advisers to the prime minister said the bridge could cost £20bn.", "en", []),
+    ("Advisers said the bridge could cost £20bn.", "en", VAGUE),
+    ("Critics of the prime minister said the bridge could cost £20bn.", "en", VAGUE),
+    ("Des conseillers du ministre britannique estiment que le pont coûterait 20 milliards de livres.",
+     "fr", []),
+    ("Des conseillers estiment que le pont coûterait 20 milliards de livres.", "fr", VAGUE),
+    ("Des critiques du ministre estiment que le pont coûterait 20 milliards de livres.", "fr", VAGUE),
+])
+def test_a_crowd_owned_by_an_official_by_title(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

@@ -241,7 +241,7 @@ class VagueAttribution(_ClaimRule):
                     weak = s.weak((Kind.ANONYMOUS, Kind.WEASEL))
                     if weak is None:
                         continue
-                if self.hearsay_resolved_next(paragraph, s):
+                if self.hearsay_resolved(paragraph, s):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -280,17 +280,27 @@ class VagueAttribution(_ClaimRule):
         return all(quoted(a) for a in s.attributions if a.kind == Kind.NAMED) and any(
             a.kind.weak and not quoted(a) for a in s.attributions)
 
-    def hearsay_resolved_next(self, paragraph: list[SentenceFacts], s: SentenceFacts) -> bool:
-        """Agentless hearsay ("which reportedly said") whose next sentence in the paragraph
-        names the report it comes from ("According to a May 9 Los Angeles Times report")."""
+    def hearsay_resolved(self, paragraph: list[SentenceFacts], s: SentenceFacts) -> bool:
+        """Agentless hearsay ("which reportedly said", "is said to") that the sentences around
+        it in the paragraph attribute: the previous or next one names the report it comes
+        from ("According to a May 9 Los Angeles Times report", "is reported by Reuters"), or
+        it sits between two named attributions whose account it continues ("According to
+        the Financial Times, ... Activision is said to be on its list. ..., the paper quoted").
+        A single named speaker next to it may say something else ("But his agent told The
+        Sun the bid was a waste of time"), so one plain named attribution is not enough."""
         weak = [a for a in s.attributions if a.kind.weak]
         if not weak or not all(search(self.lex.agentless_hearsay, a.phrase) for a in weak):
             return False
-        if s.index + 1 >= len(paragraph):
-            return False
-        following = paragraph[s.index + 1]
-        return any(a.kind == Kind.NAMED and search(self.lex.named_reports, a.phrase)
-                   for a in following.attributions)
+        neighbours = [paragraph[i].attributions if 0 <= i < len(paragraph) else []
+                      for i in (s.index - 1, s.index + 1)]
+        # A named holder's own hearsay ("He is said to ...") or conduct ("has plans to")
+        # gives no account for the hearsay to continue.
+        lex = self.lex
+        named = [[a for a in around if a.kind == Kind.NAMED and not search(lex.agentless_hearsay, a.phrase)
+                  and not search(lex.conduct_verbs, a.phrase)] for around in neighbours]
+        if any(search(lex.named_reports, a.phrase) for around in named for a in around):
+            return True
+        return all(named)
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the
