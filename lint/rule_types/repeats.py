@@ -12,6 +12,7 @@ import regex
 from lint.diagnostic import Related
 from lint.document import Block, TextUnit
 from lint.editorial.analysis import claim_blocks
+from lint.document.quotes import quote_spans
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
@@ -63,11 +64,11 @@ class RepeatOptions:
     """Templated list items (award lists, results) share structure, not content."""
     ignore: tuple[str, ...] = ()
     """Regexes for boilerplate (a house disclaimer, a sign-off) that is never compared."""
-    quotation_marks: tuple[tuple[str, str], ...] = ()
-    """Pairs of opening and closing quotation marks. With them, a quotation given first as
-    an excerpt (a pull-quote between paragraphs, a teaser in the standfirst) and then in
-    full is quoting, not a repeat: when every shingle the two units share lies inside
-    the earlier unit's quotation marks, and the later unit's quotation holds at least
+    quoted_excerpts: bool = False
+    """True: a quotation given first as an excerpt (a pull-quote between paragraphs, a
+    teaser in the standfirst) and then in full is quoting, not a repeat: when every
+    shingle the two units share lies inside the earlier unit's quotations (as
+    lint.document.quotes finds them), and a quotation of the later unit holds at least
     `min_shared` more shingles, the pair is not reported."""
 
 
@@ -85,11 +86,6 @@ class NearDuplicate(RuleType):
             raise OptionError(("unit",), "unit must be 'paragraph' or 'sentence'")
         if options.shingle_size < 1:
             raise OptionError(("shingle_size",), "shingle_size must be at least 1")
-        for index, pair in enumerate(options.quotation_marks):
-            if (not isinstance(pair, (list, tuple)) or len(pair) != 2
-                    or not all(isinstance(mark, str) and mark for mark in pair)):
-                raise OptionError(("quotation_marks", index),
-                                  "quotation_marks lists [opening, closing] pairs of marks")
 
     def setup(self) -> None:
         # A generic type: a house pack may use it without the editorial lexicon, so the
@@ -103,19 +99,14 @@ class NearDuplicate(RuleType):
         self.extra_ignore = (
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
-        quotes = [
-            f"{regex.escape(o)}((?:(?!{regex.escape(o)}|{regex.escape(c)}).)+){regex.escape(c)}"
-            for o, c in self.options.quotation_marks
-        ]
-        self.quotation = compile_pattern("|".join(quotes)) if quotes else None
 
     def _quotations(self, text: str) -> list[set[tuple[str, ...]]]:
-        """The shingles of each quotation of `text` (empty without quotation_marks)."""
-        if self.quotation is None:
+        """The shingles of each quotation of `text`, marks excluded (none unless quoted_excerpts)."""
+        if not self.options.quoted_excerpts:
             return []
         size = self.options.shingle_size
-        return [shingles(normalise(next(g for g in m.groups() if g is not None), self.elision), size)
-                for m in self.quotation.finditer(text)]
+        return [shingles(normalise(text[start + 1 : end - 1], self.elision), size)
+                for start, end in quote_spans(text)]
 
     def _quoted_excerpt(self, shared: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]],
                         later: list[set[tuple[str, ...]]]) -> bool:
