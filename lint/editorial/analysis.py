@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,16 @@ _COLON_QUOTE = regex.compile(r":\s*\ufffc")
 _SENTENCE_BREAK = regex.compile(r"[.!?…]\s")
 # The display name of an embedded post's signature ("— CryptoQuant.com (@cryptoquant_com) ...").
 _SIGNATURE_OWNER = regex.compile(r"[—–]\s*([^—–()\n]{2,60}?)\s*\(@\w{1,30}\)")
+
+
+def _spans(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of `pattern` in `text`."""
+    return [(m.start(), m.end()) for m in finditer(pattern, text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` falls within one of `spans` (end exclusive)."""
+    return any(lo <= position < hi for lo, hi in spans)
 
 
 @dataclass(frozen=True)
@@ -227,13 +238,9 @@ class _Analyser:
             # An embedded post is all quotation, by the speaker the copy introduces just
             # before it ("Analyst Ali Martinez posted ... As Martinez explains, ...").
             return MASK * len(text)
-        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
+        spans, outside_text = self._blank_speech(text)
         if not spans:
             return text
-        outside = list(text)
-        for s, e in spans:
-            outside[s:e] = MASK * (e - s)
-        outside_text = "".join(outside)
         whole = len(spans) == 1 and not outside_text.replace(MASK, "").strip(" .,;»”\"")
         attributed = (
             (whole and previous is not None and self._introduces_speech(previous.text))
@@ -242,6 +249,15 @@ class _Analyser:
             or self._speech_verb_at_quote(outside_text)
         )
         return outside_text if attributed else text
+
+    def _blank_speech(self, text: str) -> tuple[list[tuple[int, int]], str]:
+        """The quotations long enough to be speech (min_quote_words; shorter ones are scare
+        quotes), and `text` with them replaced by MASK characters (same length)."""
+        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
+        outside = list(text)
+        for s, e in spans:
+            outside[s:e] = MASK * (e - s)
+        return spans, "".join(outside)
 
     def _signed_by_named_owner(self, text: str, following: str, previous: Block | None,
                                earlier: Block | None) -> bool:
@@ -264,13 +280,9 @@ class _Analyser:
         whom the quotation goes on quoting."""
         if text.rstrip().endswith(":") or any(a.kind == Kind.NAMED for a in self.sources.attributions(text)):
             return True
-        spans = [(s, e) for s, e in quote_spans(text) if len(_WORD.findall(text[s:e])) >= self.options.min_quote_words]
+        spans, outside_text = self._blank_speech(text)
         if not spans:
             return False
-        outside = list(text)
-        for s, e in spans:
-            outside[s:e] = MASK * (e - s)
-        outside_text = "".join(outside)
         return search(self.lex.attribution_verbs, outside_text) is not None or self._speaker_before_colon(outside_text)
 
     def _speech_verb_at_quote(self, outside: str) -> bool:
@@ -306,12 +318,20 @@ class _Analyser:
         facts.conditional = search(lex.conditional, masked) is not None
         facts.market_calls = [Match(m.start(), m.end(), m.group(), lex.market_calls.shape(m))
                               for m in finditer(lex.market_calls, masked)]
+        plan_spans: list[tuple[int, int]] | None = None
+
+        def plans() -> list[tuple[int, int]]:
+            # The plain-future exceptions (plans, decided measures), scanned at most once
+            # and only when a market call or a future needs them.
+            nonlocal plan_spans
+            if plan_spans is None:
+                plan_spans = _spans(lex.plain_future_exceptions, masked)
+            return plan_spans
+
         if facts.market_calls:
             # A future that the plain-future exceptions read as a plan ("spending on health
             # will rise by 9.4%") is no market call either: the two lists must agree.
-            planned = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, masked)]
-            facts.market_calls = [c for c in facts.market_calls
-                                  if not any(lo <= c.start < hi for lo, hi in planned)]
+            facts.market_calls = [c for c in facts.market_calls if not _inside(c.start, plans())]
         facts.figure_anaphora = [Match(m.start(), m.end(), m.group(), lex.figure_anaphora.shape(m))
                                  for m in finditer(lex.figure_anaphora, masked)]
         if (facts.hypothetical or facts.conditional) and (
@@ -334,23 +354,23 @@ class _Analyser:
             # Scanned only when a certainty word or a future needs it (most sentences have none).
             nonlocal exception_spans
             if exception_spans is None:
-                exception_spans = [(m.start(), m.end()) for m in finditer(lex.certainty_exceptions, masked)]
+                exception_spans = _spans(lex.certainty_exceptions, masked)
             return exception_spans
 
         def matches(family: Family) -> list[Match]:
             return [Match(m.start(), m.end(), m.group(), family.shape(m)) for m in finditer(family, masked)
-                    if not any(lo <= m.start() < hi for lo, hi in exceptions())]
+                    if not _inside(m.start(), exceptions())]
 
         facts.boosters = matches(lex.boosters)
         facts.adverbials = matches(lex.adverbial_boosters)
         facts.superlative = search(lex.superlatives, masked) is not None
         facts.speculative = bool(facts.adverbials) and search(lex.speculative_effects, masked) is not None
-        futures = self._plain_futures(masked, predictive_only=False)
+        futures = self._plain_futures(masked, plans)
         dated = bool(futures) and self._dated(masked)
         # A date makes most futures a schedule ("will be held on 3 December"), not a
         # vote share ("obtiendra plus de 45 % des suffrages le 22 mars").
         facts.futures = [m for m in futures
-                         if not any(lo <= m.start < hi for lo, hi in exceptions())
+                         if not _inside(m.start, exceptions())
                          and not (dated and not facts.boosters
                                   and not self._governs(masked, m, lex.unscheduled_outcomes)
                                   # a market move on a level is no schedule ("franchira les
@@ -375,17 +395,17 @@ class _Analyser:
         dates = list(finditer(self.lex.specific_dates, text))
         if not dates:
             return False
-        events = [(m.start(), m.end()) for m in finditer(self.lex.event_dates, text)]
-        return any(not any(lo <= d.start() < hi for lo, hi in events) for d in dates)
+        events = _spans(self.lex.event_dates, text)
+        return any(not _inside(d.start(), events) for d in dates)
 
     def _forward(self, text: str) -> list[Match]:
         """Forward-looking markers that need no outcome: modals, forecast verbs and nouns,
         and years after the article's date."""
         lex = self.lex
         found = list(finditer(lex.forward, text))
-        excluded = [(m.start(), m.end()) for m in finditer(lex.forward_exceptions, text)] if found else []
+        excluded = _spans(lex.forward_exceptions, text) if found else []
         marks = [Match(m.start(), m.end(), m.group(), lex.forward.shape(m)) for m in found
-                 if not any(lo <= m.start() < hi for lo, hi in excluded)]
+                 if not _inside(m.start(), excluded)]
         if self.year is not None:
             for m in finditer(lex.year_refs, text):
                 year = next((int(g) for g in m.groups() if g), None)
@@ -393,23 +413,20 @@ class _Analyser:
                     marks.append(Match(m.start(), m.end(), m.group(), "year_refs"))
         return marks
 
-    def _plain_futures(self, text: str, predictive_only: bool = True) -> list[Match]:
-        """Plain futures (will, va + infinitive, the French future tense) that predict:
-        they govern an outcome verb, or a value ("will be 2%", "sera de 2 %")."""
+    def _plain_futures(self, text: str, plans: Callable[[], list[tuple[int, int]]]) -> list[Match]:
+        """Plain futures (will, va + infinitive, the French future tense) outside the spans
+        that `plans()` gives (the plain-future exceptions: plans, decided measures).
+        Whether one predicts is _predicts' question."""
         lex = self.lex
         candidates = [(m, lex.plain_future.shape(m)) for m in finditer(lex.plain_future, text)]
         candidates += [(m, lex.future_tense.shape(m)) for m in finditer(lex.future_tense, text)
                        if not fullmatch(lex.future_tense_exceptions, m.group())]
         if not candidates:
             return []
-        excluded = [(m.start(), m.end()) for m in finditer(lex.plain_future_exceptions, text)]
-        found = []
-        for m, shape in sorted(candidates, key=lambda x: x[0].start()):
-            if any(lo <= m.start() < hi for lo, hi in excluded):
-                continue
-            if not predictive_only or self._predicts(text, m):
-                found.append(Match(m.start(), m.end(), m.group(), shape))
-        return found
+        excluded = plans()
+        return [Match(m.start(), m.end(), m.group(), shape)
+                for m, shape in sorted(candidates, key=lambda x: x[0].start())
+                if not _inside(m.start(), excluded)]
 
     def _predicts(self, text: str, marker: regex.Match[str] | Match) -> bool:
         """A plain future predicts when it governs an outcome, an impact inside a future

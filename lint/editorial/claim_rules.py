@@ -229,9 +229,10 @@ class VagueAttribution(_ClaimRule):
                 weak = s.weak()
                 if weak is None or s.question:
                     continue
-                if s.best == Kind.NAMED and self.named_only_in_quotes(s):
-                    pass  # "they'll come out and say", inside an unnamed speaker's quotation
-                elif s.best == Kind.NAMED:
+                # A named source closes the sentence unless every name lies inside a weak
+                # speaker's quotation ("they'll come out and say ...") or a weasel holds a
+                # contrast clause of its own after the names.
+                if s.best == Kind.NAMED and not self.named_only_in_quotes(s):
                     weak = self.weasel_after_contrast(s)
                     if weak is None:
                         continue
