@@ -263,8 +263,11 @@ class _Analyser:
                                earlier: Block | None) -> bool:
         """A quotation followed by an embedded post's signature whose display name the
         paragraphs before it name."""
+        # The signature test first: it is one regex search, and most blocks fail it.
+        if search(self.lex.embedded_posts, following) is None:
+            return False
         spans = quote_spans(text)
-        if not spans or spans[0][0] > 2 or search(self.lex.embedded_posts, following) is None:
+        if not spans or spans[0][0] > 2:
             return False
         owner = _SIGNATURE_OWNER.search(following)
         if owner is None:
