@@ -218,13 +218,28 @@ class UnsourcedProjection(_ClaimRule):
         yield Finding(start, stop, {"figure": text}, shape=move.shape)
 
 
+@dataclass(frozen=True)
+class VagueOptions(ClaimOptions):
+    identification_sentences: int = 2
+    """A lede's unnamed source is identified when the next attribution, within this many
+    sentences of the next paragraph, names its speaker (0: never)."""
+    unidentified_shapes: tuple[str, ...] = ()
+    """Shapes of weak sources that a later name never identifies (a rumour: "amid
+    speculation that ..."): delayed identification does not apply to them."""
+
+
 @rule_type("vague-attribution")
 class VagueAttribution(_ClaimRule):
     """A claim whose only source is a crowd, an anonymous source or a social-media post."""
 
+    Options = VagueOptions
+    options: VagueOptions
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         analysis = self.analysis(unit)
-        for paragraph in analysis.paragraphs:
+        paragraphs = analysis.paragraphs
+        for p, paragraph in enumerate(paragraphs):
+            following = paragraphs[p + 1] if p + 1 < len(paragraphs) else []
             for s in paragraph:
                 weak = s.weak()
                 if weak is None or s.question:
@@ -243,6 +258,11 @@ class VagueAttribution(_ClaimRule):
                     if weak is None:
                         continue
                 if self.hearsay_resolved(paragraph, s):
+                    continue
+                if (p == 0 and weak.kind != Kind.SOCIAL
+                        and _shape_of(weak) not in self.options.unidentified_shapes
+                        and self.delayed_identification(
+                            paragraph, following, s, weak)):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -302,6 +322,30 @@ class VagueAttribution(_ClaimRule):
         if any(search(lex.named_reports, a.phrase) for around in named for a in around):
             return True
         return all(named)
+
+    def delayed_identification(self, lede: list[SentenceFacts], following: list[SentenceFacts],
+                               s: SentenceFacts, weak: Attribution) -> bool:
+        """A lede that teases its source ("..., a charity has warned", "reports say") and
+        names it in the next paragraph's first sentences ("Christian Aid condemned the move",
+        "told Reuters"): the wire convention of delayed identification, not an unnamed source.
+        A named holder's hearsay or conduct names no source, and a weak one first names none."""
+        lex = self.lex
+        if any(t.attributions for t in lede[s.index + 1 :]):
+            return False  # the lede goes on to other sources: the next paragraph names theirs
+        for t in following[: self.options.identification_sentences]:
+            if not t.attributions:
+                continue
+            # The sentence's first source is the one it names ("On Friday, Bloomberg reported
+            # that sources familiar with the matter revealed ...": Bloomberg).
+            first = min(t.attributions, key=lambda a: a.start)
+            if first.kind != Kind.NAMED or search(lex.agentless_hearsay, first.phrase) or search(
+                    lex.conduct_verbs, first.phrase):
+                return False
+            # A crowd of people ("analysts say") is identified by a named speaker, not by
+            # named data about another fact ("according to Labor Department figures").
+            return bool(search(lex.documentary_sources, weak.phrase)) or not search(
+                lex.documentary_sources, first.phrase)
+        return False
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the
