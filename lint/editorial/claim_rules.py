@@ -152,6 +152,13 @@ class _ClaimRule(RuleType):
                       paragraph[s.index + 1] if s.index + 1 < len(paragraph) else None):
             if other is not None and other.best == Kind.NAMED and keys & other.quantity_keys():
                 return True
+        if s.index > 0 and s.best == Kind.NONE:
+            # The named forecast right before, with no figure of its own, that this sentence
+            # goes on to quantify ("According to Le Parisien, the cost should rise. It should
+            # rise 11% on the 2018 budget."): the same forecast, the same source.
+            before = paragraph[s.index - 1]
+            if before.best == Kind.NAMED and before.forward and not before.quantities:
+                return True
         return False
 
     def destination(self, s: SentenceFacts, q: Quantity) -> Quantity:
