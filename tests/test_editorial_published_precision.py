@@ -275,3 +275,24 @@ def test_a_named_forecast_quantified_by_the_next_sentence(text: str, lang: str, 
 ])
 def test_epistemic_should_forecasts(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "unsourced-projection"] == expected
+
+
+# A plain future right after a named forecaster's forecast in the same paragraph goes on with
+# the forecaster's account; after a paragraph break, or with a booster, it is the writer's.
+GAP = ["hedging-gap"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones. Handsets with an always-on connection will rise to 75% by the end of 2005.", "en", []),
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones.\n\nHandsets with an always-on connection will rise to 75% by the end of 2005.", "en", GAP),
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones. Handsets with an always-on connection will certainly rise to 75% by the end of 2005.", "en", GAP),
+    ("L'OFCE prévoit une hausse modérée de la consommation au second semestre. Les créations "
+     "d'emploi vont rester élevées en 2019.", "fr", []),
+    ("L'OFCE prévoit une hausse modérée de la consommation au second semestre.\n\nLes créations "
+     "d'emploi vont rester élevées en 2019.", "fr", GAP),
+])
+def test_a_future_continuing_a_named_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "hedging-gap"] == expected

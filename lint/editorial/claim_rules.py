@@ -375,11 +375,21 @@ class HedgingGap(_ClaimRule):
         for paragraph in analysis.paragraphs:
             for s in paragraph:
                 marker = self.certainty_marker(s, analysis.reference_year)
-                if marker is None:
+                previous = paragraph[s.index - 1] if s.index else None
+                if marker is None or self.continues_named_forecast(s, previous):
                     continue
                 start, end = self.span(unit, s, marker.start, marker.end)
                 yield Finding(start, end, {"phrase": marker.text},
                               fixes=self.rewording(unit, start, end, marker.text), shape=marker.shape)
+
+    @staticmethod
+    def continues_named_forecast(s: SentenceFacts, previous: SentenceFacts | None) -> bool:
+        """A sourceless plain future right after a named forecaster's forecast in the same
+        paragraph ("The OFCE forecasts a moderate rise. Job creation will stay high in
+        2019."): the forecaster's account goes on. A booster is the writer's own, and after a
+        paragraph break the writer often answers the forecaster with a call of their own."""
+        return (previous is not None and s.best == Kind.NONE and not s.boosters
+                and previous.best == Kind.NAMED and bool(previous.forward or previous.futures))
 
     def certainty_marker(self, s: SentenceFacts, year: int | None) -> Match | None:
         """The word that states the prediction as certain, or None when hedged, sourced,
