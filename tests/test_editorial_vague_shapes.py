@@ -300,3 +300,28 @@ def test_delayed_identification_by_the_first_source(text: str, lang: str, expect
 ])
 def test_a_crowd_is_identified_by_a_speaker_not_by_data(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# Past the lede, a paragraph that ends on a crowd of commentators' claim is identified by a
+# next paragraph whose first source is a named speaker in one of their roles; not by another
+# kind of speaker, and unnamed data or reports past the lede are not identified at all.
+INTRO_EN = "France grew 0.8% in the third quarter, official figures showed."
+CROWD_EN = "Analysts warned that France was unlikely to keep expanding at this pace next year."
+INTRO_FR = "La France a progressé de 0,8 % au troisième trimestre, selon l'Insee."
+CROWD_FR = "Des analystes estiment que la France ne pourra pas garder ce rythme l'an prochain."
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    (f"{INTRO_EN}\n\n{CROWD_EN}\n\n\"France can't sustain this growth rate,\" said Marc Touati, an economist at Natexis.",
+     "en", []),
+    (f"{INTRO_EN}\n\n{CROWD_EN}\n\n\"France can't sustain this growth rate,\" said Tim Jarvis, a director at Ofgem.",
+     "en", VAGUE),
+    (f"{INTRO_EN}\n\nOn-chain data shows a 10x increase in holders over the past year.\n\n"
+     "According to Marc Touati, an economist at Natexis, whale activity rose 376%.", "en", VAGUE),
+    (f"{INTRO_FR}\n\n{CROWD_FR}\n\n« La France ne peut pas tenir ce rythme », a déclaré Marc Touati, économiste chez Natixis.",
+     "fr", []),
+    (f"{INTRO_FR}\n\n{CROWD_FR}\n\n« La France ne peut pas tenir ce rythme », a déclaré Tim Jarvis, directeur chez Ofgem.",
+     "fr", VAGUE),
+])
+def test_a_crowd_identified_by_its_member_in_the_next_paragraph(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

@@ -228,7 +228,7 @@ class UnsourcedProjection(_ClaimRule):
 @dataclass(frozen=True)
 class VagueOptions(ClaimOptions):
     identification_sentences: int = 2
-    """A lede's unnamed source is identified when the next attribution, within this many
+    """An unnamed source is identified when the next attribution, within this many
     sentences of the next paragraph, names its speaker (0: never)."""
     unidentified_shapes: tuple[str, ...] = ()
     """Shapes of weak sources that a later name never identifies (a rumour: "amid
@@ -266,10 +266,9 @@ class VagueAttribution(_ClaimRule):
                         continue
                 if self.hearsay_resolved(paragraph, s):
                     continue
-                if (p == 0 and weak.kind != Kind.SOCIAL
+                if (weak.kind != Kind.SOCIAL
                         and _shape_of(weak) not in self.options.unidentified_shapes
-                        and self.delayed_identification(
-                            paragraph, following, s, weak)):
+                        and self.delayed_identification(paragraph, following, s, weak, lede=p == 0)):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -330,15 +329,21 @@ class VagueAttribution(_ClaimRule):
             return True
         return all(named)
 
-    def delayed_identification(self, lede: list[SentenceFacts], following: list[SentenceFacts],
-                               s: SentenceFacts, weak: Attribution) -> bool:
-        """A lede that teases its source ("..., a charity has warned", "reports say") and
-        names it in the next paragraph's first sentences ("Christian Aid condemned the move",
-        "told Reuters"): the wire convention of delayed identification, not an unnamed source.
-        A named holder's hearsay or conduct names no source, and a weak one first names none."""
+    def delayed_identification(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
+                               s: SentenceFacts, weak: Attribution, lede: bool) -> bool:
+        """An unnamed source that the next paragraph's first source names: the wire
+        convention of delayed identification, not an unnamed source. A lede teases its
+        source ("..., a charity has warned", "reports say") and the next paragraph names it
+        ("Christian Aid condemned the move", "told Reuters"); further down, a paragraph that
+        ends on "analysts warned ..." is followed by a named member of the crowd ("said Marc
+        Touati, an economist at Natexis"). A named holder's hearsay or conduct names no
+        source, and a weak one first names none."""
         lex = self.lex
-        if any(t.attributions for t in lede[s.index + 1 :]):
-            return False  # the lede goes on to other sources: the next paragraph names theirs
+        if any(t.attributions for t in paragraph[s.index + 1 :]):
+            return False  # the paragraph goes on to other sources: the next one names theirs
+        documentary = bool(search(lex.documentary_sources, weak.phrase))
+        if not lede and (documentary or not search(lex.crowd_nouns, weak.phrase)):
+            return False  # past the lede, only a crowd of commentators waits for its member
         for t in following[: self.options.identification_sentences]:
             if not t.attributions:
                 continue
@@ -348,10 +353,14 @@ class VagueAttribution(_ClaimRule):
             if first.kind != Kind.NAMED or search(lex.agentless_hearsay, first.phrase) or search(
                     lex.conduct_verbs, first.phrase):
                 return False
+            if documentary:
+                return True  # a lede's report or data set, named by whoever the next paragraph cites
             # A crowd of people ("analysts say") is identified by a named speaker, not by
-            # named data about another fact ("according to Labor Department figures").
-            return bool(search(lex.documentary_sources, weak.phrase)) or not search(
-                lex.documentary_sources, first.phrase)
+            # named data about another fact ("according to Labor Department figures"); past
+            # the lede, by a speaker the paragraph presents as one of them ("an economist").
+            if search(lex.documentary_sources, first.phrase):
+                return False
+            return lede or bool(search(lex.crowd_member_roles, t.text))
         return False
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:

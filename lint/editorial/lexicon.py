@@ -76,6 +76,7 @@ class EditorialLexicon:
         self.agentless_hearsay = family("agentless_hearsay")
         self.named_reports = family("named_reports")
         self.documentary_sources = family("documentary_sources")
+        self.crowd_member_roles = family("crowd_member_roles")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")
