@@ -325,3 +325,21 @@ CROWD_FR = "Des analystes estiment que la France ne pourra pas garder ce rythme 
 ])
 def test_a_crowd_identified_by_its_member_in_the_next_paragraph(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# In the same paragraph, the next source after a crowd of commentators identifies it only when
+# it is a named member of the crowd; a named speaker of another kind leaves it vague.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Some analysts say unemployment could rise to 6% next year. \"We may see higher joblessness,\" "
+     "Julio Hegedus, chief economist at Lopes Filho, told Reuters.", "en", []),
+    ("Some councillors say the council could sell 30 buildings next year. Councillor Rachel Amin, "
+     "the cabinet member for finance, said the plan protected frontline services.", "en", VAGUE),
+    ("Some analysts say unemployment could rise to 6% next year. Labour minister Ana Souza said the "
+     "data were favourable.", "en", VAGUE),
+    ("Des analystes estiment que le chômage pourrait atteindre 6 % l'an prochain. « Nous verrons "
+     "davantage de chômeurs », a déclaré Julio Hegedus, économiste chez Lopes Filho.", "fr", []),
+    ("Des analystes estiment que le chômage pourrait atteindre 6 % l'an prochain. La ministre Ana "
+     "Souza a déclaré que les données étaient favorables.", "fr", VAGUE),
+])
+def test_a_crowd_identified_by_its_member_in_the_same_paragraph(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

@@ -339,10 +339,15 @@ class VagueAttribution(_ClaimRule):
         Touati, an economist at Natexis"). A named holder's hearsay or conduct names no
         source, and a weak one first names none."""
         lex = self.lex
-        if any(t.attributions for t in paragraph[s.index + 1 :]):
-            return False  # the paragraph goes on to other sources: the next one names theirs
         documentary = bool(search(lex.documentary_sources, weak.phrase))
-        if not lede and (documentary or not search(lex.crowd_nouns, weak.phrase)):
+        commentators = not documentary and bool(search(lex.crowd_nouns, weak.phrase))
+        later = [t for t in paragraph[s.index + 1 :] if t.attributions]
+        if later:
+            # The paragraph goes on to other sources: only a named member of the crowd,
+            # quoted next, identifies it ("Analysts said ... 'It suggests ...,' said Rick
+            # Egelton, deputy chief economist at BMO").
+            return commentators and self._named_member(later[0])
+        if not lede and not commentators:
             return False  # past the lede, only a crowd of commentators waits for its member
         for t in following[: self.options.identification_sentences]:
             if not t.attributions:
@@ -360,8 +365,14 @@ class VagueAttribution(_ClaimRule):
             # the lede, by a speaker the paragraph presents as one of them ("an economist").
             if search(lex.documentary_sources, first.phrase):
                 return False
-            return lede or bool(search(lex.crowd_member_roles, t.text))
+            return lede or self._named_member(t)
         return False
+
+    def _named_member(self, t: SentenceFacts) -> bool:
+        """`t`'s first source is a named speaker in a commentator's role ("an economist at")."""
+        first = min(t.attributions, key=lambda a: a.start)
+        return (first.kind == Kind.NAMED and not search(self.lex.conduct_verbs, first.phrase)
+                and bool(search(self.lex.crowd_member_roles, t.text)))
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the
