@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply every available fix in place")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff instead of writing them")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not listed in this baseline file (JSON)")
+    check.add_argument("--update-baseline", action="store_true",
+                       help="write every current finding to the --baseline file")
 
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
@@ -215,6 +219,18 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                            f"{args.format}")
     if args.fix and STDIN in paths:
         return _error(err, "--fix cannot write back to standard input; use --diff")
+    if args.update_baseline and not args.baseline:
+        return _error(err, "--update-baseline needs --baseline FILE")
+    baseline = None
+    if args.baseline:
+        from lint.baseline import load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline)
+        except InputError as exc:
+            return _report_config_errors([exc], err)
+        if args.update_baseline:
+            baseline.keys.clear()
     fmt = choose_format(args.format)
     try:
         reporter_class = load_reporter(fmt)
@@ -239,9 +255,18 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                        if a.spec.applies_to(result.lang or ""))
             if fixer is not None:
                 result = fixer.apply(linter, result)
+            if baseline is not None and args.update_baseline:
+                baseline.record(result)
+            if baseline is not None:
+                result = baseline.filter(result)
         report.file(result)
         summary.add(result)
     report.finish(summary)
+    if baseline is not None and args.update_baseline:
+        baseline.write()
+        err.write(f"newslint: wrote {len(baseline.keys)} findings to {args.baseline}\n")
+    elif baseline is not None and baseline.hidden:
+        err.write(f"newslint: {baseline.hidden} findings hidden by {args.baseline}\n")
     if summary.input_errors:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
