@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lint.diagnostic import Diagnostic, FileResult
+from lint.source import SourceText
 from lint.yamlio import InputError
 
 FORMAT_VERSION = 1
@@ -19,25 +20,25 @@ Key = tuple[str, str, str, int]
 """(rule, path relative to the baseline's folder, quoted text, occurrence index)."""
 
 
-def quoted_text(result: FileResult, diagnostic: Diagnostic) -> str:
+def quoted_text(source: SourceText, diagnostic: Diagnostic) -> str:
     """The source text a finding covers; a finding without width quotes its whole line.
 
     Matching on text, not position, is what keeps a finding hidden when lines are added
     above it.
     """
-    assert result.source is not None
-    text = result.source.text[diagnostic.offset:diagnostic.end_offset]
+    text = source.text[diagnostic.offset:diagnostic.end_offset]
     if not text:
-        text = result.source.line_text(diagnostic.start.line)
+        text = source.line_text(diagnostic.start.line)
     return " ".join(text.split())  # re-wrapping a paragraph must not revive a finding
 
 
 def finding_keys(result: FileResult, relative_path: str) -> list[Key]:
     """One key per diagnostic, in order; repeats of the same text get increasing indexes."""
+    assert result.source is not None  # callers skip files that could not be read
     seen: Counter[tuple[str, str, str]] = Counter()
     keys = []
     for diagnostic in result.diagnostics:
-        base = (diagnostic.rule_id, relative_path, quoted_text(result, diagnostic))
+        base = (diagnostic.rule_id, relative_path, quoted_text(result.source, diagnostic))
         keys.append((*base, seen[base]))
         seen[base] += 1
     return keys

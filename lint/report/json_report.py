@@ -8,6 +8,7 @@ from typing import Any
 from lint.diagnostic import Diagnostic, FileResult, Fix, Related
 from lint.report import INPUT_ERROR, Reporter, Summary, coordinates, one_based, reporter
 from lint.source import SourceText
+from lint.waivers import EXTERNAL, IN_SOURCE
 
 _POSITION = {"type": "integer", "minimum": 1}
 SCHEMA: dict[str, Any] = {
@@ -27,6 +28,15 @@ SCHEMA: dict[str, Any] = {
             "severity": {"enum": ["error", "warning", "info", "hint"]},
             "message": {"type": "string"},
             "shape": {"type": "string"},
+            "waiver": {
+                "type": "object",
+                "required": ["kind", "reason", "where"],
+                "additionalProperties": False,
+                "properties": {"kind": {"enum": [EXTERNAL, IN_SOURCE]},
+                               "reason": {"type": "string"}, "by": {"type": "string"},
+                               "date": {"type": "string"}, "files": {"type": "string"},
+                               "text": {"type": "string"}, "where": {"type": "string"}},
+            },
             "related": {
                 "type": "array",
                 "items": {
@@ -103,6 +113,23 @@ def fix_record(source: SourceText, fix: Fix) -> dict[str, Any]:
     return {"title": fix.title, "edits": edits}
 
 
+def file_records(result: FileResult) -> list[dict[str, Any]]:
+    """The records of a linted file in document order: its findings, and its waived
+    findings with a `waiver` key (what was accepted, why, by whom)."""
+    assert result.source is not None
+    source, path = result.source, result.path
+    entries = [(d, None) for d in result.diagnostics]
+    entries += [(w.diagnostic, w.waiver) for w in result.waived]
+    entries.sort(key=lambda entry: entry[0].sort_key)
+    records = []
+    for diagnostic, waiver in entries:
+        record = diagnostic_record(path, source, diagnostic)
+        if waiver is not None:
+            record["waiver"] = waiver.record()
+        records.append(record)
+    return records
+
+
 def error_record(result: FileResult) -> dict[str, Any]:
     """A file that could not be read, as a record of the same shape (rule newslint.input-error)."""
     at = result.error_at
@@ -128,8 +155,7 @@ class JsonReporter(Reporter):
         if result.error is not None or result.source is None:
             self.records.append(error_record(result))
             return
-        self.records.extend(diagnostic_record(result.path, result.source, d)
-                            for d in result.diagnostics)
+        self.records.extend(file_records(result))
 
     def finish(self, summary: Summary) -> None:
         json.dump(self.records, self.out, ensure_ascii=False, indent=2)
