@@ -8,7 +8,7 @@ from typing import Any
 from lint.diagnostic import Diagnostic, FileResult, Fix, Related
 from lint.report import INPUT_ERROR, Reporter, Summary, coordinates, one_based, reporter
 from lint.source import SourceText
-from lint.waivers import EXTERNAL, IN_SOURCE
+from lint.waivers import EXTERNAL, IN_SOURCE, Waiver
 
 _POSITION = {"type": "integer", "minimum": 1}
 SCHEMA: dict[str, Any] = {
@@ -113,21 +113,27 @@ def fix_record(source: SourceText, fix: Fix) -> dict[str, Any]:
     return {"title": fix.title, "edits": edits}
 
 
-def file_records(result: FileResult) -> list[dict[str, Any]]:
-    """The records of a linted file in document order: its findings, and its waived
-    findings with a `waiver` key (what was accepted, why, by whom)."""
-    assert result.source is not None
-    source, path = result.source, result.path
-    entries = [(d, None) for d in result.diagnostics]
+def file_entries(result: FileResult) -> list[tuple[Diagnostic, Waiver | None]]:
+    """A linted file's findings and waived findings (with their waiver), in document order."""
+    entries: list[tuple[Diagnostic, Waiver | None]] = [(d, None) for d in result.diagnostics]
     entries += [(w.diagnostic, w.waiver) for w in result.waived]
     entries.sort(key=lambda entry: entry[0].sort_key)
-    records = []
-    for diagnostic, waiver in entries:
-        record = diagnostic_record(path, source, diagnostic)
-        if waiver is not None:
-            record["waiver"] = waiver.record()
-        records.append(record)
-    return records
+    return entries
+
+
+def entry_record(result: FileResult, diagnostic: Diagnostic, waiver: Waiver | None
+                 ) -> dict[str, Any]:
+    """One JSON record; a waived finding carries a `waiver` key (what, why, by whom)."""
+    assert result.source is not None
+    record = diagnostic_record(result.path, result.source, diagnostic)
+    if waiver is not None:
+        record["waiver"] = waiver.record()
+    return record
+
+
+def file_records(result: FileResult) -> list[dict[str, Any]]:
+    """The records of a linted file in document order, waived findings included."""
+    return [entry_record(result, d, w) for d, w in file_entries(result)]
 
 
 def error_record(result: FileResult) -> dict[str, Any]:
