@@ -72,9 +72,12 @@ class Baseline:
         return replace(result, diagnostics=kept)
 
     def record(self, result: FileResult) -> None:
-        """Add every finding of `result` (for --update-baseline)."""
+        """Make `result`'s findings this file's entries (for --update-baseline). Entries of
+        files the run did not lint are kept: a run on a few files must not drop the rest."""
         if result.source is not None:
-            self.keys.update(finding_keys(result, self.relative(result.path)))
+            path = self.relative(result.path)
+            self.keys = {k for k in self.keys if k[1] != path}
+            self.keys.update(finding_keys(result, path))
 
     def write(self) -> None:
         """Sorted and indented, so a changed baseline reads well in a diff."""

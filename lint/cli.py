@@ -243,8 +243,6 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
             baseline = load_baseline(args.baseline)
         except InputError as exc:
             return _report_config_errors([exc], err)
-        if args.update_baseline:
-            baseline.keys.clear()
     fmt = choose_format(args.format)
     try:
         reporter_class = load_reporter(fmt)

@@ -81,3 +81,15 @@ def test_bad_baseline_is_a_clear_error(newsroom: Path) -> None:
     status, _, err = run_cli("check", "--update-baseline", "news")
     assert (status, err) == (ExitStatus.USAGE,
                              "newslint: error: --update-baseline needs --baseline FILE\n")
+
+
+def test_update_on_some_files_keeps_the_other_files_entries(newsroom: Path) -> None:
+    (newsroom / "news" / "b.md").write_text("Bof.\n", encoding="utf-8")
+    run_cli("check", "--baseline", "baseline.json", "--update-baseline", "news/b.md")
+    (newsroom / "news" / "a.md").write_text("Oh zut.\n", encoding="utf-8")  # 'bof' is gone
+    status, _, err = run_cli("check", "--baseline", "baseline.json", "--update-baseline",
+                             "news/a.md")
+    assert err == "newslint: wrote 2 findings to baseline.json\n"
+    data = json.loads((newsroom / "baseline.json").read_text("utf-8"))
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [("news/a.md", "house.zut"),
+                                                                  ("news/b.md", "house.bof")]
