@@ -322,12 +322,13 @@ def _report(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str]
     """Lint as `check --format json` does and write the findings for people to read."""
     from lint.report.digest import collect
 
+    paths = args.paths or ["."]
     results = []
-    for result in _results(linter, args.paths or ["."], None, None):
+    for result in _results(linter, paths, None, None):
         if result.error is not None:
             err.write(_input_error_line(result))
         results.append(result)
-    digest = collect(results, {s.id: s for s in linter.catalog.specs})
+    digest = collect(results, {s.id: s for s in linter.catalog.specs}, paths)
     if args.format == "markdown":
         from lint.report.markdown_summary import render_markdown
 

@@ -199,3 +199,16 @@ def test_markdown_is_cut_under_the_comment_limit_with_a_note(newsroom: Path) -> 
     assert len(cut) <= 2000 and 0 < listed < 602
     assert cut.endswith(f"> {602 - listed} more findings are not shown: a comment holds at "
                         "most 2000 characters. Run `newslint report` for the full list.\n")
+
+
+def test_desks_are_top_level_folders_below_what_was_asked_for(newsroom: Path) -> None:
+    (newsroom / "top.md").unlink()
+    for given in (["."], [], ["news", "fr/d.md", "opinion"]):
+        _, out, _ = run_cli("report", "--format", "markdown", *given)
+        assert "| Desk | Findings |\n|---|---:|\n| fr | 2 |\n| news | 2 |\n| opinion | 2 |\n" in out
+    _, out, _ = run_cli("report", "--format", "markdown", "news")
+    assert "| (top level) | 2 |" in out  # one folder asked for: its files are its top level
+    for path in ("fr/d.md", "opinion/c.md"):
+        (newsroom / path).unlink()
+    _, out, _ = run_cli("report", "--format", "markdown", ".")
+    assert "| news | 2 |" in out  # one desk with drafts is still a desk of the repository

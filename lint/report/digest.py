@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -86,11 +86,13 @@ def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def desks(paths: Iterable[str], top_level: str = "") -> dict[str, str]:
-    """Each path's desk: its top-level folder below the folder common to every path."""
+def desks(paths: Iterable[str], given: Sequence[str] = (), top_level: str = "") -> dict[str, str]:
+    """Each path's desk: its top-level folder below the folder common to what was asked for
+    (the command line's folders, and the folders of its files), else to the files."""
     paths = list(paths)
     absolute = {p: os.path.abspath(p) for p in paths}
-    folders = [os.path.dirname(a) for a in absolute.values()]
+    folders = [os.path.abspath(g) if os.path.isdir(g) else os.path.dirname(os.path.abspath(g))
+               for g in given] or [os.path.dirname(a) for a in absolute.values()]
     if not folders:
         return {}
     root = os.path.commonpath(folders)
@@ -101,10 +103,11 @@ def desks(paths: Iterable[str], top_level: str = "") -> dict[str, str]:
     return found
 
 
-def collect(results: Iterable[FileResult], rules: Mapping[str, RuleSpec]) -> Digest:
-    """Group linted files (as the CLI yields them) into a Digest."""
+def collect(results: Iterable[FileResult], rules: Mapping[str, RuleSpec],
+            given: Sequence[str] = ()) -> Digest:
+    """Group linted files (as the CLI yields them for the paths `given`) into a Digest."""
     results = list(results)
-    desk_of = desks((r.path for r in results))
+    desk_of = desks((r.path for r in results), given)
     drafts = []
     for result in results:
         draft = DraftFindings(result.path, desk_of[result.path], result.lang,
