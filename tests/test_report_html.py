@@ -61,11 +61,14 @@ PROBE_TAIL = """<script>
   out.waived = Array.prototype.map.call(document.querySelectorAll('li.waived-finding'),
                                         function (li) { return li.dataset.rule; });
   var first = document.querySelector('mark[data-f]');
-  var id = first.dataset.f.split(' ')[0];
-  var before = document.getElementById(id).querySelector('.detail').hidden;
-  first.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-  out.click = [before, document.getElementById(id).querySelector('.detail').hidden];
-  out.fr_heading = document.querySelector('article[lang="fr"] .findings .sev').textContent;
+  if (first) {
+    var id = first.dataset.f.split(' ')[0];
+    var before = document.getElementById(id).querySelector('.detail').hidden;
+    first.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    out.click = [before, document.getElementById(id).querySelector('.detail').hidden];
+  }
+  var fr = document.querySelector('article[lang="fr"] .findings .sev');
+  out.fr_heading = fr ? fr.textContent : null;
   out.svg_bars = document.querySelectorAll('svg rect.bar').length;
   var pre = document.createElement('pre');
   pre.id = 'probe';
