@@ -9,6 +9,7 @@ from typing import Any
 
 from lint.diagnostic import Severity
 from lint.globs import compile_glob
+from lint.waivers import Waiver, parse_config_waivers
 from lint.yamlio import (
     InputError, LocatedYaml, PathKey, has_toml_table, load_toml_table, load_yaml,
 )
@@ -17,7 +18,7 @@ CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
-    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons"}
+    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers"}
 )
 
 
@@ -70,6 +71,8 @@ class Config:
     lexicons: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     located: LocatedYaml | None = field(default=None, compare=False, repr=False)
     """Positions of every key and value of the file, for errors found after loading."""
+    waivers: tuple[Waiver, ...] = ()
+    """Findings accepted on purpose, each with its reason (lint.waivers)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -166,6 +169,7 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
         include=include, exclude=exclude, overrides=overrides, lexicons=lexicons, located=doc,
+        waivers=parse_config_waivers(doc, ("waivers",), data.get("waivers")),
     )
 
 
