@@ -17,6 +17,8 @@ from lsprotocol import converters, types
 from pygls.exceptions import JsonRpcException
 from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 
 from lint import __version__
 from lint.lsp import convert
@@ -62,6 +64,28 @@ class OpenDocument:
         return self.buffer.text
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol without its own copy of each open document: that copy would cost
+    a second text per document and a whole-text split per edit, and an edit to a document
+    that is not open would raise before our handler could ignore it."""
+
+    def _user(self, method: str, params: Any) -> Any:
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: Any) -> Any:
+        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: Any) -> Any:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: Any) -> Any:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
 class NewslintServer(LanguageServer):
     """Holds the open documents, the configurations and the settings. Lints run on a few
     threads, at most one per document, so the connection stays responsive."""
@@ -70,7 +94,7 @@ class NewslintServer(LanguageServer):
         # Incremental sync: edits are applied by TextBuffer with the protocol's own line
         # breaks (pygls' document model uses str.splitlines(), which also breaks lines on
         # U+2028, \x0c and \x85: docs/architecture.md §4.3).
-        super().__init__("newslint", __version__,
+        super().__init__("newslint", __version__, protocol_cls=_Protocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.configs = ConfigStore(config_path)
         self.settings = Settings()
@@ -158,7 +182,8 @@ class NewslintServer(LanguageServer):
                 return
             doc = max(ready, key=lambda d: d.edited)
             self.waiting.discard(doc.uri)
-            task = asyncio.ensure_future(self.lint_and_publish(doc.uri))
+            self._claim(doc)  # now, not when the task starts, so the count stays true
+            task = asyncio.ensure_future(self._lint(doc))
             self._tasks.add(task)
             task.add_done_callback(self._finished)
 
@@ -169,15 +194,24 @@ class NewslintServer(LanguageServer):
             logger.error("publishing diagnostics failed", exc_info=exc)
 
     async def lint_and_publish(self, uri: str) -> None:
-        """Lint the document's current text (not the file on disk) and publish the result,
-        unless the document changed or closed meanwhile (a newer lint is then pending)."""
+        """Lint the document's current text now (not the file on disk) and publish the
+        result, unless a lint of it is already running."""
         doc = self.documents.get(uri)
         if doc is None or doc.running:
             return
-        version, text, revision, unit = doc.version, doc.text, doc.revision, self.unit
+        self._claim(doc)
+        await self._lint(doc)
+
+    def _claim(self, doc: OpenDocument) -> None:
         doc.running = True
         doc.idle.clear()
         self.running += 1
+
+    async def _lint(self, doc: OpenDocument) -> None:
+        """Lint a claimed document and publish the result, unless the document changed or
+        closed meanwhile (a newer lint is then pending)."""
+        uri = doc.uri
+        version, text, revision, unit = doc.version, doc.text, doc.revision, self.unit
         loop = asyncio.get_running_loop()
         try:
             linted, outcome = await loop.run_in_executor(
@@ -433,6 +467,8 @@ async def _connection(server: NewslintServer, fd: int) -> None:
             _reply_error(server, request_id, INVALID_REQUEST,
                          f"the server is shutting down: {method} refused")
             continue
+        if method is not None:
+            item.setdefault("params", None)  # optional in JSON-RPC; pygls wants the key
         try:
             message = protocol.structure_message(item)
         except JsonRpcException as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 SECTION = "newslint"
 """The key of newslint's settings in a workspace configuration."""
 DEFAULT_DEBOUNCE_MS = 50
-MAX_DEBOUNCE_MS = 10_000
+MAX_DEBOUNCE_MS = 60_000
 
 
 @dataclass(frozen=True)

@@ -120,20 +120,20 @@ class MessageReader:
             if match is None:
                 self._skip(max(0, len(self._buffer) - _KEEP_WHILE_SEARCHING))
                 return None
+            # Read the match before the buffer moves under it.
+            claimed, position = int(match.group(1)), match.end() - match.start()
             self._skip(match.start())
-            position = match.end() - match.start()
             while True:  # further headers (Content-Type), then an empty line
                 line_end = self._buffer.find(b"\n", position)
                 if line_end < 0:
                     return None  # the rest of the header block has not arrived yet
                 line = bytes(self._buffer[position:line_end + 1])
                 if not line.strip():
-                    length = int(match.group(1))
                     del self._buffer[:line_end + 1]
-                    if length <= MAX_MESSAGE_BYTES:
-                        return length
+                    if claimed <= MAX_MESSAGE_BYTES:
+                        return claimed
                     # Its body, if any, is skipped while looking for the next header.
-                    logger.error("refused a Content-Length of %d bytes", length)
+                    logger.error("refused a Content-Length of %d bytes", claimed)
                     resume = 0
                     break
                 if not _OTHER_HEADER.fullmatch(line):
