@@ -10,6 +10,7 @@ from typing import Any
 
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.document.builder import kind_for_path
+from lint.editorial.reuse import BUFFER_MEMORY
 from lint.engine import INTERNAL_RULES, RULE_ERROR
 from lint.lsp import convert
 from lint.lsp.configs import CONFIG_FILE_NAMES, ConfigStore
@@ -44,9 +45,14 @@ class Outcome:
 
 
 def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
-                language_id: str, unit: ColumnUnit) -> tuple[Linted, Outcome]:
-    """Lint one buffer (on the lint thread). Never raises: an unexpected failure becomes a
-    diagnostic at the top of the document, plus a log entry."""
+                language_id: str, unit: ColumnUnit,
+                memory: dict[Any, Any] | None = None) -> tuple[Linted, Outcome]:
+    """Lint one buffer (on a lint thread). Never raises: an unexpected failure becomes a
+    diagnostic at the top of the document, plus a log entry.
+
+    `memory` is kept by the caller for this buffer between lints: analysis of paragraphs
+    whose inputs did not change is reused from it (lint/editorial/reuse.py).
+    """
     outcome = Outcome()
     source = SourceText(text)
     local = convert.uri_to_path(uri)
@@ -54,6 +60,7 @@ def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
     # A buffer with no file (untitled:) is linted as a draft of its language.
     path = local or ("untitled.md" if kind == "markdown" else "untitled.txt")
     linter: Linter | None = None
+    token = BUFFER_MEMORY.set(memory)
     try:
         linter, outcome.errors = configs.linter_for(Path(local) if local else None)
         if Path(path).name in CONFIG_FILE_NAMES or linter.is_excluded(path):
@@ -67,6 +74,8 @@ def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
             source, RULE_ERROR, Severity.ERROR,
             f"newslint could not lint this document ({type(exc).__name__}: {exc}); "
             "see the language server log", 0, 0)])
+    finally:
+        BUFFER_MEMORY.reset(token)
     kind = kind or kind_for_path(path)
     found = [(d, convert.diagnostic(d, source, uri, unit)) for d in result.diagnostics]
     return Linted(version, source, result, kind, linter, found), outcome

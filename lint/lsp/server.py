@@ -53,6 +53,8 @@ class OpenDocument:
     linted: Linted | None = None
     linted_revision: int = -1
     running: bool = False
+    memory: dict[Any, Any] = field(default_factory=dict)
+    """What a lint of this document keeps for the next one (reused analysis)."""
     idle: asyncio.Event = field(default_factory=asyncio.Event)
     """Set while no lint of this document runs."""
 
@@ -216,7 +218,7 @@ class NewslintServer(LanguageServer):
         try:
             linted, outcome = await loop.run_in_executor(
                 self.lint_pool, lint_buffer, self.configs, uri, text, version,
-                doc.language_id, unit)
+                doc.language_id, unit, doc.memory)
         except RuntimeError:
             if self._closing:  # the lint threads are gone: the server is exiting
                 return
