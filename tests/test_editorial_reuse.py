@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lint.config import load_config
-from lint.editorial.reuse import BUFFER_MEMORY
+from lint.buffer_memory import BUFFER_MEMORY
 from lint.runner import Linter
 from lint.source import SourceText
 
@@ -116,3 +116,29 @@ def test_an_unchanged_paragraph_is_analysed_again_when_the_draft_around_it_chang
     assert incremental.diagnostics == full.diagnostics
     # The edit changes the findings of the paragraph it did not touch.
     assert full.diagnostics != linter.lint_source(SourceText(before), "draft.md").diagnostics
+
+
+PLAIN = "# Results\n\nThe council met on Tuesday.\n\nIt approved the budget.\n"
+TRIGGERS = ("Bernstein raised its price target on the shares to $240 and kept its buy rating; "
+            "investors who bought the stock in 2019 have seen it rise tenfold.")
+DISCLAIMER = "This article is not investment advice."
+
+
+@pytest.mark.parametrize("steps", [
+    # Trigger words typed into a paragraph, then the house disclaimer, then removed again.
+    [PLAIN, PLAIN.replace("It approved the budget.", TRIGGERS),
+     PLAIN.replace("It approved the budget.", TRIGGERS) + "\n" + DISCLAIMER + "\n",
+     PLAIN.replace("It approved the budget.", TRIGGERS), PLAIN],
+], ids=["triggers-and-disclaimer"])
+def test_remembered_trigger_scans_follow_every_edit(linter: Linter, steps: list[str]) -> None:
+    memory: dict[object, object] = {}
+    seen = []
+    for text in steps:
+        token = BUFFER_MEMORY.set(memory)
+        try:
+            incremental = linter.lint_source(SourceText(text), "draft.md")
+        finally:
+            BUFFER_MEMORY.reset(token)
+        assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
+        seen.append("editorial.missing-disclaimer" in [d.rule_id for d in incremental.diagnostics])
+    assert seen == [False, True, False, True, False]

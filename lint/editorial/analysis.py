@@ -15,7 +15,8 @@ from lint.document.quotes import quote_spans
 from lint.editorial.grammar import Family
 from lint.editorial.lexicon import EditorialLexicon
 from lint.editorial.quantities import Quantity, find_quantities
-from lint.editorial.reuse import BUFFER_MEMORY, ParagraphMemory
+from lint.buffer_memory import BUFFER_MEMORY
+from lint.editorial.reuse import ParagraphMemory
 from lint.editorial.sources import Attribution, Kind, SourceClassifier, SourceOptions
 from lint.patterns import finditer, fullmatch, match, search
 

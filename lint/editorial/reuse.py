@@ -4,18 +4,14 @@ every input they were computed from is unchanged (the language server's incremen
 from __future__ import annotations
 
 import dataclasses
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from lint.buffer_memory import BUFFER_MEMORY
 
 if TYPE_CHECKING:
     from lint.document import Block
     from lint.editorial.sources import SourceClassifier
-
-BUFFER_MEMORY: ContextVar[dict[Any, Any] | None] = ContextVar("newslint_buffer_memory",
-                                                              default=None)
-"""Set by the language server around each lint of one buffer to a dict it keeps for that
-buffer; None everywhere else, where every paragraph is analysed."""
 
 # What a paragraph's facts depend on, besides the lexicon and the analysis options (one
 # memory per pair): its text and sentences; the paragraphs before it and the block after
@@ -103,3 +99,4 @@ class ParagraphMemory:
                                  frozenset(self.sources._named_crowds),
                                  self.sources._anonymous_person)
         self._lower.log = self._inner.log = None
+

@@ -10,7 +10,7 @@ from typing import Any
 
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.document.builder import kind_for_path
-from lint.editorial.reuse import BUFFER_MEMORY
+from lint.buffer_memory import BUFFER_MEMORY
 from lint.engine import INTERNAL_RULES, RULE_ERROR
 from lint.lsp import convert
 from lint.lsp.configs import CONFIG_FILE_NAMES, ConfigStore
