@@ -3,6 +3,8 @@ path. Outside the server nothing is kept and everything is computed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -10,6 +12,20 @@ BUFFER_MEMORY: ContextVar[dict[Any, Any] | None] = ContextVar("newslint_buffer_m
                                                               default=None)
 """Set by the language server around each lint of one buffer to a dict it keeps for that
 buffer between lints; None everywhere else."""
+_LINT = "lint"
+"""Key of the memory's lint counter: each lint starts a new generation of memos."""
+
+
+@contextmanager
+def remembering(memory: dict[Any, Any] | None) -> Iterator[None]:
+    """Lint with `memory` (kept by the caller for one buffer; None: remember nothing)."""
+    if memory is not None:
+        memory[_LINT] = memory.get(_LINT, 0) + 1
+    token = BUFFER_MEMORY.set(memory)
+    try:
+        yield
+    finally:
+        BUFFER_MEMORY.reset(token)
 
 
 class TextMemo:
@@ -22,14 +38,17 @@ class TextMemo:
 
     @classmethod
     def open(cls, owner: object) -> TextMemo | None:
-        """The memo of `owner` (a rule instance) for this lint; None outside the server."""
+        """The memo of `owner` (a rule instance) for this lint, the same however often it
+        is opened during the lint; None outside the server."""
         store = BUFFER_MEMORY.get()
         if store is None:
             return None
-        slot = ("text-memo", id(owner))
-        previous = store.get(slot)
-        memo = cls(previous[1] if previous is not None and previous[0] is owner else {})
-        store[slot] = (owner, memo._kept)
+        slot, lint = ("text-memo", id(owner)), store.get(_LINT, 0)
+        entry = store.get(slot)
+        if entry is not None and entry[0] is owner and entry[1] == lint:
+            return entry[2]  # type: ignore[no-any-return]
+        memo = cls(entry[2]._kept if entry is not None and entry[0] is owner else {})
+        store[slot] = (owner, lint, memo)
         return memo
 
     def get(self, key: Any, compute: Any) -> Any:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lint.config import load_config
-from lint.buffer_memory import BUFFER_MEMORY
+from lint.buffer_memory import remembering
 from lint.runner import Linter
 from lint.source import SourceText
 
@@ -77,11 +77,8 @@ def test_reused_analysis_finds_exactly_what_a_full_lint_finds(linter: Linter,
     for _ in range(12):
         text = edit(rng, text, pool)
         source = SourceText(text)
-        token = BUFFER_MEMORY.set(memory)
-        try:
+        with remembering(memory):
             incremental = linter.lint_source(source, str(path))
-        finally:
-            BUFFER_MEMORY.reset(token)
         full = linter.lint_source(SourceText(text), str(path))
         assert incremental.diagnostics == full.diagnostics
         reused_any = reused_any or bool(memory)
@@ -106,12 +103,10 @@ ANONYMOUS = ("# Shares\n\nA former SEC attorney who asked not to be named said t
 def test_an_unchanged_paragraph_is_analysed_again_when_the_draft_around_it_changes(
         linter: Linter, before: str, after: str) -> None:
     memory: dict[object, object] = {}
-    token = BUFFER_MEMORY.set(memory)
-    try:
+    with remembering(memory):
         linter.lint_source(SourceText(before), "draft.md")
+    with remembering(memory):
         incremental = linter.lint_source(SourceText(after), "draft.md")
-    finally:
-        BUFFER_MEMORY.reset(token)
     full = linter.lint_source(SourceText(after), "draft.md")
     assert incremental.diagnostics == full.diagnostics
     # The edit changes the findings of the paragraph it did not touch.
@@ -134,11 +129,29 @@ def test_remembered_trigger_scans_follow_every_edit(linter: Linter, steps: list[
     memory: dict[object, object] = {}
     seen = []
     for text in steps:
-        token = BUFFER_MEMORY.set(memory)
-        try:
+        with remembering(memory):
             incremental = linter.lint_source(SourceText(text), "draft.md")
-        finally:
-            BUFFER_MEMORY.reset(token)
         assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
         seen.append("editorial.missing-disclaimer" in [d.rule_id for d in incremental.diagnostics])
+    assert seen == [False, True, False, True, False]
+
+
+STORY = ("The regional water company said on Monday that it would invest two billion pounds "
+         "over the next five years to replace ageing pipes across the north of England.")
+OTHER = "Customers will see bills rise by about four per cent from April, the regulator said."
+
+
+def test_remembered_near_duplicate_units_follow_every_edit(linter: Linter) -> None:
+    steps = [f"# Water\n\n{STORY}\n\n{OTHER}\n",
+             f"# Water\n\n{STORY}\n\n{OTHER}\n\n{STORY}\n",          # restated
+             f"# Water\n\n{STORY}\n\n{OTHER}\n\nThe council met on Tuesday.\n",  # replaced
+             f"# Water\n\n{STORY}\n\n{OTHER}\n\n{STORY}\n",
+             f"# Water\n\n{STORY}\n\n{OTHER}\n"]
+    memory: dict[object, object] = {}
+    seen = []
+    for text in steps:
+        with remembering(memory):
+            incremental = linter.lint_source(SourceText(text), "draft.md")
+        assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
+        seen.append("editorial.repeated-paragraph" in [d.rule_id for d in incremental.diagnostics])
     assert seen == [False, True, False, True, False]

@@ -10,7 +10,7 @@ from typing import Any
 
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.document.builder import kind_for_path
-from lint.buffer_memory import BUFFER_MEMORY
+from lint.buffer_memory import remembering
 from lint.engine import INTERNAL_RULES, RULE_ERROR
 from lint.lsp import convert
 from lint.lsp.configs import CONFIG_FILE_NAMES, ConfigStore
@@ -60,13 +60,13 @@ def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
     # A buffer with no file (untitled:) is linted as a draft of its language.
     path = local or ("untitled.md" if kind == "markdown" else "untitled.txt")
     linter: Linter | None = None
-    token = BUFFER_MEMORY.set(memory)
     try:
         linter, outcome.errors = configs.linter_for(Path(local) if local else None)
         if Path(path).name in CONFIG_FILE_NAMES or linter.is_excluded(path):
             result = FileResult(path, source, [])
         else:
-            result = linter.lint_source(source, path, kind=kind or None)
+            with remembering(memory):
+                result = linter.lint_source(source, path, kind=kind or None)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the server
         logger.exception("linting %s failed", uri)
         outcome.logs.append(f"newslint: linting {uri} failed:\n{traceback.format_exc()}")
@@ -74,8 +74,6 @@ def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
             source, RULE_ERROR, Severity.ERROR,
             f"newslint could not lint this document ({type(exc).__name__}: {exc}); "
             "see the language server log", 0, 0)])
-    finally:
-        BUFFER_MEMORY.reset(token)
     kind = kind or kind_for_path(path)
     found = [(d, convert.diagnostic(d, source, uri, unit)) for d in result.diagnostics]
     return Linted(version, source, result, kind, linter, found), outcome
