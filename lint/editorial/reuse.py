@@ -7,8 +7,6 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lint.buffer_memory import BUFFER_MEMORY
-
 if TYPE_CHECKING:
     from lint.document import Block
     from lint.editorial.sources import SourceClassifier
