@@ -139,7 +139,14 @@ class NearDuplicate(RuleType):
         return [(b, s.start, s.end) for b in blocks if id(b) not in repeated for s in b.sentences]
 
     def _pairs(self, units: list[tuple[Block, int, int]]) -> Iterator[tuple[Block, tuple[int, int, Block, int, int, float]]]:
+        """Each unit that restates an earlier one, with the earlier unit it restates best.
+
+        An inverted index from shingle to the earlier units holding it finds the units
+        that share at least `min_shared` shingles without comparing every pair, so a long
+        document costs time in proportion to its shingles, not to its units squared.
+        """
         seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]] = []
+        holders: dict[tuple[str, ...], list[int]] = {}  # shingle -> indexes into `seen`
         size = self.options.shingle_size
         for block, start, end in units:
             words = normalise(block.text[start:end], self.elision)
@@ -148,7 +155,8 @@ class NearDuplicate(RuleType):
             grams = shingles(words, size)
             quoted = self._quotations(block.text[start:end])
             best = None
-            for earlier, e_start, e_end, e_grams, e_quoted in seen:
+            for index in self._candidates(grams, holders, len(seen)):
+                earlier, e_start, e_end, e_grams, e_quoted = seen[index]
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
                 common = grams & e_grams
@@ -165,7 +173,22 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
+            for gram in grams:
+                holders.setdefault(gram, []).append(len(seen))
             seen.append((block, start, end, grams, quoted))
+
+    def _candidates(self, grams: set[tuple[str, ...]], holders: dict[tuple[str, ...], list[int]],
+                    count: int) -> list[int]:
+        """Indexes of the earlier units sharing at least `min_shared` shingles with `grams`,
+        in document order (the order decides between equal scores). With `min_shared`
+        below 1 a unit sharing nothing may still be reported, so every one is a candidate."""
+        if self.options.min_shared < 1:
+            return list(range(count))
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for index in holders.get(gram, ()):
+                shared[index] = shared.get(index, 0) + 1
+        return sorted(i for i, n in shared.items() if n >= self.options.min_shared)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         source = unit.document.source
