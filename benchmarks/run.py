@@ -175,7 +175,7 @@ def main() -> int:
         table.failed("throughput", exc)
 
     # -- cold start ----------------------------------------------------------------
-    draft = REPO / "examples" / "seed-fr.txt"
+    draft = REPO / "examples" / "crypto-rally-en.md"  # a short draft (about 440 words)
     try:
         ours = best([*newslint, "check", str(draft)], max(5, args.repeat), NEWSLINT_OK)
         peer = best([*proselint, "check", str(draft)], max(5, args.repeat),

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from typing import IO, NoReturn
 
+    from lint.cache import ResultCache
     from lint.config import Config
     from lint.diagnostic import FileResult
     from lint.rulespec import RuleSpec
@@ -89,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply every available fix in place")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff instead of writing them")
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="worker processes (default: one per CPU for 32 files or more, "
+                            "else 1); the output is the same, in the same order")
+    check.add_argument("--cache", action="store_true",
+                       help="reuse the results of files unchanged since the last run with the "
+                            "same rules, lexicons, configuration and newslint version")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where --cache keeps its results (implies --cache; default: "
+                            ".newslint_cache in the configuration's folder)")
 
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
@@ -119,6 +129,18 @@ def _config_option(parser: argparse.ArgumentParser, text: str | None = None) -> 
                         help=text or "configuration file (default: the nearest .newslint.yaml, "
                                      "or pyproject.toml with [tool.newslint], from the current "
                                      "folder up)")
+
+
+def _positive(value: str) -> int:
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -246,8 +268,9 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
              and _isatty(out))
     report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
     summary = Summary()
+    cache = _open_cache(linter, args) if args.cache or args.cache_dir else None
     report.start()
-    for result in _results(linter, paths, args.stdin_filename, stdin):
+    for result in _results(linter, paths, args.stdin_filename, stdin, args.jobs, cache):
         if result.error is not None:
             err.write(_input_error_line(result))
         else:
@@ -258,6 +281,8 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
         report.file(result)
         summary.add(result)
     report.finish(summary)
+    if cache is not None:
+        cache.close()
     if summary.input_errors:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
@@ -266,19 +291,40 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
 
 
 def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
-             stdin: IO[bytes] | None) -> Iterator[FileResult]:
-    """Lint each path in order (walking folders); a failure stops only its own file."""
+             stdin: IO[bytes] | None, jobs: int | None = None,
+             cache: ResultCache | None = None) -> Iterator[FileResult]:
+    """Lint each path in order (walking folders); a failure stops only its own file.
+
+    Files go through lint.batch (cache, worker processes); the results come back in
+    the order of the paths, so the report is the same whatever `jobs`.
+    """
+    from lint.batch import default_jobs, lint_files
     from lint.diagnostic import FileResult
     from lint.files import STDIN, expand
 
-    for target in expand(paths, linter.is_included, linter.is_excluded):
+    targets = list(expand(paths, linter.is_included, linter.is_excluded))
+    files = [t.path for t in targets if t.error is None and t.path != STDIN]
+    linted = lint_files(linter, files, jobs or default_jobs(len(files)), cache)
+    for target in targets:
         if target.error is not None:
             yield FileResult(target.path, None, error=target.error)
         elif target.path == STDIN:
             data = (stdin or sys.stdin.buffer).read()
             yield linter.lint_bytes(data, stdin_name or STDIN)
         else:
-            yield linter.lint_path(target.path)
+            yield next(linted)
+
+
+def _open_cache(linter: Linter, args: argparse.Namespace) -> ResultCache:
+    """The result cache for this run's packs, configuration and rule selection."""
+    from pathlib import Path
+
+    from lint.cache import CACHE_DIR, ResultCache, run_fingerprint
+
+    folder = Path(args.cache_dir) if args.cache_dir else linter.config.root / CACHE_DIR
+    key = run_fingerprint(linter.catalog.pack_dirs, linter.config.path,
+                          ["select", *_split(args.select), "ignore", *_split(args.ignore)])
+    return ResultCache(folder, key)
 
 
 def _input_error_line(result: FileResult) -> str:
