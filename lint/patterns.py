@@ -9,6 +9,8 @@ from contextvars import ContextVar
 
 import regex
 
+from lint import regex_programs
+
 MATCH_TIMEOUT = 1.0
 """Seconds one search may take before it raises TimeoutError (a runaway user regex)."""
 
@@ -116,7 +118,7 @@ def compile_pattern(source: str, *, ignorecase: bool = False) -> regex.Pattern[s
     Raises PatternError for invalid syntax.
     """
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(source, flags)
+    return regex_programs.compile(source, flags)
 
 
 def compile_terms(
