@@ -18,6 +18,7 @@ from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_THOUSANDS = regex.compile(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)")
 
 
 def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]:
@@ -25,9 +26,11 @@ def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]
     elided articles, from its lexicon: "l'", "qu'"), thousands separators."""
     if elision is not None:
         text = sub(elision, " ", text)
-    text = regex.sub(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)", "", text)
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    text = _THOUSANDS.sub("", text)
+    folded = text.lower()
+    if not folded.isascii():  # ASCII text has nothing to decompose or strip
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _TOKEN.findall(folded)
 
 
