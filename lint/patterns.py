@@ -33,7 +33,8 @@ def trusted_patterns(trusted: bool = True) -> Iterator[None]:
 
 
 def match_timeout() -> float | None:
-    """The timeout each search passes to the regex module now (None: unbounded)."""
+    """The timeout each search passes to the regex module now (None: unbounded). The
+    helpers below inline it: they run hundreds of thousands of times per corpus."""
     return MATCH_TIMEOUT if _bounded.get() else None
 
 # Word characters for boundaries: letters, marks, digits, underscore. An apostrophe or
@@ -147,26 +148,26 @@ def finditer(
     scans yield hundreds of thousands of matches per corpus run.
     """
     end = len(text) if endpos is None else endpos
-    return pattern.finditer(text, pos, end, timeout=match_timeout())
+    return pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0,
            endpos: int | None = None) -> regex.Match[str] | None:
     """The first match at or after `pos` (and ending by `endpos`), under the match timeout."""
     return pattern.search(text, pos, len(text) if endpos is None else endpos,
-                          timeout=match_timeout())
+                          timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """A match starting at `pos`, under the match timeout."""
-    return pattern.match(text, pos, timeout=match_timeout())
+    return pattern.match(text, pos, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def sub(pattern: regex.Pattern[str], replacement: str, text: str) -> str:
     """Every match replaced by `replacement`, under the match timeout."""
-    return pattern.sub(replacement, text, timeout=match_timeout())
+    return pattern.sub(replacement, text, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """A match of the whole of `text`, under the match timeout."""
-    return pattern.fullmatch(text, timeout=match_timeout())
+    return pattern.fullmatch(text, timeout=MATCH_TIMEOUT if _bounded.get() else None)
