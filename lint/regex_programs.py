@@ -52,7 +52,7 @@ class _Recorder:
 def cache_file() -> Path | None:
     """The file of stored programs for this regex and Python version (None: turned off)."""
     setting = os.environ.get("NEWSLINT_PATTERN_CACHE", "")
-    if setting.lower() in ("off", "0", "no", "false"):
+    if setting.lower() == "off":
         return None
     if setting:
         folder = Path(setting)
