@@ -48,8 +48,12 @@ class MeasurementFailed(Exception):
 @dataclass
 class Run:
     seconds: float
+    """Wall time."""
     peak_mib: float
     stdout: bytes
+    cpu: float = 0.0
+    """User + system CPU seconds of the child: less sensitive than wall time to other
+    processes sharing the machine."""
 
 
 def run_once(command: list[str], ok_codes: tuple[int, ...]) -> Run:
@@ -70,12 +74,26 @@ def run_once(command: list[str], ok_codes: tuple[int, ...]) -> Run:
         tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         raise MeasurementFailed(f"{' '.join(command[:3])} exited {child.returncode}: "
                                 f"{' | '.join(tail)}")
-    return Run(seconds, usage.ru_maxrss / 1024, stdout)  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux.
+    return Run(seconds, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime)
 
 
 def best(command: list[str], repeat: int, ok_codes: tuple[int, ...]) -> Run:
     runs = [run_once(command, ok_codes) for _ in range(max(1, repeat))]
     return min(runs, key=lambda r: r.seconds)
+
+
+def side_by_side(ours: list[str], peer: list[str] | None, repeat: int) -> tuple[Run, Run | None]:
+    """The best run of each tool, their runs alternating, so that a change in the load of
+    the machine falls on both."""
+    mine: list[Run] = []
+    theirs: list[Run] = []
+    for _ in range(max(1, repeat)):
+        mine.append(run_once(ours, NEWSLINT_OK))
+        if peer is not None:
+            theirs.append(run_once(peer, PROSELINT_OK))
+    fastest = min(mine, key=lambda r: r.seconds)
+    return fastest, (min(theirs, key=lambda r: r.seconds) if theirs else None)
 
 
 # newslint: 0 clean, 1 findings; 2 is a usage, configuration or input error.
@@ -158,29 +176,30 @@ def main() -> int:
     # -- throughput --------------------------------------------------------------
     ours_corpus: Run | None = None
     try:
-        ours_corpus = best([*newslint, "check", "--jobs", "1", "--format", "json", *paths]
-                           if _has_option("--jobs") else
-                           [*newslint, "check", "--format", "json", *paths],
-                           args.repeat, NEWSLINT_OK)
-        peer = best([*proselint, "check", "--output-format", "json", *paths],
-                    args.repeat, PROSELINT_OK) if proselint else None
+        ours_corpus, peer = side_by_side(
+            [*newslint, "check", "--jobs", "1", "--format", "json", *paths]
+            if _has_option("--jobs") else [*newslint, "check", "--format", "json", *paths],
+            [*proselint, "check", "--output-format", "json", *paths] if proselint else None,
+            args.repeat)
         ratio = peer.seconds / ours_corpus.seconds if peer else None
         table.row("throughput, words/s (one process)", f"{total_words / ours_corpus.seconds:,.0f}",
                   f"{total_words / peer.seconds:,.0f}" if peer else "-",
-                  f"{ratio:.2f}x" if ratio else "", 
+                  f"{ratio:.2f}x" if ratio else "",
                   f">= 3x proselint: {verdict(ratio >= 3)}" if ratio else "")
         table.row("  wall time, s", f"{ours_corpus.seconds:.2f}",
                   f"{peer.seconds:.2f}" if peer else "-")
+        table.row("  CPU time, s", f"{ours_corpus.cpu:.2f}", f"{peer.cpu:.2f}" if peer else "-",
+                  f"{peer.cpu / ours_corpus.cpu:.2f}x" if peer else "")
     except MeasurementFailed as exc:
         table.failed("throughput", exc)
 
     # -- cold start ----------------------------------------------------------------
     draft = REPO / "examples" / "crypto-rally-en.md"  # a short draft (about 440 words)
     try:
-        ours = best([*newslint, "check", str(draft)], max(5, args.repeat), NEWSLINT_OK)
-        peer = best([*proselint, "check", str(draft)], max(5, args.repeat),
-                    PROSELINT_OK) if proselint else None
-        table.row(f"cold start, check {draft.name} ({words_in([draft])} words), s",
+        ours, peer = side_by_side([*newslint, "check", str(draft)],
+                                  [*proselint, "check", str(draft)] if proselint else None,
+                                  max(5, args.repeat))
+        table.row(f"cold start, check a {words_in([draft])}-word draft, s",
                   f"{ours.seconds:.3f}", f"{peer.seconds:.3f}" if peer else "-",
                   f"{ours.seconds / peer.seconds:.2f}x" if peer else "",
                   f"<= proselint: {verdict(ours.seconds <= peer.seconds)}" if peer else "")
@@ -197,12 +216,11 @@ def main() -> int:
         for size in SIZES:
             document = build_document(files, size, folder)
             try:
-                command = [*newslint, "check", "--format", "json", str(document)]
-                ours = best(command, 1 if size > SIZES[0] else args.repeat, NEWSLINT_OK)
-                peer_command = [*proselint, "check", "--output-format", "json", str(document)] \
-                    if proselint else None
-                peer = best(peer_command, 1 if size > SIZES[0] else args.repeat,
-                            PROSELINT_OK) if peer_command else None
+                ours, peer = side_by_side(
+                    [*newslint, "check", "--format", "json", str(document)],
+                    [*proselint, "check", "--output-format", "json", str(document)]
+                    if proselint else None,
+                    1 if size > SIZES[0] else args.repeat)
                 sized[size] = (ours.seconds, peer.seconds if peer else None)
                 table.row(f"one {size // 1000}k-word document, s", f"{ours.seconds:.2f}",
                           f"{peer.seconds:.2f}" if peer else "-",

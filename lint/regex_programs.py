@@ -29,7 +29,9 @@ MAX_ENTRIES = 4000
 """Past this many stored programs, only those used by the last run are kept."""
 
 _lock = threading.Lock()
-_stored: dict[tuple[str, int], tuple[Any, ...]] | None = None  # read on first compile
+# Each program stays marshalled until used: as Python lists of ints the few hundred
+# programs of a run would take tens of megabytes.
+_stored: dict[tuple[str, int], bytes] | None = None  # read on first compile
 _used: set[tuple[str, int]] = set()
 _dirty = False
 
@@ -70,11 +72,11 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
     with _lock:
         if _stored is None:
             _stored = _load()
-        arguments = _stored.get(key)
+        program = _stored.get(key)
         _used.add(key)
-    if arguments is not None:
+    if program is not None:
         try:
-            return regex_main._regex.compile(*arguments)
+            return regex_main._regex.compile(*marshal.loads(program))
         except Exception:  # noqa: BLE001 - a stale or damaged entry: compile it again
             pass
     with _lock:
@@ -90,24 +92,25 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
         # Another thread compiling through regex at the same moment would have been
         # recorded instead: keep only the program of this very pattern.
         if arguments is not None and arguments[:2] == (pattern.pattern, pattern.flags):
-            plain = _plain(arguments)
-            if plain is not None:
-                _stored[key] = plain
+            program = _marshalled(arguments)
+            if program is not None:
+                _stored[key] = program
                 _dirty = True
     return pattern
 
 
-def _plain(arguments: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The arguments as marshal can hold them (flags as plain ints), or None when they
-    cannot be stored exactly (named lists)."""
+def _marshalled(arguments: tuple[Any, ...]) -> bytes | None:
+    """The arguments marshalled (flags as plain ints), or None when marshal cannot hold
+    them exactly (named lists)."""
     plain = tuple(int(a) if isinstance(a, int) else a for a in arguments)
     try:
-        return plain if marshal.loads(marshal.dumps(plain)) == plain else None
+        program = marshal.dumps(plain)
+        return program if marshal.loads(program) == plain else None
     except (ValueError, TypeError):
         return None
 
 
-def _load() -> dict[tuple[str, int], tuple[Any, ...]]:
+def _load() -> dict[tuple[str, int], bytes]:
     path = cache_file()
     if path is None:
         return {}

@@ -66,7 +66,7 @@ def test_a_damaged_file_is_ignored_and_rewritten(store, monkeypatch):
 
 def test_a_damaged_entry_is_compiled_again(store, monkeypatch):
     monkeypatch.setattr(regex_programs, "_stored",
-                        {(SOURCES[1][0], int(SOURCES[1][1])): ("not", "a", "program")})
+                        {(SOURCES[1][0], int(SOURCES[1][1])): b"not a program"})
     assert _behaviour(regex_programs.compile(*SOURCES[1])) == _behaviour(regex.compile(*SOURCES[1]))
 
 

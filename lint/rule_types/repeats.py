@@ -34,10 +34,13 @@ def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]
     return _TOKEN.findall(folded)
 
 
-def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+def shingles(words: list[str], size: int) -> set[str]:
+    """The unit's runs of `size` words, each as one string: words hold no space, so the
+    joined runs are equal exactly when the runs are, and one string takes half the memory
+    of a tuple of words (a 200k-word document holds about 200k of them)."""
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 _BULLET = regex.compile(r"^\s*(?:[-*•–—]|\d{1,3}[.)])\s")
@@ -103,7 +106,7 @@ class NearDuplicate(RuleType):
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
 
-    def _quotations(self, text: str) -> list[set[tuple[str, ...]]]:
+    def _quotations(self, text: str) -> list[set[str]]:
         """The shingles of each quotation of `text`, marks excluded (none unless quoted_excerpts)."""
         if not self.options.quoted_excerpts:
             return []
@@ -111,8 +114,8 @@ class NearDuplicate(RuleType):
         return [shingles(normalise(text[start + 1 : end - 1], self.elision), size)
                 for start, end in quote_spans(text)]
 
-    def _quoted_excerpt(self, shared: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]],
-                        later: list[set[tuple[str, ...]]]) -> bool:
+    def _quoted_excerpt(self, shared: set[str], earlier: list[set[str]],
+                        later: list[set[str]]) -> bool:
         """True when the shared shingles are an excerpt of a quotation: all inside the
         earlier unit's quotation marks, and a quotation of the later unit that holds them
         says at least min_shared shingles more."""
@@ -148,8 +151,8 @@ class NearDuplicate(RuleType):
         that share at least `min_shared` shingles without comparing every pair, so a long
         document costs time in proportion to its shingles, not to its units squared.
         """
-        seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]] = []
-        holders: dict[tuple[str, ...], list[int]] = {}  # shingle -> indexes into `seen`
+        seen: list[tuple[Block, int, int, set[str], list[set[str]]]] = []
+        holders: dict[str, int | list[int]] = {}  # shingle -> index(es) into `seen`
         size = self.options.shingle_size
         for block, start, end in units:
             words = normalise(block.text[start:end], self.elision)
@@ -176,11 +179,18 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
+            index = len(seen)
             for gram in grams:
-                holders.setdefault(gram, []).append(len(seen))
+                held = holders.get(gram)
+                if held is None:
+                    holders[gram] = index  # most shingles occur once: no list for them
+                elif isinstance(held, int):
+                    holders[gram] = [held, index]
+                else:
+                    held.append(index)
             seen.append((block, start, end, grams, quoted))
 
-    def _candidates(self, grams: set[tuple[str, ...]], holders: dict[tuple[str, ...], list[int]],
+    def _candidates(self, grams: set[str], holders: dict[str, int | list[int]],
                     count: int) -> list[int]:
         """Indexes of the earlier units sharing at least `min_shared` shingles with `grams`,
         in document order (the order decides between equal scores). With `min_shared`
@@ -189,7 +199,10 @@ class NearDuplicate(RuleType):
             return list(range(count))
         shared: dict[int, int] = {}
         for gram in grams:
-            for index in holders.get(gram, ()):
+            held = holders.get(gram)
+            if held is None:
+                continue
+            for index in (held,) if isinstance(held, int) else held:
                 shared[index] = shared.get(index, 0) + 1
         return sorted(i for i, n in shared.items() if n >= self.options.min_shared)
 
