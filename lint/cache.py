@@ -11,6 +11,9 @@ from pathlib import Path
 from lint import __version__
 from lint.diagnostic import FileResult
 
+MAX_ROWS = 20_000
+"""Past this many results, a run drops those of other rule sets and settings when it ends."""
+_SCHEMA_VERSION = 1
 CACHE_DIR = ".newslint_cache"
 """Default cache folder, in the configuration's folder (hidden: never walked for drafts)."""
 _DATABASE = "results.sqlite3"
@@ -77,8 +80,11 @@ class ResultCache:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         connection = sqlite3.connect(path)
+        if connection.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
+            connection.execute("DROP TABLE IF EXISTS results")  # another layout: start again
+            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         connection.execute("CREATE TABLE IF NOT EXISTS results "
-                           "(key TEXT PRIMARY KEY, result BLOB NOT NULL)")
+                           "(key TEXT PRIMARY KEY, run TEXT NOT NULL, result BLOB NOT NULL)")
         # SQLite never leaves a half-written row; losing the last rows in a crash is fine,
         # so the run does not wait for the disk.
         connection.execute("PRAGMA synchronous = OFF")
@@ -121,12 +127,17 @@ class ResultCache:
             return
         blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self._connection.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, blob))
+            self._connection.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                                     (key, self.run_key, blob))
         except sqlite3.DatabaseError:
             self._reset()
 
     def close(self) -> None:
+        """Save, and keep the cache bounded: past MAX_ROWS results, only this run's stay."""
         try:
+            (rows,) = self._connection.execute("SELECT COUNT(*) FROM results").fetchone()
+            if rows > MAX_ROWS:
+                self._connection.execute("DELETE FROM results WHERE run <> ?", (self.run_key,))
             self._connection.commit()
         except sqlite3.DatabaseError:
             pass

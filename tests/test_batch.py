@@ -192,3 +192,24 @@ def test_a_damaged_entry_is_a_miss(house, monkeypatch):
     linted, out = _rerun_lints(monkeypatch)
     assert (linted, out) == (["a.md", "b.md"], first)
     assert _rerun_lints(monkeypatch) == ([], first)
+
+
+def test_a_full_cache_keeps_only_the_last_runs_results(house, monkeypatch):
+    monkeypatch.setattr(cache_module, "MAX_ROWS", 3)
+    database = house / ".newslint_cache" / "results.sqlite3"
+
+    def rows() -> tuple[int, int]:
+        with sqlite3.connect(database) as connection:
+            return connection.execute("SELECT COUNT(*), COUNT(DISTINCT run) FROM results"
+                                      ).fetchone()
+
+    run_cli("check", "--jobs", "1", "--cache", ".")
+    assert rows() == (2, 1)  # within the limit
+    run_cli("check", "--jobs", "1", "--cache", "--ignore", "no-zut", ".")
+    assert rows() == (2, 1)  # 4 rows were past it: only this run's are kept
+    linted = _forbid_linting(monkeypatch)
+    run_cli("check", "--jobs", "1", "--cache", ".")
+    assert linted == ["a.md", "b.md"]  # the first run's results were dropped
+    linted.clear()
+    run_cli("check", "--jobs", "1", "--cache", ".")
+    assert linted == [] and rows() == (2, 1)
