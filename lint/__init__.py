@@ -5,10 +5,18 @@ from __future__ import annotations
 __version__ = "0.1.0"
 """The single source of the version (pyproject.toml reads it from here)."""
 
-from lint.diagnostic import Diagnostic, FileResult, Position, Severity  # noqa: E402
-
 __all__ = ["Diagnostic", "FileResult", "Position", "Severity", "__version__", "lint_path",
            "lint_text"]
+
+
+def __getattr__(name: str) -> object:
+    """The diagnostic classes, imported on first use: `newslint --version` and the other
+    commands that lint nothing start without loading them."""
+    if name in ("Diagnostic", "FileResult", "Position", "Severity"):
+        from lint import diagnostic
+
+        return getattr(diagnostic, name)
+    raise AttributeError(f"module 'lint' has no attribute {name!r}")
 
 
 def lint_text(text: str, path: str = "draft.md", config_path: str | None = None) -> FileResult:

@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import enum
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import IO, NoReturn
 
-# Keep this import list light: pre-commit starts the CLI once per batch of files, so the
-# check path must never pull in pygls/lsprotocol (lint.lsp is imported by `lsp` only).
+# Only what `newslint --version` needs is imported here: the engine, the configuration
+# and the reporters are imported by the commands that use them, so a version check or a
+# usage error starts in a few milliseconds. The check path never pulls in
+# pygls/lsprotocol either (lint.lsp is imported by `lsp` only; tests/test_cli.py).
 from lint import __version__
-from lint.config import Config, load_config
-from lint.diagnostic import FileResult, Severity
-from lint.engine import INTERNAL_RULES
-from lint.files import STDIN, expand
-from lint.report import (
-    INPUT_ERROR,
-    ReporterUnavailable,
-    Summary,
-    choose_format,
-    load_reporter,
-    one_based,
-)
-from lint.rulespec import RuleSpec
-from lint.runner import Linter
-from lint.yamlio import InputError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (annotations are lazy)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterator, Sequence
+    from typing import IO, NoReturn
+
+    from lint.cache import ResultCache
+    from lint.config import Config
+    from lint.diagnostic import FileResult
+    from lint.rulespec import RuleSpec
+    from lint.runner import Linter
+    from lint.yamlio import InputError
 
 
 class ExitStatus(enum.IntEnum):
@@ -42,14 +37,23 @@ class ExitStatus(enum.IntEnum):
 
 FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
 FAIL_ON = ("error", "warning", "info")
-EXPLAIN_BUILTIN = {
-    **INTERNAL_RULES,
-    INPUT_ERROR: "A file could not be linted: it is missing, unreadable or not valid UTF-8. "
-                 "The run exits with status 2; the other files are still linted.",
-}
+
+
+def _explain_builtin() -> dict[str, str]:
+    """What `newslint explain` says about the built-in (non-pack) rule ids."""
+    from lint.engine import INTERNAL_RULES
+    from lint.report import INPUT_ERROR
+
+    return {
+        **INTERNAL_RULES,
+        INPUT_ERROR: "A file could not be linted: it is missing, unreadable or not valid "
+                     "UTF-8. The run exits with status 2; the other files are still linted.",
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Editorial linter for news drafts (Markdown and plain text, English "
@@ -90,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report only findings not listed in this baseline file (JSON)")
     check.add_argument("--update-baseline", action="store_true",
                        help="write every current finding to the --baseline file")
+
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="worker processes (default: one per CPU for 32 files or more, "
+                            "else 1); the output is the same, in the same order")
+    check.add_argument("--cache", action="store_true",
+                       help="reuse the results of files unchanged since the last run with the "
+                            "same rules, lexicons, configuration and newslint version")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where --cache keeps its results (implies --cache; default: "
+                            ".newslint_cache in the configuration's folder)")
 
     report = sub.add_parser("report", help="write a report for editors: HTML page or "
                                            "Markdown for a pull-request comment")
@@ -134,6 +148,18 @@ def _config_option(parser: argparse.ArgumentParser, text: str | None = None) -> 
                                      "folder up)")
 
 
+def _positive(value: str) -> int:
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
+
+
 def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -149,8 +175,13 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
 
     The streams default to the process's; tests pass their own.
     """
+    import contextlib
+
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        out.write(f"newslint {__version__}\n")  # what argparse prints, without building it
+        return ExitStatus.CLEAN
     parser = build_parser()
     try:
         # argparse prints --help, --version and usage errors to sys.stdout/sys.stderr.
@@ -165,6 +196,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         return ExitStatus.USAGE
     if args.command == "lsp":
         return _lsp(args, err)
+    from lint.config import load_config
+    from lint.runner import Linter
+    from lint.yamlio import InputError
+
     try:
         config = load_config(args.config)
     except InputError as exc:
@@ -220,6 +255,10 @@ def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
 
 def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
            stdin: IO[bytes] | None) -> int:
+    from lint.diagnostic import Severity
+    from lint.files import STDIN
+    from lint.report import ReporterUnavailable, Summary, choose_format, load_reporter
+
     unknown = linter.unknown_references(_split(args.select) + _split(args.ignore))
     if unknown:
         return _error(err, f"unknown rule or pack in --select/--ignore: {', '.join(unknown)} "
@@ -238,6 +277,7 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
     baseline = None
     if args.baseline:
         from lint.baseline import load_baseline
+        from lint.yamlio import InputError
 
         try:
             baseline = load_baseline(args.baseline)
@@ -258,8 +298,9 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
              and _isatty(out))
     report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
     summary = Summary()
+    cache = _open_cache(linter, args) if args.cache or args.cache_dir else None
     report.start()
-    for result in _results(linter, paths, args.stdin_filename, stdin):
+    for result in _results(linter, paths, args.stdin_filename, stdin, args.jobs, cache):
         if result.error is not None:
             err.write(_input_error_line(result))
         else:
@@ -279,6 +320,8 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
         err.write(f"newslint: wrote {len(baseline.keys)} findings to {args.baseline}\n")
     elif baseline is not None and baseline.hidden:
         err.write(f"newslint: {baseline.hidden} findings hidden by {args.baseline}\n")
+    if cache is not None:
+        cache.close()
     if summary.input_errors:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
@@ -287,20 +330,46 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
 
 
 def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
-             stdin: IO[bytes] | None) -> Iterator[FileResult]:
-    """Lint each path in order (walking folders); a failure stops only its own file."""
-    for target in expand(paths, linter.is_included, linter.is_excluded):
+             stdin: IO[bytes] | None, jobs: int | None = None,
+             cache: ResultCache | None = None) -> Iterator[FileResult]:
+    """Lint each path in order (walking folders); a failure stops only its own file.
+
+    Files go through lint.batch (cache, worker processes); the results come back in
+    the order of the paths, so the report is the same whatever `jobs`.
+    """
+    from lint.batch import default_jobs, lint_files
+    from lint.diagnostic import FileResult
+    from lint.files import STDIN, expand
+
+    targets = list(expand(paths, linter.is_included, linter.is_excluded))
+    files = [t.path for t in targets if t.error is None and t.path != STDIN]
+    linted = lint_files(linter, files, jobs or default_jobs(len(files)), cache)
+    for target in targets:
         if target.error is not None:
             yield FileResult(target.path, None, error=target.error)
         elif target.path == STDIN:
             data = (stdin or sys.stdin.buffer).read()
             yield linter.lint_bytes(data, stdin_name or STDIN)
         else:
-            yield linter.lint_path(target.path)
+            yield next(linted)
+
+
+def _open_cache(linter: Linter, args: argparse.Namespace) -> ResultCache:
+    """The result cache for this run's packs, configuration and rule selection."""
+    from pathlib import Path
+
+    from lint.cache import CACHE_DIR, ResultCache, run_fingerprint
+
+    folder = Path(args.cache_dir) if args.cache_dir else linter.config.root / CACHE_DIR
+    key = run_fingerprint(linter.catalog.pack_dirs, linter.config.path,
+                          ["select", *_split(args.select), "ignore", *_split(args.ignore)])
+    return ResultCache(folder, key)
 
 
 def _input_error_line(result: FileResult) -> str:
     """`path:line:col: error: message`, without line:col when the problem has no position."""
+    from lint.report import one_based
+
     where = result.path
     if result.error_at is not None:
         line, column = one_based(result.error_at.line, result.error_at.column)
@@ -320,6 +389,8 @@ def _isatty(stream: IO[str]) -> bool:
 
 def _report(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Lint as `check --format json` does and write the findings for people to read."""
+    from pathlib import Path
+
     from lint.report.digest import collect
 
     paths = args.paths or ["."]
@@ -366,8 +437,8 @@ def _explain(linter: Linter, name: str, out: IO[str], err: IO[str]) -> int:
     # An exact id first; otherwise a bare name, which may exist in several packs.
     matches = [s for s in specs if s.id == name] or [s for s in specs if s.id.endswith("." + name)]
     if not matches:
-        if name in EXPLAIN_BUILTIN:
-            out.write(f"{name} (built in)\n\n{EXPLAIN_BUILTIN[name]}\n")
+        if name in (builtin := _explain_builtin()):
+            out.write(f"{name} (built in)\n\n{builtin[name]}\n")
             return ExitStatus.CLEAN
         return _error(err, f"unknown rule {name!r} (`newslint rules` lists them)")
     for index, spec in enumerate(matches):
@@ -421,7 +492,10 @@ def _place(argument: str, linter: Linter) -> tuple[str, int, int | None] | None:
 def _explain_place(linter: Linter, path: str, line: int, column: int | None, out: IO[str],
                    err: IO[str]) -> int:
     """Lint `path` and explain each finding that covers the line (and column)."""
+    from pathlib import Path
+
     from lint.diagnostic import Position
+    from lint.report import one_based
 
     if not Path(path).is_file():
         return _error(err, f"{path}: no such file")
@@ -447,7 +521,7 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
             out.write(f"  matched: {d.match!r}\n")
         if d.shape:
             out.write(f"  shape:   {d.shape}\n")
-        about = (spec.description.strip() or spec.summary) if spec else EXPLAIN_BUILTIN.get(
+        about = (spec.description.strip() or spec.summary) if spec else _explain_builtin().get(
             d.rule_id, "")
         if about:
             lines = about.splitlines()
@@ -458,6 +532,7 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
 
 def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:
     import dataclasses
+    from pathlib import Path
 
     from lint.packs import packs_in
     from lint.selftest import check_examples

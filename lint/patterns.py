@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 
 import regex
 
+from lint import regex_programs
+
 MATCH_TIMEOUT = 1.0
 """Seconds one search may take before it raises TimeoutError (a runaway user regex)."""
+
+# Whether searches carry MATCH_TIMEOUT. A timeout costs the regex module a clock read per
+# call (about 13 µs, twice the cost of a typical sentence search), so runs whose patterns
+# all come from the shipped packs, checked on every corpus, turn it off (trusted_patterns);
+# any pattern a user wrote keeps the bound. A ContextVar, so one language-server process
+# serving a trusted and an untrusted configuration keeps each one's setting.
+_bounded: ContextVar[bool] = ContextVar("newslint_bounded_matching", default=True)
+
+
+@contextlib.contextmanager
+def trusted_patterns(trusted: bool = True) -> Iterator[None]:
+    """Within the block, searches run without the per-call timeout when `trusted`."""
+    token = _bounded.set(not trusted)
+    try:
+        yield
+    finally:
+        _bounded.reset(token)
+
+
+def match_timeout() -> float | None:
+    """The timeout each search passes to the regex module now (None: unbounded). The
+    helpers below inline it: they run hundreds of thousands of times per corpus."""
+    return MATCH_TIMEOUT if _bounded.get() else None
 
 # Word characters for boundaries: letters, marks, digits, underscore. An apostrophe or
 # hyphen is a boundary, so French elision (l', qu’) and compounds split as expected.
@@ -85,14 +112,14 @@ def compile_pattern(source: str, *, ignorecase: bool = False) -> regex.Pattern[s
     """Compile with the `regex` module (version 0 semantics, Unicode), once per run (cached).
 
     Version 0, not V1: V1's full case folding makes every alternation about eight times
-    slower on news copy (measured with scripts/benchmark.py), and rules need only simple
+    slower on news copy (measured with benchmarks/run.py), and rules need only simple
     case-insensitivity, Unicode properties (\\p{L}) and scoped flags ((?-i:...)), which
     version 0 supports.
 
     Raises PatternError for invalid syntax.
     """
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(source, flags)
+    return regex_programs.compile(source, flags)
 
 
 def compile_terms(
@@ -121,25 +148,26 @@ def finditer(
     scans yield hundreds of thousands of matches per corpus run.
     """
     end = len(text) if endpos is None else endpos
-    return pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
+    return pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0,
            endpos: int | None = None) -> regex.Match[str] | None:
     """The first match at or after `pos` (and ending by `endpos`), under the match timeout."""
-    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT)
+    return pattern.search(text, pos, len(text) if endpos is None else endpos,
+                          timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """A match starting at `pos`, under the match timeout."""
-    return pattern.match(text, pos, timeout=MATCH_TIMEOUT)
+    return pattern.match(text, pos, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def sub(pattern: regex.Pattern[str], replacement: str, text: str) -> str:
     """Every match replaced by `replacement`, under the match timeout."""
-    return pattern.sub(replacement, text, timeout=MATCH_TIMEOUT)
+    return pattern.sub(replacement, text, timeout=MATCH_TIMEOUT if _bounded.get() else None)
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """A match of the whole of `text`, under the match timeout."""
-    return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
+    return pattern.fullmatch(text, timeout=MATCH_TIMEOUT if _bounded.get() else None)

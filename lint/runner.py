@@ -15,7 +15,8 @@ from lint.document.language import Languages
 from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
-from lint.packs import Catalog, lexicon_languages, load_catalog, message_errors
+from lint.packs import Catalog, builtin_rules_dir, lexicon_languages, load_catalog, message_errors
+from lint.patterns import trusted_patterns
 from lint.rule_types import RULE_TYPES, RuleContext
 from lint.rule_types.base import OptionError
 from lint.rulespec import RuleSpec
@@ -52,6 +53,7 @@ class Linter:
         self.ignore = tuple(ignore)
         self.context = RuleContext(lexicons=self.lexicons)
         self._rulesets: dict[tuple[int, ...], Ruleset] = {}
+        self.trusted = _only_shipped_patterns(config, self.catalog)
         self._validate()
 
     # -- validation -------------------------------------------------------------
@@ -184,12 +186,14 @@ class Linter:
     ) -> FileResult:
         """Lint text already in memory; `lang` forces the language (else front matter,
         configuration, detection)."""
-        document = build_document(source, path, kind=kind, default_lang=self.language_for(path),
-                                  languages=self.languages, lang=lang)
-        ruleset = self.ruleset_for(path)
-        diagnostics, waived = apply_waivers(document, run(document, ruleset),
-                                            self.config.waivers, self._relative(path),
-                                            ruleset.known_ids)
+        with trusted_patterns(self.trusted):
+            document = build_document(source, path, kind=kind,
+                                      default_lang=self.language_for(path),
+                                      languages=self.languages, lang=lang)
+            ruleset = self.ruleset_for(path)
+            diagnostics, waived = apply_waivers(document, run(document, ruleset),
+                                                self.config.waivers, self._relative(path),
+                                                ruleset.known_ids)
         return FileResult(path, source, diagnostics, lang=document.lang, waived=waived)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
@@ -205,6 +209,16 @@ class Linter:
         except OSError as exc:
             return FileResult(path, None, error=exc.strerror or str(exc))
         return self.lint_bytes(data, path, kind)
+
+
+def _only_shipped_patterns(config: Config, catalog: Catalog) -> bool:
+    """True when every pattern of the run comes from the shipped packs: no rule folder,
+    lexicon addition or rule option of the user's. Those patterns are checked on every
+    corpus, so their searches may skip the per-call timeout (lint.patterns)."""
+    shipped = builtin_rules_dir().resolve()
+    settings = [*config.rules, *(s for o in config.overrides for s in o.rules)]
+    return (all(Path(d).resolve().is_relative_to(shipped) for d in catalog.pack_dirs)
+            and not config.lexicons and not any(s.options for s in settings))
 
 
 def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[bool, ActiveRule]:

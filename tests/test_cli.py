@@ -458,3 +458,22 @@ def test_check_never_imports_the_language_server(project: Path) -> None:
                           env=_env(), cwd=project, timeout=120)
     assert proc.stderr == ""
     assert proc.stdout.split() == ["2"]  # two runs with findings, no heavy module
+
+
+def test_version_loads_neither_the_engine_nor_its_libraries(project: Path) -> None:
+    """`newslint --version` answers before the engine, the config or regex are imported."""
+    code = (
+        "import io, sys\n"
+        "from lint.cli import main\n"
+        "out = io.StringIO()\n"
+        "status = main(['--version'], stdout=out)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in\n"
+        "                ('lint', 'regex', 'yaml', 'markdown_it', 'argparse'))\n"
+        "print(status, out.getvalue().strip(), *loaded)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), cwd=project, timeout=120)
+    assert proc.stderr == ""
+    from lint import __version__
+
+    assert proc.stdout.split() == ["0", "newslint", __version__, "lint", "lint.cli"]

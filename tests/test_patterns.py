@@ -62,3 +62,50 @@ def test_catastrophic_pattern_times_out(monkeypatch):
         search(pattern, "x" * 5000)
     with pytest.raises(TimeoutError):
         fullmatch(pattern, "x" * 5000)
+
+
+def test_trusted_patterns_run_without_the_timeout_and_restore_it(monkeypatch):
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.05)
+    assert patterns.match_timeout() == 0.05
+    with patterns.trusted_patterns():
+        assert patterns.match_timeout() is None
+        with patterns.trusted_patterns(False):
+            assert patterns.match_timeout() == 0.05
+        assert patterns.match_timeout() is None
+    assert patterns.match_timeout() == 0.05
+    pattern = compile_pattern(r"(x+x+)+y")
+    with pytest.raises(TimeoutError):  # the bound is back after the block
+        search(pattern, "x" * 5000)
+
+
+def test_only_a_run_of_shipped_patterns_is_trusted(write):
+    from lint.config import load_config
+    from lint.runner import Linter
+
+    assert Linter(load_config(str(write("plain/.newslint.yaml", "language: en\n")))).trusted
+    with_option = write("opt/.newslint.yaml",
+                        "rules:\n  style.wordy:\n    tokens: ['(x+x+)+y']\n")
+    assert not Linter(load_config(str(with_option))).trusted
+    with_lexicon = write("lex/.newslint.yaml",
+                         "lexicons:\n  en:\n    boilerplate: ['(x+x+)+y']\n")
+    assert not Linter(load_config(str(with_lexicon))).trusted
+    write("own/rules/house/slow.yaml", "type: existence\nmessage: '{match}'\n")
+    with_pack = write("own/.newslint.yaml", "rule_dirs: [rules]\n")
+    assert not Linter(load_config(str(with_pack))).trusted
+
+
+def test_a_user_pattern_still_times_out_through_the_linter(monkeypatch, write):
+    from lint.config import load_config
+    from lint.runner import Linter
+    from lint.source import SourceText
+
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.05)
+    write("own/rules/house/slow.yaml",
+          "type: existence\nmessage: '{match}'\nnonword: true\ntokens: ['(x+x+)+y']\n"
+          "examples: {fail: [xy], pass: [z]}\n")
+    linter = Linter(load_config(str(write("own/.newslint.yaml",
+                                          "rule_dirs: [rules]\npacks: [house]\n"))))
+    assert not linter.errors and not linter.trusted
+    result = linter.lint_source(SourceText("x" * 5000 + "\n"), "draft.md")
+    assert [d.rule_id for d in result.diagnostics] == ["newslint.rule-error"]
+    assert "timed out" in result.diagnostics[0].message

@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from lint.patterns import MATCH_TIMEOUT, SPACE, WORD_END, WORD_START, compile_pattern, normalise_term
+from lint.patterns import SPACE, WORD_END, WORD_START, compile_pattern, match_timeout, normalise_term
 
 # A word that a `gap` may skip between two elements of a sequence: letters, digits and
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
@@ -79,7 +79,7 @@ class Family:
     def shape(self, m: regex.Match[str]) -> str:
         """The name of the shape that made match `m`."""
         if m.re is not self._named:
-            m = self._named.match(m.string, m.start(), m.endpos, timeout=MATCH_TIMEOUT) or m
+            m = self._named.match(m.string, m.start(), m.endpos, timeout=match_timeout()) or m
         group = m.lastgroup
         if group not in self._groups:  # a shape's own inner named group closed last
             group = next((g for g, v in m.groupdict().items() if v is not None and g in self._groups), None)

@@ -120,10 +120,12 @@ class Repetition(RuleType):
         for m in finditer(self.pattern, unit.text):
             word = m.group()
             repeated = False
+            # The words first: comparing two strings is cheaper than matching the gap,
+            # and almost no pair of neighbours is the same word.
             if (
                 previous is not None
-                and fullmatch(self.gap, unit.text[previous.end() : m.start()]) is not None
                 and self._same(word, previous.group())
+                and fullmatch(self.gap, unit.text[previous.end() : m.start()]) is not None
             ):
                 repeated = True
                 if not in_run and not self._allowed(word):

@@ -19,6 +19,7 @@ from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_THOUSANDS = regex.compile(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)")
 
 
 def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]:
@@ -26,16 +27,21 @@ def normalise(text: str, elision: regex.Pattern[str] | None = None) -> list[str]
     elided articles, from its lexicon: "l'", "qu'"), thousands separators."""
     if elision is not None:
         text = sub(elision, " ", text)
-    text = regex.sub(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)", "", text)
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    text = _THOUSANDS.sub("", text)
+    folded = text.lower()
+    if not folded.isascii():  # ASCII text has nothing to decompose or strip
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _TOKEN.findall(folded)
 
 
-def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+def shingles(words: list[str], size: int) -> set[str]:
+    """The unit's runs of `size` words, each as one string: words hold no space, so the
+    joined runs are equal exactly when the runs are, and one string takes half the memory
+    of a tuple of words (a 200k-word document holds about 200k of them)."""
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 _BULLET = regex.compile(r"^\s*(?:[-*•–—]|\d{1,3}[.)])\s")
@@ -101,7 +107,7 @@ class NearDuplicate(RuleType):
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
 
-    def _quotations(self, text: str) -> list[set[tuple[str, ...]]]:
+    def _quotations(self, text: str) -> list[set[str]]:
         """The shingles of each quotation of `text`, marks excluded (none unless quoted_excerpts)."""
         if not self.options.quoted_excerpts:
             return []
@@ -109,8 +115,8 @@ class NearDuplicate(RuleType):
         return [shingles(normalise(text[start + 1 : end - 1], self.elision), size)
                 for start, end in quote_spans(text)]
 
-    def _quoted_excerpt(self, shared: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]],
-                        later: list[set[tuple[str, ...]]]) -> bool:
+    def _quoted_excerpt(self, shared: set[str], earlier: list[set[str]],
+                        later: list[set[str]]) -> bool:
         """True when the shared shingles are an excerpt of a quotation: all inside the
         earlier unit's quotation marks, and a quotation of the later unit that holds them
         says at least min_shared shingles more."""
@@ -143,7 +149,7 @@ class NearDuplicate(RuleType):
         repeated = {id(b) for b, _ in self._pairs([(b, 0, len(b.text)) for b in blocks])}
         return [(b, s.start, s.end) for b in blocks if id(b) not in repeated for s in b.sentences]
 
-    def _prepared(self, text: str) -> tuple[int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]:
+    def _prepared(self, text: str) -> tuple[int, set[str], list[set[str]]]:
         """A unit's word count, shingles and quotations' shingles (read, never changed)."""
         words = normalise(text, self.elision)
         if len(words) < self.options.min_words:
@@ -151,7 +157,14 @@ class NearDuplicate(RuleType):
         return len(words), shingles(words, self.options.shingle_size), self._quotations(text)
 
     def _pairs(self, units: list[tuple[Block, int, int]]) -> Iterator[tuple[Block, tuple[int, int, Block, int, int, float]]]:
-        seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]] = []
+        """Each unit that restates an earlier one, with the earlier unit it restates best.
+
+        An inverted index from shingle to the earlier units holding it finds the units
+        that share at least `min_shared` shingles without comparing every pair, so a long
+        document costs time in proportion to its shingles, not to its units squared.
+        """
+        seen: list[tuple[Block, int, int, set[str], list[set[str]]]] = []
+        holders: dict[str, int | list[int]] = {}  # shingle -> index(es) into `seen`
         memo = TextMemo.open(self)
         for block, start, end in units:
             text = block.text[start:end]
@@ -160,7 +173,8 @@ class NearDuplicate(RuleType):
             if count < self.options.min_words:
                 continue
             best = None
-            for earlier, e_start, e_end, e_grams, e_quoted in seen:
+            for index in self._candidates(grams, holders, len(seen)):
+                earlier, e_start, e_end, e_grams, e_quoted = seen[index]
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
                 common = grams & e_grams
@@ -177,7 +191,32 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
+            index = len(seen)
+            for gram in grams:
+                held = holders.get(gram)
+                if held is None:
+                    holders[gram] = index  # most shingles occur once: no list for them
+                elif isinstance(held, int):
+                    holders[gram] = [held, index]
+                else:
+                    held.append(index)
             seen.append((block, start, end, grams, quoted))
+
+    def _candidates(self, grams: set[str], holders: dict[str, int | list[int]],
+                    count: int) -> list[int]:
+        """Indexes of the earlier units sharing at least `min_shared` shingles with `grams`,
+        in document order (the order decides between equal scores). With `min_shared`
+        below 1 a unit sharing nothing may still be reported, so every one is a candidate."""
+        if self.options.min_shared < 1:
+            return list(range(count))
+        shared: dict[int, int] = {}
+        for gram in grams:
+            held = holders.get(gram)
+            if held is None:
+                continue
+            for index in (held,) if isinstance(held, int) else held:
+                shared[index] = shared.get(index, 0) + 1
+        return sorted(i for i, n in shared.items() if n >= self.options.min_shared)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         source = unit.document.source

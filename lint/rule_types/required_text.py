@@ -137,9 +137,11 @@ class RequiredText(RuleType):
         """An accepted wording in `text`; with quoted_accepted off, outside quotations."""
         if self.options.quoted_accepted:
             return search(self.accepted, text) is not None
+        found = list(finditer(self.accepted, text))
+        if not found:
+            return False  # most blocks: no need to find their quotations
         spans = quote_spans(text)
-        return any(not any(s <= m.start() and m.end() <= e for s, e in spans)
-                   for m in finditer(self.accepted, text))
+        return any(not any(s <= m.start() and m.end() <= e for s, e in spans) for m in found)
 
     def _score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int:
         """Sum of trigger weights; a group (market-news words) adds at most its cap, and a
