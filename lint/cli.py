@@ -16,7 +16,7 @@ from typing import IO, NoReturn
 from lint import __version__
 from lint.config import Config, load_config
 from lint.diagnostic import FileResult, Severity
-from lint.engine import INTERNAL_RULES
+from lint.engine import INTERNAL_ERROR, INTERNAL_RULES
 from lint.files import STDIN, expand
 from lint.report import (
     INPUT_ERROR,
@@ -230,6 +230,7 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
              and _isatty(out))
     report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
     summary = Summary()
+    failed = 0  # files newslint itself failed on (internal errors)
     report.start()
     for result in _results(linter, paths, args.stdin_filename, stdin):
         if result.error is not None:
@@ -239,10 +240,11 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                        if a.spec.applies_to(result.lang or ""))
             if fixer is not None:
                 result = fixer.apply(linter, result)
+        failed += any(d.rule_id == INTERNAL_ERROR for d in result.diagnostics)
         report.file(result)
         summary.add(result)
     report.finish(summary)
-    if summary.input_errors:
+    if summary.input_errors or failed:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
     worst = summary.worst

@@ -17,10 +17,14 @@ from lint.rule_types.base import Finding, OptionError, scoping_of
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
+INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER_ERROR = "newslint.front-matter"
 LANGUAGE = "newslint.language"
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
+    INTERNAL_ERROR: "newslint itself failed on this file (a bug: please report it with the "
+                    "draft). The file was not linted; the other files were, and the run "
+                    "exits with status 2.",
     FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
     LANGUAGE: "The draft's language has no lexicon for a pack's rules (editorial): they "
               "did not run on it.",

@@ -9,10 +9,10 @@ from typing import Any
 
 from lint import rule_ids
 from lint.config import Config, RuleSetting
-from lint.diagnostic import FileResult, Position
+from lint.diagnostic import Diagnostic, FileResult, Position, Severity
 from lint.document.builder import build_document
 from lint.document.language import Languages
-from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
+from lint.engine import INTERNAL_ERROR, ActiveRule, Ruleset, lexicon_problems, run
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
 from lint.packs import Catalog, lexicon_languages, load_catalog, message_errors
@@ -180,10 +180,21 @@ class Linter:
         self, source: SourceText, path: str, kind: str | None = None, lang: str | None = None
     ) -> FileResult:
         """Lint text already in memory; `lang` forces the language (else front matter,
-        configuration, detection)."""
-        document = build_document(source, path, kind=kind, default_lang=self.language_for(path),
-                                  languages=self.languages, lang=lang)
-        diagnostics = run(document, self.ruleset_for(path))
+        configuration, detection).
+
+        Any failure inside becomes one `newslint.internal-error` diagnostic on this file,
+        so that one odd draft never stops a run over many.
+        """
+        try:
+            document = build_document(source, path, kind=kind,
+                                      default_lang=self.language_for(path),
+                                      languages=self.languages, lang=lang)
+            diagnostics = run(document, self.ruleset_for(path))
+        except Exception as exc:  # noqa: BLE001 - isolation: the other files still run
+            message = (f"newslint failed on this file and did not lint it "
+                       f"({type(exc).__name__}: {exc}); please report it with the draft")
+            failure = Diagnostic.at(source, INTERNAL_ERROR, Severity.ERROR, message, 0, 0)
+            return FileResult(path, source, [failure])
         return FileResult(path, source, diagnostics, lang=document.lang)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
