@@ -1,4 +1,4 @@
-"""Command-line front end: `newslint check | rules | explain | test-rules | lsp`."""
+"""Command-line front end: `newslint check | rules | explain | test-rules | check-rules | lsp`."""
 
 from __future__ import annotations
 
@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     test_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
                             help="pack folders to test (default: every enabled pack)")
     _config_option(test_rules)
+    check_rules = sub.add_parser("check-rules",
+                                 help="validate rule packs and the configuration without "
+                                      "linting anything")
+    check_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
+                             help="pack folders to validate (default: every enabled pack)")
+    _config_option(check_rules)
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
     _config_option(lsp, "one configuration for every document (default: each workspace "
                         "folder's nearest .newslint.yaml or pyproject.toml [tool.newslint])")
@@ -153,8 +159,14 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         config = load_config(args.config)
     except InputError as exc:
         return _report_config_errors([exc], err)
-    if args.command == "test-rules":
-        return _test_rules(config, args.pack_dirs, out, err)
+    if args.command in ("test-rules", "check-rules"):
+        try:
+            config = _with_packs(config, args.pack_dirs)
+        except NotADirectoryError as exc:
+            return _error(err, str(exc))
+        if args.command == "check-rules":
+            return _check_rules(config, out, err)
+        return _test_rules(config, out, err)
     if args.command == "check":
         linter = Linter(config, _split(args.select), _split(args.ignore))
     else:
@@ -386,27 +398,44 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
     return ExitStatus.CLEAN
 
 
-def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:
+def _with_packs(config: Config, pack_dirs: Sequence[str]) -> Config:
+    """`config` limited to the packs in `pack_dirs` (found through extra rule_dirs), or
+    unchanged when none is named. NotADirectoryError names a folder that is not a pack."""
     import dataclasses
 
     from lint.packs import packs_in
+
+    if not pack_dirs:
+        return config
+    folders: list[Path] = []
+    names: list[str] = []
+    for folder in pack_dirs:
+        path = Path(folder).resolve()
+        if not path.is_dir():
+            raise NotADirectoryError(f"{folder}: not a folder")
+        found = packs_in(path)
+        if not found:
+            raise NotADirectoryError(f"{folder}: no rule files (*.yaml) found")
+        folders.append(path)
+        names.extend(found)
+    return dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
+                               packs=tuple(names))
+
+
+def _check_rules(config: Config, out: IO[str], err: IO[str]) -> int:
+    """Load and validate everything a run would (packs, lexicons, messages, configuration)."""
+    linter = Linter(config)
+    if linter.errors:
+        return _report_config_errors(linter.errors, err)
+    packs = len(linter.catalog.packs)
+    out.write(f"{len(linter.catalog.specs)} rules in {packs} pack{'s' * (packs != 1)} "
+              "and the configuration are valid.\n")
+    return ExitStatus.CLEAN
+
+
+def _test_rules(config: Config, out: IO[str], err: IO[str]) -> int:
     from lint.selftest import check_examples
 
-    if pack_dirs:
-        folders: list[Path] = []
-        names: list[str] = []
-        for folder in pack_dirs:
-            path = Path(folder).resolve()
-            if not path.is_dir():
-                return _error(err, f"{folder}: not a folder")
-            found = packs_in(path)
-            if not found:
-                return _error(err, f"{folder}: no rule files (*.yaml) found")
-            folders.append(path)
-            names.extend(found)
-        # Test exactly the named packs, found through extra rule_dirs.
-        config = dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
-                                     packs=tuple(names))
     count, failures, linter = check_examples(config)
     if linter.errors:
         return _report_config_errors(linter.errors, err)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,16 +143,33 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-class _Args(dict):  # type: ignore[type-arg]
-    """Leaves unknown placeholders visible instead of raising KeyError."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def format_message(template: str, args: Mapping[str, object]) -> str:
-    """Fill the named `{placeholders}` of a message; unknown ones are left as written."""
-    return template.format_map(_Args(args))
+    """Fill the named `{placeholders}` of a message; unknown ones are left as written.
+
+    Only plain names are filled (templates are checked when rules load; this is the
+    second line of defence): a field such as `{match.__class__}` stays as written.
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return template
+    out: list[str] = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or "") or name not in args:
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            out.append("{" + written + "}")
+            continue
+        value = args[name]
+        if conversion:
+            value = {"r": repr, "a": ascii, "s": str}.get(conversion, str)(value)
+        try:
+            out.append(format(value, spec or ""))
+        except (ValueError, TypeError):
+            out.append(str(value))
+    return "".join(out)
 
 
 def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:

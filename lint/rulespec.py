@@ -203,6 +203,12 @@ def placeholder_problem(template: str) -> str | None:
         return f"invalid message template: {exc} (write '{{{{' for a literal brace)"
     if any(not name or name[0].isdigit() for name in fields):
         return "message placeholders must be named, e.g. {match}"
+    for _, name, spec, _ in string.Formatter().parse(template):
+        # Plain names only: `{match.__class__}` or `{match[0]}` would reach into Python
+        # objects, and a nested `{...}` in a format spec is a second placeholder.
+        if name is not None and (not name.isidentifier() or "{" in (spec or "")):
+            return (f"message placeholder {{{name}}} must be a plain name such as {{match}} "
+                    "(no '.', '[' or nested braces)")
     return None
 
 

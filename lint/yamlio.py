@@ -220,7 +220,7 @@ def has_toml_table(text: str, table: PathKey) -> bool:
     the table counts (its errors are for the caller to report)."""
     try:
         data: Any = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: absurd nesting
         return f"[{'.'.join(map(str, table))}" in text
     for part in table:
         if not isinstance(data, dict) or part not in data:
@@ -239,6 +239,9 @@ def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
         found = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         raise InputError(path, line, column, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        line, column = _deep_toml_position(text)
+        raise InputError(path, line, column, "invalid TOML: nesting too deep") from None
     for part in table:
         if not isinstance(data, dict) or part not in data:
             return None
@@ -255,6 +258,17 @@ def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
             if key[:n] == table:
                 target[key[n:]] = where
     return located
+
+
+def _deep_toml_position(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where brackets first nest `limit` deep (strings are not skipped: a best guess)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > limit:
+            line = text.count("\n", 0, index)
+            return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+    return 1, 1
 
 
 class _TomlScanner:
