@@ -270,7 +270,8 @@ def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
         if target.error is not None:
             yield FileResult(target.path, None, error=target.error)
         elif target.path == STDIN:
-            data = (stdin or sys.stdin.buffer).read()
+            # One byte past the limit is enough to say the draft is too large.
+            data = (stdin or sys.stdin.buffer).read(linter.config.max_size + 1)
             yield linter.lint_bytes(data, stdin_name or STDIN)
         else:
             yield linter.lint_path(target.path)

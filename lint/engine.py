@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import string
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
 from lint.document import Document, TextUnit
 from lint.document.language import Languages
 from lint.document.scopes import units
+from lint.patterns import time_budget
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
 from lint.rule_types.base import Finding, OptionError, scoping_of
 from lint.rulespec import RuleSpec
@@ -21,6 +23,11 @@ RULE_ERROR = "newslint.rule-error"
 INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER_ERROR = "newslint.front-matter"
 LANGUAGE = "newslint.language"
+RULE_TIME_BUDGET = 5.0
+"""Seconds of pattern searching one rule may spend on one file (a slow user pattern)."""
+FILE_TIME_BUDGET = 30.0
+"""Seconds of pattern searching all rules together may spend on one file."""
+
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
     INTERNAL_ERROR: "newslint itself failed on this file (a bug: please report it with the "
@@ -185,14 +192,21 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     ]
     if notice := ruleset.notice(document.lang):
         found.append(Diagnostic.at(source, LANGUAGE, Severity.WARNING, notice, 0, 0))
+    file_ends = time.monotonic() + FILE_TIME_BUDGET
+    not_run: list[str] = []
     for active, rule in ruleset.for_language(document.lang):
         spec = active.spec
         problem = rule if isinstance(rule, str) else None
         if isinstance(rule, RuleType):
+            left = file_ends - time.monotonic()
+            if left <= 0:
+                not_run.append(spec.id)
+                continue
             template = ruleset.message(spec, document.lang)
             try:
-                for finding in _findings(rule, document):
-                    found.append(_diagnostic(document, active, template, finding))
+                with time_budget(min(RULE_TIME_BUDGET, left)):
+                    for finding in _findings(rule, document):
+                        found.append(_diagnostic(document, active, template, finding))
             except TimeoutError:
                 problem = (f"rule {spec.id} timed out (a pattern is too slow on this text); "
                            "its results for this file are incomplete")
@@ -200,6 +214,11 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
                 problem = f"rule {spec.id} failed: {_describe(exc)}"
         if problem:
             found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR, problem, 0, 0))
+    if not_run:
+        found.append(Diagnostic.at(
+            source, RULE_ERROR, Severity.ERROR,
+            f"the rules' time budget for this file ({FILE_TIME_BUDGET:g} s) is spent; not run: "
+            f"{', '.join(not_run)}", 0, 0))
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)

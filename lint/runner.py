@@ -13,6 +13,7 @@ from lint.diagnostic import Diagnostic, FileResult, Position, Severity
 from lint.document.builder import build_document
 from lint.document.language import Languages
 from lint.engine import INTERNAL_ERROR, ActiveRule, Ruleset, lexicon_problems, run
+from lint.files import BINARY_PROBE, looks_wide, special_kind
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
 from lint.packs import Catalog, lexicon_languages, load_catalog, message_errors
@@ -198,6 +199,12 @@ class Linter:
         return FileResult(path, source, diagnostics, lang=document.lang)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
+        if len(data) > self.config.max_size:
+            return FileResult(path, None, error=self._too_large(len(data)))
+        head = data[:BINARY_PROBE]
+        if b"\0" in head and looks_wide(head):  # NULs are valid UTF-8: check first
+            return FileResult(path, None, error="UTF-16 or UTF-32 text, not UTF-8: save it "
+                                                "as UTF-8 to lint it")
         try:
             source = SourceText.decode(data)
         except DecodeError as exc:
@@ -205,11 +212,23 @@ class Linter:
         return self.lint_source(source, path, kind)
 
     def lint_path(self, path: str, kind: str | None = None) -> FileResult:
+        if kind_of := special_kind(path):  # never opened: a FIFO would block the run
+            return FileResult(path, None, error=f"{kind_of}, not a regular file: not read")
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > self.config.max_size:
+                    return FileResult(path, None, error=self._too_large(size))
+                data = handle.read(self.config.max_size + 1)
         except OSError as exc:
             return FileResult(path, None, error=exc.strerror or str(exc))
         return self.lint_bytes(data, path, kind)
+
+    def _too_large(self, size: int) -> str:
+        where = f" ({self.config.path})" if self.config.path else ""
+        return (f"{size / 1e6:.1f} MB, over the {self.config.max_size / 1e6:g} MB limit per "
+                f"draft: not read (raise `files: max_size` in the configuration{where} "
+                "to lint it)")
 
 
 def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[bool, ActiveRule]:
