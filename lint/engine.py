@@ -22,6 +22,7 @@ from lint.rulespec import RuleSpec
 RULE_ERROR = "newslint.rule-error"
 INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER_ERROR = "newslint.front-matter"
+NESTING = "newslint.nesting"
 LANGUAGE = "newslint.language"
 RULE_TIME_BUDGET = 5.0
 """Seconds of pattern searching one rule may spend on one file (a slow user pattern)."""
@@ -34,6 +35,8 @@ INTERNAL_RULES = {
                     "draft). The file was not linted; the other files were, and the run "
                     "exits with status 2.",
     FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
+    NESTING: "Text nested deeper than the Markdown parser goes (blockquotes or lists "
+             "inside each other about 50 times) was not linted.",
     LANGUAGE: "The draft's language has no lexicon for a pack's rules (editorial): they "
               "did not run on it.",
     UNKNOWN_RULE: "A suppression comment names a rule that does not exist.",
@@ -188,6 +191,8 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     source = document.source
     found: list[Diagnostic] = [
         Diagnostic.at(source, FRONT_MATTER_ERROR, Severity.ERROR, p.message, p.start, p.end)
+        if p.kind == "front-matter" else
+        Diagnostic.at(source, NESTING, Severity.WARNING, p.message, p.start, p.end)
         for p in document.problems
     ]
     if notice := ruleset.notice(document.lang):

@@ -149,3 +149,43 @@ def test_the_file_budget_stops_the_remaining_rules_once(project: Path,
     assert errors[2].endswith("the rules' time budget for this file (1.5 s) is spent; not run: "
                               "style.acronym-defined, style.repeated-word, "
                               "style.sentence-length, style.spelling-consistency, style.wordy")
+
+
+@pytest.mark.parametrize("text", [
+    ">" * 25 + " The council met the the mayor.\n",
+    "".join("  " * i + "- item\n" for i in range(12)) + "  " * 12 + "- The council met the the mayor.\n",
+    "".join(">" * i + "\n" for i in range(1, 40)) + ">" * 40 + " The council met the the mayor.\n",
+])
+def test_deeply_nested_text_is_linted(project: Path, text: str) -> None:
+    (project / "deep.md").write_text(text, encoding="utf-8")
+    status, out, err = run("check", "deep.md")
+    assert "style.repeated-word" in out and "newslint.nesting" not in out
+
+
+@pytest.mark.parametrize("text", [
+    ">" * 120 + " The council met the the mayor.\n",
+    "".join("  " * i + "- item\n" for i in range(70)) + "  " * 70 + "- The council met the the mayor.\n",
+])
+def test_text_too_deep_to_parse_gets_one_notice(project: Path, text: str) -> None:
+    (project / "deep.md").write_text("The the start.\n\n" + text, encoding="utf-8")
+    status, out, err = run("check", "deep.md")
+    notices = [line for line in out.splitlines() if "newslint.nesting" in line]
+    assert len(notices) == 1
+    assert notices[0].endswith("text nested deeper than the Markdown parser goes (100 levels: "
+                               "a blockquote counts one, a list level two) is not linted")
+    assert out.startswith("deep.md:1:1: warning style.repeated-word")  # the rest is linted
+
+
+def test_a_wide_table_maps_every_cell(project: Path) -> None:
+    columns = 3000
+    row = "|" + "|".join(f"x{i} the the" for i in range(columns)) + "|\n"
+    (project / "wide.md").write_text("|" + "|".join("h" for _ in range(columns)) + "|\n|"
+                                     + "|".join("-" for _ in range(columns)) + "|\n" + row,
+                                     encoding="utf-8")
+    status, out, err = run("check", "--format", "json", "wide.md")
+    import json
+
+    found = [d for d in json.loads(out) if d["rule"] == "style.repeated-word"]
+    assert len(found) == columns
+    starts = [row.index("the the", row.index(f"|x{i} ")) + 1 for i in range(columns)]
+    assert [(d["line"], d["column"]) for d in found] == [(3, s) for s in starts]
