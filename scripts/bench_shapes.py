@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -41,15 +40,15 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def run(path: Path, repo: Path) -> tuple[float, float]:
-    """Wall seconds and the children's peak RSS so far (MiB) of one `newslint check` run
-    with `repo`'s lint package."""
+    """Wall seconds and peak RSS (MiB) of one `newslint check` run with `repo`'s lint."""
     command = [sys.executable, "-m", "lint", "check", str(path)]
     env = {**os.environ, "PYTHONPATH": str(repo)}
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   cwd=path.parent, env=env)
-    elapsed = time.perf_counter() - start
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             cwd=path.parent, env=env)
+    _, _, usage = os.wait4(child.pid, 0)  # this child's own resource usage
+    child.returncode = 0  # reaped here; keep Popen from waiting again
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -69,8 +68,9 @@ def main() -> int:
                 paths.append(Path(folder) / f"shape-{count}.md")
                 paths[-1].write_text(make(count), encoding="utf-8")
             for label, repo in repos:
-                times = [run(path, repo)[0] for path in paths]
-                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+                runs = [run(path, repo) for path in paths]
+                times = [seconds for seconds, _ in runs]
+                peak = max(mib for _, mib in runs)
                 print(f"{name:<24} {label:<5} {n:>9,} {times[0]:>8.2f} {times[1]:>8.2f} "
                       f"{times[1] / times[0]:>6.2f} {peak:>9.0f}", flush=True)
     return 0
