@@ -172,7 +172,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
             return _check_rules(config, out, err)
         return _test_rules(config, out, err)
     if args.command == "check":
-        linter = Linter(config, _split(args.select), _split(args.ignore))
+        linter = Linter(config, _split(args.select), _split(args.ignore), isolate=True)
     else:
         linter = Linter(config)
     if linter.errors:

@@ -36,8 +36,12 @@ class Linter:
         config: Config,
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
+        isolate: bool = False,
     ) -> None:
         self.config = config
+        self.isolate = isolate
+        """Turn a failure while linting one file into a diagnostic on it (the CLI, which
+        lints many files); the language server catches and logs failures itself."""
         self.catalog: Catalog = load_catalog(config)
         self.errors: list[InputError] = list(self.catalog.errors)
         self.lexicons = LexiconStore(self.catalog.pack_dirs, config.lexicons)
@@ -183,19 +187,24 @@ class Linter:
         """Lint text already in memory; `lang` forces the language (else front matter,
         configuration, detection).
 
-        Any failure inside becomes one `newslint.internal-error` diagnostic on this file,
-        so that one odd draft never stops a run over many.
+        With `isolate`, any failure inside becomes one `newslint.internal-error`
+        diagnostic on this file, so that one odd draft never stops a run over many.
         """
+        if not self.isolate:
+            return self._lint_source(source, path, kind, lang)
         try:
-            document = build_document(source, path, kind=kind,
-                                      default_lang=self.language_for(path),
-                                      languages=self.languages, lang=lang)
-            diagnostics = run(document, self.ruleset_for(path))
+            return self._lint_source(source, path, kind, lang)
         except Exception as exc:  # noqa: BLE001 - isolation: the other files still run
             message = (f"newslint failed on this file and did not lint it "
                        f"({type(exc).__name__}: {exc}); please report it with the draft")
             failure = Diagnostic.at(source, INTERNAL_ERROR, Severity.ERROR, message, 0, 0)
             return FileResult(path, source, [failure])
+
+    def _lint_source(self, source: SourceText, path: str, kind: str | None,
+                     lang: str | None) -> FileResult:
+        document = build_document(source, path, kind=kind, default_lang=self.language_for(path),
+                                  languages=self.languages, lang=lang)
+        diagnostics = run(document, self.ruleset_for(path))
         return FileResult(path, source, diagnostics, lang=document.lang)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
