@@ -25,7 +25,7 @@ from lint.fixes import MAX_PASSES, apply_edits, choose_fixes, fix_to_fixed_point
 from lint.runner import Linter
 from lint.source import SourceText
 
-EXAMPLES = int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "25"))
 """Generated drafts per property; the environment variable sets the long run's count."""
 
 PROPERTY = settings(
