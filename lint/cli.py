@@ -1,4 +1,4 @@
-"""Command-line front end: `newslint check | rules | explain | test-rules | check-rules | lsp`."""
+"""Command-line front end: `newslint check | report | rules | explain | test-rules | check-rules | lsp`."""
 
 from __future__ import annotations
 
@@ -90,6 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply every available fix in place")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff instead of writing them")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not listed in this baseline file (JSON)")
+    check.add_argument("--update-baseline", action="store_true",
+                       help="write every current finding to the --baseline file")
+
+    report = sub.add_parser("report", help="write a report for editors: HTML page or "
+                                           "Markdown for a pull-request comment")
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to lint (default: the current folder)")
+    report.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write it ('-': standard output; default: report.html, "
+                             "or standard output for markdown)")
+    report.add_argument("--format", choices=("html", "markdown"), default="html",
+                        help="html: a self-contained page; markdown: counts and findings "
+                             "that fit a GitHub comment (default: html)")
+    _config_option(report)
 
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
@@ -174,11 +190,14 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
     if args.command == "check":
         linter = Linter(config, _split(args.select), _split(args.ignore), isolate=True)
     else:
-        linter = Linter(config)
+        # `report` lints many files too: one that newslint fails on must not stop it.
+        linter = Linter(config, isolate=args.command == "report")
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
         return _list_rules(linter, out)
+    if args.command == "report":
+        return _report(linter, args, out, err)
     if args.command == "explain":
         if args.lexicon:
             return _explain_lexicon(linter, args.lang, args.format, out, err)
@@ -231,6 +250,16 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                            f"{args.format}")
     if args.fix and STDIN in paths:
         return _error(err, "--fix cannot write back to standard input; use --diff")
+    if args.update_baseline and not args.baseline:
+        return _error(err, "--update-baseline needs --baseline FILE")
+    baseline = None
+    if args.baseline:
+        from lint.baseline import load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline)
+        except InputError as exc:
+            return _report_config_errors([exc], err)
     fmt = choose_format(args.format)
     try:
         reporter_class = load_reporter(fmt)
@@ -256,10 +285,20 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                        if a.spec.applies_to(result.lang or ""))
             if fixer is not None:
                 result = fixer.apply(linter, result)
-        failed += any(d.rule_id == INTERNAL_ERROR for d in result.diagnostics)
+            # Counted before a baseline could hide it: a crash is never an accepted finding.
+            failed += any(d.rule_id == INTERNAL_ERROR for d in result.diagnostics)
+            if baseline is not None and args.update_baseline:
+                baseline.record(result)
+            if baseline is not None:
+                result = baseline.filter(result)
         report.file(result)
         summary.add(result)
     report.finish(summary)
+    if baseline is not None and args.update_baseline:
+        baseline.write()
+        err.write(f"newslint: wrote {len(baseline.keys)} findings to {args.baseline}\n")
+    elif baseline is not None and baseline.hidden:
+        err.write(f"newslint: {baseline.hidden} findings hidden by {args.baseline}\n")
     if summary.input_errors or failed:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
@@ -295,6 +334,41 @@ def _isatty(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):  # a closed or unusual stream
         return False
+
+
+# -- report -------------------------------------------------------------------------
+
+
+def _report(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Lint as `check --format json` does and write the findings for people to read."""
+    from lint.report.digest import collect
+
+    paths = args.paths or ["."]
+    results = []
+    for result in _results(linter, paths, None, None):
+        if result.error is not None:
+            err.write(_input_error_line(result))
+        results.append(result)
+    digest = collect(results, {s.id: s for s in linter.catalog.specs}, paths)
+    if args.format == "markdown":
+        from lint.report.markdown_summary import render_markdown
+
+        text = render_markdown(digest)
+    else:
+        from lint.report.html import render_html
+
+        text = render_html(digest)
+    target = args.output or ("report.html" if args.format == "html" else "-")
+    if target == "-":
+        out.write(text)
+    else:
+        try:
+            Path(target).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return _error(err, f"{target}: cannot write the report: {exc.strerror or exc}")
+        err.write(f"newslint: wrote {target} ({len(digest.records())} findings, "
+                  f"{len(digest.waived_records())} waived)\n")
+    return ExitStatus.USAGE if any(r.error is not None for r in results) else ExitStatus.CLEAN
 
 
 # -- rules, explain, test-rules ------------------------------------------------------

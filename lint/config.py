@@ -10,6 +10,7 @@ from typing import Any
 
 from lint.diagnostic import Severity
 from lint.globs import compile_glob
+from lint.waivers import Waiver, parse_config_waivers
 from lint.yamlio import (
     InputError, LocatedYaml, PathKey, has_toml_table, load_toml_table, load_yaml,
 )
@@ -22,7 +23,7 @@ _SIZE_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_0
                "g": 1_000_000_000, "gb": 1_000_000_000}
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
-    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons"}
+    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers"}
 )
 
 
@@ -77,6 +78,8 @@ class Config:
     lexicons: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     located: LocatedYaml | None = field(default=None, compare=False, repr=False)
     """Positions of every key and value of the file, for errors found after loading."""
+    waivers: tuple[Waiver, ...] = ()
+    """Findings accepted on purpose, each with its reason (lint.waivers)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -174,7 +177,9 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
         path=str(path), root=root, packs=packs, rule_dirs=rule_dirs,
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
-        include=include, exclude=exclude, max_size=max_size, overrides=overrides, lexicons=lexicons, located=doc,
+        include=include, exclude=exclude, max_size=max_size, overrides=overrides,
+        lexicons=lexicons, located=doc,
+        waivers=parse_config_waivers(doc, ("waivers",), data.get("waivers")),
     )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lint.source import SourceText
+    from lint.waivers import Waived
 
 
 class Severity(enum.IntEnum):
@@ -133,3 +134,6 @@ class FileResult:
     error_at: Position | None = None
     """Where the input problem is, when known (0-based line, code-point column)."""
     lang: str | None = None
+    waived: list[Waived] = field(default_factory=list)
+    """Findings accepted on purpose (lint.waivers): shown with their waiver in JSON, SARIF
+    and the report, never counted as problems."""

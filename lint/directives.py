@@ -13,11 +13,16 @@ from lint.document import Comment, Document
 
 UNKNOWN_RULE = "newslint.unknown-directive-rule"
 BAD_DIRECTIVE = "newslint.bad-directive"
-VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+WAIVE = "waive"
+"""The verb that accepts a finding with a reason instead of hiding it (lint.waivers)."""
+VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable", WAIVE)
+WAIVER_FIELDS = ("reason", "by", "date")
+"""`key="value"` fields of a `waive` directive (lint.waivers); `reason` is required."""
 
 _DIRECTIVE = regex.compile(r"^newslint(?:\s+(?P<verb>\S+)(?P<rules>.*))?$", regex.DOTALL)
 # Plain text has no comment syntax; a directive there is the Markdown comment text, on
 # its own line or at the end of a line of prose.
+_FIELD = regex.compile(r'(?P<key>[\w-]+)\s*=\s*"(?P<value>[^"]*)"')
 _TEXT_COMMENT = regex.compile(r"<!--\s*(?P<body>newslint\b.*?)-->")
 
 
@@ -35,6 +40,8 @@ class Directive:
     """0-based line of the comment's start."""
     end_line: int
     """0-based line of the comment's end."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """`key="value"` pairs (a waive directive's reason, by and date)."""
 
     def covers(self, rule_id: str) -> bool:
         return not self.rules or any(rule_ids.matches(r, rule_id) for r in self.rules)
@@ -71,7 +78,17 @@ def parse_directives(
                 f"unknown newslint directive {verb!r} (expected one of: {', '.join(VERBS)})",
                 comment.start, comment.end))
             continue
-        refs = tuple(r for r in regex.split(r"[\s,]+", m.group("rules")) if r)
+        rules_text, fields = m.group("rules"), ()
+        if verb == WAIVE:
+            fields = tuple((f["key"], f["value"].strip()) for f in _FIELD.finditer(rules_text))
+            rules_text = _FIELD.sub(" ", rules_text)
+            problem = _waiver_problem(dict(fields))
+            if problem:
+                problems.append(Diagnostic.at(source, BAD_DIRECTIVE, Severity.WARNING, problem,
+                                              comment.start, comment.end))
+                continue
+        # "waive rule: reason=..." reads naturally; the colon is not part of the id.
+        refs = tuple(r.rstrip(":") for r in regex.split(r"[\s,]+", rules_text) if r.rstrip(":"))
         for ref in refs:
             if not rule_ids.is_known(ref, known):
                 problems.append(Diagnostic.at(
@@ -80,8 +97,18 @@ def parse_directives(
                     comment.start, comment.end))
         directives.append(Directive(verb, refs, comment.start, comment.end,
                                     source.position(comment.start).line,
-                                    source.position(comment.end).line))
+                                    source.position(comment.end).line, fields))
     return directives, problems
+
+
+def _waiver_problem(fields: dict[str, str]) -> str | None:
+    unknown = [k for k in fields if k not in WAIVER_FIELDS]
+    if unknown:
+        return (f"unknown field {unknown[0]!r} in newslint waive directive (expected: "
+                f"{', '.join(WAIVER_FIELDS)})")
+    if not fields.get("reason"):
+        return 'a newslint waive directive needs a reason: reason="why this is accepted"'
+    return None
 
 
 def _next_content_line(document: Document, line: int) -> int:

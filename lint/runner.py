@@ -21,6 +21,7 @@ from lint.rule_types import RULE_TYPES, RuleContext
 from lint.rule_types.base import OptionError
 from lint.rulespec import RuleSpec
 from lint.source import DecodeError, SourceText
+from lint.waivers import apply_waivers, unknown_rule_errors
 from lint.yamlio import InputError
 
 
@@ -73,6 +74,8 @@ class Linter:
                                                  of_key=True))
             elif setting.options:
                 self._validate_options(setting)
+        self.errors.extend(unknown_rule_errors(self.config.located, self.config.path or "",
+                                               self.config.waivers, ids))
         for lang, lists in self.config.lexicons.items():
             if lang not in self.lexicons.languages():
                 self.errors.append(self.config.error(("lexicons", lang),
@@ -204,8 +207,11 @@ class Linter:
                      lang: str | None) -> FileResult:
         document = build_document(source, path, kind=kind, default_lang=self.language_for(path),
                                   languages=self.languages, lang=lang)
-        diagnostics = run(document, self.ruleset_for(path))
-        return FileResult(path, source, diagnostics, lang=document.lang)
+        ruleset = self.ruleset_for(path)
+        diagnostics, waived = apply_waivers(document, run(document, ruleset),
+                                            self.config.waivers, self._relative(path),
+                                            ruleset.known_ids)
+        return FileResult(path, source, diagnostics, lang=document.lang, waived=waived)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
         if len(data) > self.config.max_size:

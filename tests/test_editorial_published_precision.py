@@ -239,3 +239,60 @@ def test_a_stake_sale_on_a_weak_source_is_still_vague(text: str, lang: str) -> N
 ])
 def test_the_size_of_an_existing_package_is_not_a_forecast(text: str, lang: str, expected: list[str]) -> None:
     assert rules_of(text, lang) == expected
+
+
+# A named forecast with no figure, then a sentence that quantifies it: the same forecast and
+# the same source. A named past fact before, or a named forecast that already has its own
+# figure, lends nothing; nor does the forecast come before its source.
+PROJ = ["unsourced-projection"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("According to Le Parisien, the cost of MPs' pensions should keep rising. "
+     "It should rise 11% on the 2018 budget.", "en", []),
+    ("According to Le Parisien, the cost of MPs' pensions rose last year. "
+     "It should rise 11% on the 2018 budget.", "en", PROJ),
+    ("According to Le Parisien, the cost should reach €60m. It should then rise 11% in 2026.", "en", PROJ),
+    ("It should rise 11% on the 2018 budget. According to Le Parisien, the cost should keep rising.",
+     "en", PROJ),
+    ("Selon le Parisien, le coût des retraites des députés devrait s'accroître. "
+     "Il devrait augmenter de 11 % par rapport au budget 2018.", "fr", []),
+    ("Selon le Parisien, le coût des retraites des députés a augmenté l'an dernier. "
+     "Il devrait augmenter de 11 % par rapport au budget 2018.", "fr", PROJ),
+])
+def test_a_named_forecast_quantified_by_the_next_sentence(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "unsourced-projection"] == expected
+
+
+# Epistemic "should" on a change of value is a forecast, like « devrait »; advice is not.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Earnings should rise 11% in 2026.", "en", PROJ),
+    ("The index should reach 8,000 points by December.", "en", PROJ),
+    ("The government should cut taxes by 10% to help families.", "en", []),
+    ("Prices should be capped at £2,000 a year.", "en", []),
+    ("Les bénéfices devraient augmenter de 11 % en 2026.", "fr", PROJ),
+    ("Le gouvernement doit baisser les impôts de 10 % pour aider les familles.", "fr", []),
+])
+def test_epistemic_should_forecasts(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "unsourced-projection"] == expected
+
+
+# A plain future right after a named forecaster's forecast in the same paragraph goes on with
+# the forecaster's account; after a paragraph break, or with a booster, it is the writer's.
+GAP = ["hedging-gap"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones. Handsets with an always-on connection will rise to 75% by the end of 2005.", "en", []),
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones.\n\nHandsets with an always-on connection will rise to 75% by the end of 2005.", "en", GAP),
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones. Handsets with an always-on connection will certainly rise to 75% by the end of 2005.", "en", GAP),
+    ("L'OFCE prévoit une hausse modérée de la consommation au second semestre. Les créations "
+     "d'emploi vont rester élevées en 2019.", "fr", []),
+    ("L'OFCE prévoit une hausse modérée de la consommation au second semestre.\n\nLes créations "
+     "d'emploi vont rester élevées en 2019.", "fr", GAP),
+])
+def test_a_future_continuing_a_named_forecast(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "hedging-gap"] == expected

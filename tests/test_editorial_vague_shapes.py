@@ -225,3 +225,121 @@ def test_hearsay_framed_by_named_attributions(text: str, lang: str, expected: li
 ])
 def test_a_crowd_owned_by_an_official_by_title(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# Delayed identification: a lede teases its source ("research suggests", « selon une étude »)
+# and the next paragraph's first sentence names it. Outside the lede, or when the next
+# attribution is itself weak, or for a rumour that no name identifies, the source stays vague.
+LEDE_EN = "The cost of pensions rose by 50% over the past year, research suggests."
+NAMED_EN = "A survey of 280 schemes by Incomes Data Services said contributions rose from £5.5bn to £8.2bn."
+WEAK_EN = "Some analysts said contributions rose from £5.5bn to £8.2bn."
+RUMOUR_EN = "Shares of Acme jumped amid speculation that the firm will be sold for $2bn next year."
+LEDE_FR = "Les cotisations de retraite ont augmenté de 50 % en un an, selon une étude."
+NAMED_FR = "Une enquête du cabinet Mercer auprès de 280 régimes indique que les cotisations sont passées de 5,5 à 8,2 milliards d'euros."
+WEAK_FR = "Certains analystes estiment que les cotisations sont passées de 5,5 à 8,2 milliards d'euros."
+RUMOUR_FR = "L'action d'Acme a bondi sur fond de rumeurs selon lesquelles l'entreprise serait vendue 2 milliards d'euros l'an prochain."
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    (LEDE_EN, "en", VAGUE),
+    (f"{LEDE_EN}\n\n{NAMED_EN}", "en", []),
+    (f"{LEDE_EN}\n\n{WEAK_EN}", "en", VAGUE + VAGUE),
+    (f"Pensions are costly.\n\n{LEDE_EN}\n\n{NAMED_EN}", "en", VAGUE),
+    (f"{RUMOUR_EN}\n\n{NAMED_EN}", "en", VAGUE),
+    (LEDE_FR, "fr", VAGUE),
+    (f"{LEDE_FR}\n\n{NAMED_FR}", "fr", []),
+    (f"{LEDE_FR}\n\n{WEAK_FR}", "fr", VAGUE + VAGUE),
+    (f"Les retraites coûtent cher.\n\n{LEDE_FR}\n\n{NAMED_FR}", "fr", VAGUE),
+])
+def test_delayed_identification_in_the_lede(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A report nobody names is a weasel ("according to a report", « selon une étude »); a report
+# of a body that its adjective designates, or of a named author, is named.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Fraud could reach $14bn next year, according to a report.", "en", VAGUE),
+    ("Fraud could reach $14bn next year, a new survey says.", "en", VAGUE),
+    ("Fraud could reach $14bn next year, according to a parliamentary report.", "en", []),
+    ("Fraud could reach $14bn next year, according to a report by the National Audit Office.", "en", []),
+    ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon un rapport.", "fr", VAGUE),
+    ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon une étude récente.", "fr", VAGUE),
+    ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon un rapport parlementaire.", "fr", []),
+    ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon une étude de l'Insee.", "fr", []),
+])
+def test_unnamed_reports_are_vague(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# The next paragraph's first source identifies the lede's, even when it goes on to cite others.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Acme Bank is close to opening a crypto trading desk, according to a report.\n\n"
+     "On Friday, Bloomberg reported that people familiar with the matter said the desk would open in May.",
+     "en", []),
+    ("Acme Bank is close to opening a crypto trading desk, according to a report.\n\n"
+     "People familiar with the matter told Bloomberg that the desk would open in May.", "en", VAGUE),
+    ("La banque Acme s'apprête à ouvrir un desk de trading crypto, selon un rapport.\n\n"
+     "Vendredi, Bloomberg a rapporté que des sources proches du dossier situaient l'ouverture en mai.",
+     "fr", []),
+])
+def test_delayed_identification_by_the_first_source(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A lede's crowd of people is identified by a named speaker, not by named data about another
+# fact; a lede's unnamed report or data is identified by whatever the next paragraph names.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Hiring slowed in December, but analysts said the dip would not derail growth next year.\n\n"
+     "According to Labor Department figures, 157,000 jobs were added last month.", "en", VAGUE),
+    ("Hiring slowed in December, but analysts said the dip would not derail growth next year.\n\n"
+     "Rick Egelton, deputy chief economist at BMO, said the pace was moderate.", "en", []),
+    ("L'emploi a ralenti en décembre, mais des analystes estiment que la croissance tiendra l'an prochain.\n\n"
+     "Selon les chiffres de l'Insee, 157 000 emplois ont été créés le mois dernier.", "fr", VAGUE),
+    ("L'emploi a ralenti en décembre, mais des analystes estiment que la croissance tiendra l'an prochain.\n\n"
+     "Marc Touati, économiste chez Natexis, a déclaré que le rythme restait modéré.", "fr", []),
+])
+def test_a_crowd_is_identified_by_a_speaker_not_by_data(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# Past the lede, a paragraph that ends on a crowd of commentators' claim is identified by a
+# next paragraph whose first source is a named speaker in one of their roles; not by another
+# kind of speaker, and unnamed data or reports past the lede are not identified at all.
+INTRO_EN = "France grew 0.8% in the third quarter, official figures showed."
+CROWD_EN = "Analysts warned that France was unlikely to keep expanding at this pace next year."
+INTRO_FR = "La France a progressé de 0,8 % au troisième trimestre, selon l'Insee."
+CROWD_FR = "Des analystes estiment que la France ne pourra pas garder ce rythme l'an prochain."
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    (f"{INTRO_EN}\n\n{CROWD_EN}\n\n\"France can't sustain this growth rate,\" said Marc Touati, an economist at Natexis.",
+     "en", []),
+    (f"{INTRO_EN}\n\n{CROWD_EN}\n\n\"France can't sustain this growth rate,\" said Tim Jarvis, a director at Ofgem.",
+     "en", VAGUE),
+    (f"{INTRO_EN}\n\nOn-chain data shows a 10x increase in holders over the past year.\n\n"
+     "According to Marc Touati, an economist at Natexis, whale activity rose 376%.", "en", VAGUE),
+    (f"{INTRO_FR}\n\n{CROWD_FR}\n\n« La France ne peut pas tenir ce rythme », a déclaré Marc Touati, économiste chez Natixis.",
+     "fr", []),
+    (f"{INTRO_FR}\n\n{CROWD_FR}\n\n« La France ne peut pas tenir ce rythme », a déclaré Tim Jarvis, directeur chez Ofgem.",
+     "fr", VAGUE),
+])
+def test_a_crowd_identified_by_its_member_in_the_next_paragraph(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# In the same paragraph, the next source after a crowd of commentators identifies it only when
+# it is a named member of the crowd; a named speaker of another kind leaves it vague.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Some analysts say unemployment could rise to 6% next year. \"We may see higher joblessness,\" "
+     "Julio Hegedus, chief economist at Lopes Filho, told Reuters.", "en", []),
+    ("Some councillors say the council could sell 30 buildings next year. Councillor Rachel Amin, "
+     "the cabinet member for finance, said the plan protected frontline services.", "en", VAGUE),
+    ("Some analysts say unemployment could rise to 6% next year. Labour minister Ana Souza said the "
+     "data were favourable.", "en", VAGUE),
+    ("Des analystes estiment que le chômage pourrait atteindre 6 % l'an prochain. « Nous verrons "
+     "davantage de chômeurs », a déclaré Julio Hegedus, économiste chez Lopes Filho.", "fr", []),
+    ("Des analystes estiment que le chômage pourrait atteindre 6 % l'an prochain. La ministre Ana "
+     "Souza a déclaré que les données étaient favorables.", "fr", VAGUE),
+])
+def test_a_crowd_identified_by_its_member_in_the_same_paragraph(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

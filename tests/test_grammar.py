@@ -193,7 +193,9 @@ def test_a_house_lexicon_switches_off_replaces_and_extends_shapes_en() -> None:
     extended = _lexicon("en", {"forward_markers": [{"name": "house-bet", "pattern": "is a lock to"}]})
     assert shapes(extended.forward, "It is a lock to win.") == [("is a lock to", "house-bet")]
     plain = _lexicon("en", {"forward_markers": ["is odds-on to"]})  # an old-style string still works
-    assert shapes(plain.forward, "It is odds-on to win.") == [("is odds-on to", "forward_markers[4]")]
+    # an unnamed entry is named by its position, after the built-in shapes
+    position = len(STORE.get("en")["forward_markers"])
+    assert shapes(plain.forward, "It is odds-on to win.") == [("is odds-on to", f"forward_markers[{position}]")]
 
 
 def test_a_house_lexicon_switches_off_replaces_and_extends_shapes_fr() -> None:

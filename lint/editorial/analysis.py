@@ -15,6 +15,8 @@ from lint.document.quotes import quote_spans
 from lint.editorial.grammar import Family
 from lint.editorial.lexicon import EditorialLexicon
 from lint.editorial.quantities import Quantity, find_quantities
+from lint.buffer_memory import BUFFER_MEMORY
+from lint.editorial.reuse import ParagraphMemory
 from lint.editorial.sources import Attribution, Kind, SourceClassifier, SourceOptions
 from lint.patterns import finditer, fullmatch, match, search
 
@@ -210,8 +212,18 @@ class _Analyser:
         # The block right after each one in the document, prose or not (an embed's signature
         # is not prose).
         after = {id(b): n for b, n in zip(self.doc.blocks, self.doc.blocks[1:])}
+        store = BUFFER_MEMORY.get()
+        memory = ParagraphMemory(store, self.lex, self.options, self.sources) if store is not None else None
         for block in claim_blocks(self.doc):
             following = after.get(id(block))
+            if memory is not None:
+                key = memory.key(block, *(b.text if b is not None else None for b in (previous, earlier, following)),
+                                 self.year)
+                reused = memory.reuse(key, block)
+                if reused is not None:
+                    previous, earlier = block, previous
+                    analysis.paragraphs.append(reused)
+                    continue
             if following is not None and self._signed_by_named_owner(block.text, following.text, previous, earlier):
                 # An embedded post whose signature names an owner the copy introduced
                 # ("CryptoQuant says ..." / "— CryptoQuant.com (@cryptoquant_com) June 20"):
@@ -224,6 +236,8 @@ class _Analyser:
                 self._sentence(block, i, s.start, s.end, masked_block[s.start : s.end])
                 for i, s in enumerate(block.sentences)
             ]
+            if memory is not None:
+                memory.keep(key, facts)
             analysis.paragraphs.append(facts)
         return analysis
 

@@ -152,6 +152,13 @@ class _ClaimRule(RuleType):
                       paragraph[s.index + 1] if s.index + 1 < len(paragraph) else None):
             if other is not None and other.best == Kind.NAMED and keys & other.quantity_keys():
                 return True
+        if s.index > 0 and s.best == Kind.NONE:
+            # The named forecast right before, with no figure of its own, that this sentence
+            # goes on to quantify ("According to Le Parisien, the cost should rise. It should
+            # rise 11% on the 2018 budget."): the same forecast, the same source.
+            before = paragraph[s.index - 1]
+            if before.best == Kind.NAMED and before.forward and not before.quantities:
+                return True
         return False
 
     def destination(self, s: SentenceFacts, q: Quantity) -> Quantity:
@@ -218,13 +225,28 @@ class UnsourcedProjection(_ClaimRule):
         yield Finding(start, stop, {"figure": text}, shape=move.shape)
 
 
+@dataclass(frozen=True)
+class VagueOptions(ClaimOptions):
+    identification_sentences: int = 2
+    """An unnamed source is identified when the next attribution, within this many
+    sentences of the next paragraph, names its speaker (0: never)."""
+    unidentified_shapes: tuple[str, ...] = ()
+    """Shapes of weak sources that a later name never identifies (a rumour: "amid
+    speculation that ..."): delayed identification does not apply to them."""
+
+
 @rule_type("vague-attribution")
 class VagueAttribution(_ClaimRule):
     """A claim whose only source is a crowd, an anonymous source or a social-media post."""
 
+    Options = VagueOptions
+    options: VagueOptions
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         analysis = self.analysis(unit)
-        for paragraph in analysis.paragraphs:
+        paragraphs = analysis.paragraphs
+        for p, paragraph in enumerate(paragraphs):
+            following = paragraphs[p + 1] if p + 1 < len(paragraphs) else []
             for s in paragraph:
                 weak = s.weak()
                 if weak is None or s.question:
@@ -243,6 +265,10 @@ class VagueAttribution(_ClaimRule):
                     if weak is None:
                         continue
                 if self.hearsay_resolved(paragraph, s):
+                    continue
+                if (weak.kind != Kind.SOCIAL
+                        and _shape_of(weak) not in self.options.unidentified_shapes
+                        and self.delayed_identification(paragraph, following, s, weak, lede=p == 0)):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -303,6 +329,51 @@ class VagueAttribution(_ClaimRule):
             return True
         return all(named)
 
+    def delayed_identification(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
+                               s: SentenceFacts, weak: Attribution, lede: bool) -> bool:
+        """An unnamed source that the next paragraph's first source names: the wire
+        convention of delayed identification, not an unnamed source. A lede teases its
+        source ("..., a charity has warned", "reports say") and the next paragraph names it
+        ("Christian Aid condemned the move", "told Reuters"); further down, a paragraph that
+        ends on "analysts warned ..." is followed by a named member of the crowd ("said Marc
+        Touati, an economist at Natexis"). A named holder's hearsay or conduct names no
+        source, and a weak one first names none."""
+        lex = self.lex
+        documentary = bool(search(lex.documentary_sources, weak.phrase))
+        commentators = not documentary and bool(search(lex.crowd_nouns, weak.phrase))
+        later = [t for t in paragraph[s.index + 1 :] if t.attributions]
+        if later:
+            # The paragraph goes on to other sources: only a named member of the crowd,
+            # quoted next, identifies it ("Analysts said ... 'It suggests ...,' said Rick
+            # Egelton, deputy chief economist at BMO").
+            return commentators and self._named_member(later[0])
+        if not lede and not commentators:
+            return False  # past the lede, only a crowd of commentators waits for its member
+        for t in following[: self.options.identification_sentences]:
+            if not t.attributions:
+                continue
+            # The sentence's first source is the one it names ("On Friday, Bloomberg reported
+            # that sources familiar with the matter revealed ...": Bloomberg).
+            first = min(t.attributions, key=lambda a: a.start)
+            if first.kind != Kind.NAMED or search(lex.agentless_hearsay, first.phrase) or search(
+                    lex.conduct_verbs, first.phrase):
+                return False
+            if documentary:
+                return True  # a lede's report or data set, named by whoever the next paragraph cites
+            # A crowd of people ("analysts say") is identified by a named speaker, not by
+            # named data about another fact ("according to Labor Department figures"); past
+            # the lede, by a speaker the paragraph presents as one of them ("an economist").
+            if search(lex.documentary_sources, first.phrase):
+                return False
+            return lede or self._named_member(t)
+        return False
+
+    def _named_member(self, t: SentenceFacts) -> bool:
+        """`t`'s first source is a named speaker in a commentator's role ("an economist at")."""
+        first = min(t.attributions, key=lambda a: a.start)
+        return (first.kind == Kind.NAMED and not search(self.lex.conduct_verbs, first.phrase)
+                and bool(search(self.lex.crowd_member_roles, t.text)))
+
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the
         sentence's named sources ("according to official data, though most observers
@@ -324,11 +395,21 @@ class HedgingGap(_ClaimRule):
         for paragraph in analysis.paragraphs:
             for s in paragraph:
                 marker = self.certainty_marker(s, analysis.reference_year)
-                if marker is None:
+                previous = paragraph[s.index - 1] if s.index else None
+                if marker is None or self.continues_named_forecast(s, previous):
                     continue
                 start, end = self.span(unit, s, marker.start, marker.end)
                 yield Finding(start, end, {"phrase": marker.text},
                               fixes=self.rewording(unit, start, end, marker.text), shape=marker.shape)
+
+    @staticmethod
+    def continues_named_forecast(s: SentenceFacts, previous: SentenceFacts | None) -> bool:
+        """A sourceless plain future right after a named forecaster's forecast in the same
+        paragraph ("The OFCE forecasts a moderate rise. Job creation will stay high in
+        2019."): the forecaster's account goes on. A booster is the writer's own, and after a
+        paragraph break the writer often answers the forecaster with a call of their own."""
+        return (previous is not None and s.best == Kind.NONE and not s.boosters
+                and previous.best == Kind.NAMED and bool(previous.forward or previous.futures))
 
     def certainty_marker(self, s: SentenceFacts, year: int | None) -> Match | None:
         """The word that states the prediction as certain, or None when hedged, sourced,

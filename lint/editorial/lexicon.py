@@ -75,6 +75,8 @@ class EditorialLexicon:
         self.contrast_clauses = family("contrast_clauses", nonword=True)
         self.agentless_hearsay = family("agentless_hearsay")
         self.named_reports = family("named_reports")
+        self.documentary_sources = family("documentary_sources")
+        self.crowd_member_roles = family("crowd_member_roles")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")

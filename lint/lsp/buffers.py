@@ -10,6 +10,7 @@ from typing import Any
 
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.document.builder import kind_for_path
+from lint.buffer_memory import remembering
 from lint.engine import INTERNAL_RULES, RULE_ERROR
 from lint.lsp import convert
 from lint.lsp.configs import CONFIG_FILE_NAMES, ConfigStore
@@ -44,9 +45,14 @@ class Outcome:
 
 
 def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
-                language_id: str, unit: ColumnUnit) -> tuple[Linted, Outcome]:
-    """Lint one buffer (on the lint thread). Never raises: an unexpected failure becomes a
-    diagnostic at the top of the document, plus a log entry."""
+                language_id: str, unit: ColumnUnit,
+                memory: dict[Any, Any] | None = None) -> tuple[Linted, Outcome]:
+    """Lint one buffer (on a lint thread). Never raises: an unexpected failure becomes a
+    diagnostic at the top of the document, plus a log entry.
+
+    `memory` is kept by the caller for this buffer between lints: analysis of paragraphs
+    whose inputs did not change is reused from it (lint/editorial/reuse.py).
+    """
     outcome = Outcome()
     source = SourceText(text)
     local = convert.uri_to_path(uri)
@@ -59,7 +65,8 @@ def lint_buffer(configs: ConfigStore, uri: str, text: str, version: int | None,
         if Path(path).name in CONFIG_FILE_NAMES or linter.is_excluded(path):
             result = FileResult(path, source, [])
         else:
-            result = linter.lint_source(source, path, kind=kind or None)
+            with remembering(memory):
+                result = linter.lint_source(source, path, kind=kind or None)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the server
         logger.exception("linting %s failed", uri)
         outcome.logs.append(f"newslint: linting {uri} failed:\n{traceback.format_exc()}")

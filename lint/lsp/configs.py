@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,8 +25,7 @@ class ConfigStore:
     A folder uses `--config` when given, else the configuration discovered from the
     folder upwards (as `newslint check` run there would). A configuration that does not
     load or validate is reported and replaced by the folder's previous Linter, or by the
-    built-in defaults the first time. Not thread-safe: the server calls it from its one
-    lint thread.
+    built-in defaults the first time. Thread-safe: the server lints on several threads.
     """
 
     def __init__(self, explicit: str | None = None) -> None:
@@ -33,8 +33,13 @@ class ConfigStore:
         self.folders: tuple[Path, ...] = ()
         """Workspace folders, deepest first, so a nested folder wins over its parent."""
         self._linters: dict[Path, Linter] = {}
+        self._lock = threading.RLock()
 
     def set_folders(self, folders: Iterable[Path]) -> None:
+        with self._lock:
+            self._set_folders(folders)
+
+    def _set_folders(self, folders: Iterable[Path]) -> None:
         self.folders = tuple(sorted({f.resolve() for f in folders},
                                     key=lambda f: len(f.parts), reverse=True))
 
@@ -51,18 +56,20 @@ class ConfigStore:
     def linter_for(self, path: Path | None) -> tuple[Linter, list[str]]:
         """The Linter for a document, and error messages from loading it (if it was loaded
         now)."""
-        folder = self.folder_for(path)
-        linter = self._linters.get(folder)
-        if linter is not None:
-            return linter, []
-        messages = self._load(folder)
-        return self._linters[folder], messages
+        with self._lock:
+            folder = self.folder_for(path)
+            linter = self._linters.get(folder)
+            if linter is not None:
+                return linter, []
+            messages = self._load(folder)
+            return self._linters[folder], messages
 
     def reload(self) -> list[str]:
         """Reload every folder loaded so far; return the problems found."""
         messages: list[str] = []
-        for folder in list(self._linters):
-            messages.extend(self._load(folder))
+        with self._lock:
+            for folder in list(self._linters):
+                messages.extend(self._load(folder))
         return messages
 
     def concerns(self, path: Path) -> bool:

@@ -61,16 +61,6 @@ def offset_at(source: SourceText, where: Mapping[str, int], unit: ColumnUnit = "
     return source.offset(Position(line, column))
 
 
-def apply_change(text: str, change: Mapping[str, Any], unit: ColumnUnit = "utf-16") -> str:
-    """`text` after one TextDocumentContentChangeEvent (whole text, or a range of it)."""
-    if change.get("range") is None:
-        return str(change["text"])
-    source = SourceText(text)
-    start = offset_at(source, change["range"]["start"], unit)
-    end = max(start, offset_at(source, change["range"]["end"], unit))
-    return text[:start] + str(change["text"]) + text[end:]
-
-
 # -- diagnostics -------------------------------------------------------------------------
 
 

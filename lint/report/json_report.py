@@ -8,6 +8,7 @@ from typing import Any
 from lint.diagnostic import Diagnostic, FileResult, Fix, Related
 from lint.report import INPUT_ERROR, Reporter, Summary, coordinates, one_based, reporter
 from lint.source import SourceText
+from lint.waivers import EXTERNAL, IN_SOURCE, Waiver
 
 _POSITION = {"type": "integer", "minimum": 1}
 SCHEMA: dict[str, Any] = {
@@ -27,6 +28,15 @@ SCHEMA: dict[str, Any] = {
             "severity": {"enum": ["error", "warning", "info", "hint"]},
             "message": {"type": "string"},
             "shape": {"type": "string"},
+            "waiver": {
+                "type": "object",
+                "required": ["kind", "reason", "where"],
+                "additionalProperties": False,
+                "properties": {"kind": {"enum": [EXTERNAL, IN_SOURCE]},
+                               "reason": {"type": "string"}, "by": {"type": "string"},
+                               "date": {"type": "string"}, "files": {"type": "string"},
+                               "text": {"type": "string"}, "where": {"type": "string"}},
+            },
             "related": {
                 "type": "array",
                 "items": {
@@ -103,6 +113,29 @@ def fix_record(source: SourceText, fix: Fix) -> dict[str, Any]:
     return {"title": fix.title, "edits": edits}
 
 
+def file_entries(result: FileResult) -> list[tuple[Diagnostic, Waiver | None]]:
+    """A linted file's findings and waived findings (with their waiver), in document order."""
+    entries: list[tuple[Diagnostic, Waiver | None]] = [(d, None) for d in result.diagnostics]
+    entries += [(w.diagnostic, w.waiver) for w in result.waived]
+    entries.sort(key=lambda entry: entry[0].sort_key)
+    return entries
+
+
+def entry_record(result: FileResult, diagnostic: Diagnostic, waiver: Waiver | None
+                 ) -> dict[str, Any]:
+    """One JSON record; a waived finding carries a `waiver` key (what, why, by whom)."""
+    assert result.source is not None
+    record = diagnostic_record(result.path, result.source, diagnostic)
+    if waiver is not None:
+        record["waiver"] = waiver.record()
+    return record
+
+
+def file_records(result: FileResult) -> list[dict[str, Any]]:
+    """The records of a linted file in document order, waived findings included."""
+    return [entry_record(result, d, w) for d, w in file_entries(result)]
+
+
 def error_record(result: FileResult) -> dict[str, Any]:
     """A file that could not be read, as a record of the same shape (rule newslint.input-error)."""
     at = result.error_at
@@ -128,8 +161,7 @@ class JsonReporter(Reporter):
         if result.error is not None or result.source is None:
             self.records.append(error_record(result))
             return
-        self.records.extend(diagnostic_record(result.path, result.source, d)
-                            for d in result.diagnostics)
+        self.records.extend(file_records(result))
 
     def finish(self, summary: Summary) -> None:
         json.dump(self.records, self.out, ensure_ascii=False, indent=2)

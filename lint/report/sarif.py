@@ -21,6 +21,7 @@ from lint.report import (
 )
 from lint.rulespec import RuleSpec
 from lint.source import SourceText
+from lint.waivers import Waiver
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")
@@ -97,6 +98,16 @@ def sarif_result(path: str, source: SourceText, d: Diagnostic) -> dict[str, Any]
     return result
 
 
+def suppression(waiver: Waiver) -> dict[str, Any]:
+    """A waiver as a SARIF suppression: external (configuration) or inSource (a comment)."""
+    record: dict[str, Any] = {"kind": waiver.kind, "status": "accepted",
+                              "justification": waiver.reason}
+    extra = {k: v for k, v in (("by", waiver.by), ("date", waiver.date)) if v is not None}
+    if extra:
+        record["properties"] = extra
+    return record
+
+
 def rule_descriptor(rule_id: str, spec: RuleSpec | None) -> dict[str, Any]:
     """`reportingDescriptor` of a rule file, or of a built-in id (newslint.rule-error…)."""
     name = rule_id.rpartition(".")[2]
@@ -153,6 +164,10 @@ class SarifReporter(Reporter):
             return
         self.results.extend(sarif_result(result.path, result.source, d)
                             for d in result.diagnostics)
+        for waived in result.waived:
+            entry = sarif_result(result.path, result.source, waived.diagnostic)
+            entry["suppressions"] = [suppression(waived.waiver)]
+            self.results.append(entry)
 
     def _rule_ids(self) -> list[str]:
         """Rules that ran, in catalog order, then any other id a result names."""

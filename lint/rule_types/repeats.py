@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from lint.buffer_memory import TextMemo
 from lint.diagnostic import Related
 from lint.document import Block, TextUnit
 from lint.editorial.analysis import claim_blocks
@@ -128,9 +129,13 @@ class NearDuplicate(RuleType):
 
     def _units(self, unit: TextUnit) -> list[tuple[Block, int, int]]:
         """(block, start, end) of each compared unit, in document order."""
+        # In the language server, texts seen in the previous lint are not examined again.
+        memo = TextMemo.open(self)
+        ignored = self._ignored if memo is None else (
+            lambda text: memo.get(("ignored", text), lambda: self._ignored(text)))
         blocks = [
             b for b in claim_blocks(unit.document)
-            if not self._ignored(b.text)
+            if not ignored(b.text)
             and not (self.options.skip_list_items and _is_list_item(b))
         ]
         if self.options.unit == "paragraph":
@@ -138,15 +143,22 @@ class NearDuplicate(RuleType):
         repeated = {id(b) for b, _ in self._pairs([(b, 0, len(b.text)) for b in blocks])}
         return [(b, s.start, s.end) for b in blocks if id(b) not in repeated for s in b.sentences]
 
+    def _prepared(self, text: str) -> tuple[int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]:
+        """A unit's word count, shingles and quotations' shingles (read, never changed)."""
+        words = normalise(text, self.elision)
+        if len(words) < self.options.min_words:
+            return len(words), set(), []
+        return len(words), shingles(words, self.options.shingle_size), self._quotations(text)
+
     def _pairs(self, units: list[tuple[Block, int, int]]) -> Iterator[tuple[Block, tuple[int, int, Block, int, int, float]]]:
         seen: list[tuple[Block, int, int, set[tuple[str, ...]], list[set[tuple[str, ...]]]]] = []
-        size = self.options.shingle_size
+        memo = TextMemo.open(self)
         for block, start, end in units:
-            words = normalise(block.text[start:end], self.elision)
-            if len(words) < self.options.min_words:
+            text = block.text[start:end]
+            count, grams, quoted = (self._prepared(text) if memo is None else
+                                    memo.get(("prepared", text), lambda: self._prepared(text)))
+            if count < self.options.min_words:
                 continue
-            grams = shingles(words, size)
-            quoted = self._quotations(block.text[start:end])
             best = None
             for earlier, e_start, e_end, e_grams, e_quoted in seen:
                 if earlier is block and self.options.unit == "sentence":

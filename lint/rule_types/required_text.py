@@ -11,6 +11,7 @@ import regex
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.quotes import quote_spans
+from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, search
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
@@ -166,10 +167,26 @@ class RequiredText(RuleType):
                     return f"{key}: {v}"
         return None
 
+    def _block_hits(self, text: str) -> tuple[tuple[str, int, int, int, str | None], ...]:
+        """(word, weight, start, end, group) of each trigger match in a block's text, in
+        trigger order, then text order."""
+        return tuple((m.group().lower().rstrip("s"), trigger.weight, m.start(), m.end(),
+                      trigger.group)
+                     for trigger in self.triggers for m in finditer(trigger.pattern, text))
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         document = unit.document
         prose = [b for b in document.blocks if b.is_prose]
-        if any(self._accepts(b.text) for b in prose):
+        # In the language server, paragraphs that did not change are not scanned again.
+        memo = TextMemo.open(self)
+        accepts, block_hits = self._accepts, self._block_hits
+        if memo is not None:
+            def accepts(text: str) -> bool:
+                return bool(memo.get(("accepts", text), lambda: self._accepts(text)))
+
+            def block_hits(text: str) -> tuple[tuple[str, int, int, int, str | None], ...]:
+                return memo.get(("hits", text), lambda: self._block_hits(text))  # type: ignore[no-any-return]
+        if any(accepts(b.text) for b in prose):
             return
         # Each distinct trigger word counts once (plural and singular alike).
         hits: dict[str, tuple[int, int, int, str | None]] = {}  # word -> (weight, start, end, group)
@@ -178,12 +195,10 @@ class RequiredText(RuleType):
             # prediction") say what the copy is about, so they count.
             if "h1" in block.scope:
                 continue
-            for trigger in self.triggers:
-                for m in finditer(trigger.pattern, block.text):
-                    word = m.group().lower().rstrip("s")
-                    if word not in hits:
-                        start, end = block.projection.to_source_span(m.start(), m.end())
-                        hits[word] = (trigger.weight, start, end, trigger.group)
+            for word, weight, start, end, group in block_hits(block.text):
+                if word not in hits:
+                    start, end = block.projection.to_source_span(start, end)
+                    hits[word] = (weight, start, end, group)
         score = self._score(hits.values())
         strong = any(weight >= self.options.strong_weight for weight, _, _, _ in hits.values())
         reason = self._required_by_front_matter(document.meta)

@@ -79,11 +79,22 @@ class Session:
         return uri
 
     def change(self, uri: str, text: str) -> int:
-        """Send the whole new text (the server asks for full sync); returns the version."""
+        """Send the whole new text; returns the version."""
         self.versions[uri] += 1
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
             [types.TextDocumentContentChangeWholeDocument(text=text)]))
+        return self.versions[uri]
+
+    def edit(self, uri: str, *edits: tuple[tuple[int, int], tuple[int, int], str]) -> int:
+        """Send range edits ((line, character), (line, character), new text), applied in
+        order; returns the version."""
+        self.versions[uri] += 1
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            [types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(*start), types.Position(*end)), text=text)
+             for start, end, text in edits]))
         return self.versions[uri]
 
     def save(self, uri: str) -> None:
@@ -157,6 +168,7 @@ async def lsp_session(
     watch_dynamic: bool = False,
     args: Sequence[str] = (),
     command: Sequence[str] | None = None,
+    initialization_options: Any = None,
 ) -> AsyncIterator[Session]:
     """Start `python -m lint lsp` (or `command`) in the first folder, initialize it with
     `folders` as workspace folders, and shut it down properly afterwards."""
@@ -189,6 +201,7 @@ async def lsp_session(
                 workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name)
                                    for f in folders],
                 capabilities=capabilities(encodings, watch_dynamic),
+                initialization_options=initialization_options,
             )), TIMEOUT)
         client.initialized(types.InitializedParams())
         yield session

@@ -68,15 +68,6 @@ def test_offset_at_clamps_and_rounds_inside_a_surrogate_pair() -> None:
     assert convert.offset_at(source, {"line": 9, "character": 0}, "utf-16") == 4
 
 
-@pytest.mark.parametrize(("unit", "character"), [("utf-16", 3), ("utf-8", 5), ("utf-32", 2)])
-def test_apply_change(unit: str, character: int) -> None:
-    text = "x😀y\r\nsecond"
-    change = {"range": {"start": {"line": 0, "character": character},
-                        "end": {"line": 1, "character": 3}}, "text": "Z"}
-    assert convert.apply_change(text, change, unit) == "x😀Zond"  # type: ignore[arg-type]
-    assert convert.apply_change(text, {"text": "all new"}) == "all new"
-
-
 def test_diagnostic_fields() -> None:
     source = SourceText(CRLF_EMOJI)
     found = finding(source, link="https://example.org/rules#repeated-word")
