@@ -184,3 +184,24 @@ def test_a_wide_table_maps_every_cell(project: Path) -> None:
     assert len(found) == columns
     starts = [row.index("the the", row.index(f"|x{i} ")) + 1 for i in range(columns)]
     assert [(d["line"], d["column"]) for d in found] == [(3, s) for s in starts]
+
+
+def test_a_timed_out_editorial_analysis_is_not_run_again_for_each_rule(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint.editorial import analysis
+
+    calls = []
+
+    def slow(self: object) -> None:
+        calls.append(1)
+        raise TimeoutError("regex timed out")
+
+    monkeypatch.setattr(analysis._Analyser, "run", slow)
+    (project / ".newslint.yaml").write_text("packs: [editorial]\n", encoding="utf-8")
+    (project / "a.md").write_text("Shares could rise 10% next year, analysts say.\n",
+                                  encoding="utf-8")
+    status, out, err = run("check", "--select", "editorial.hedging-gap,editorial.stacked-hedges,"
+                           "editorial.unsourced-projection", "a.md")
+    timed_out = [line for line in out.splitlines() if "timed out" in line]
+    assert len(timed_out) == 3  # each rule still says it, once
+    assert len(calls) == 1
