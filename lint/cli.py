@@ -1,8 +1,9 @@
-"""Command-line front end: `newslint check | report | rules | explain | test-rules | lsp`."""
+"""Command-line front end: `newslint check | report | rules | explain | test-rules | check-rules | lsp`."""
 
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import sys
 
@@ -34,6 +35,9 @@ class ExitStatus(enum.IntEnum):
     USAGE = 2
     """Bad arguments or configuration, or an input that could not be linted."""
 
+
+GC_THRESHOLD = 50_000
+"""Allocations between young-generation garbage collections in the console command."""
 
 FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
 FAIL_ON = ("error", "warning", "info")
@@ -135,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     test_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
                             help="pack folders to test (default: every enabled pack)")
     _config_option(test_rules)
+    check_rules = sub.add_parser("check-rules",
+                                 help="validate rule packs and the configuration without "
+                                      "linting anything")
+    check_rules.add_argument("pack_dirs", nargs="*", metavar="PACK_DIR",
+                             help="pack folders to validate (default: every enabled pack)")
+    _config_option(check_rules)
     lsp = sub.add_parser("lsp", help="run the language server on standard input/output")
     _config_option(lsp, "one configuration for every document (default: each workspace "
                         "folder's nearest .newslint.yaml or pyproject.toml [tool.newslint])")
@@ -204,12 +214,19 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         config = load_config(args.config)
     except InputError as exc:
         return _report_config_errors([exc], err)
-    if args.command == "test-rules":
-        return _test_rules(config, args.pack_dirs, out, err)
+    if args.command in ("test-rules", "check-rules"):
+        try:
+            config = _with_packs(config, args.pack_dirs)
+        except NotADirectoryError as exc:
+            return _error(err, str(exc))
+        if args.command == "check-rules":
+            return _check_rules(config, out, err)
+        return _test_rules(config, out, err)
     if args.command == "check":
-        linter = Linter(config, _split(args.select), _split(args.ignore))
+        linter = Linter(config, _split(args.select), _split(args.ignore), isolate=True)
     else:
-        linter = Linter(config)
+        # `report` lints many files too: one that newslint fails on must not stop it.
+        linter = Linter(config, isolate=args.command == "report")
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
@@ -256,6 +273,7 @@ def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
 def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
            stdin: IO[bytes] | None) -> int:
     from lint.diagnostic import Severity
+    from lint.engine import INTERNAL_ERROR
     from lint.files import STDIN
     from lint.report import ReporterUnavailable, Summary, choose_format, load_reporter
 
@@ -298,6 +316,7 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
              and _isatty(out))
     report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
     summary = Summary()
+    failed = 0  # files newslint itself failed on (internal errors)
     cache = _open_cache(linter, args) if args.cache or args.cache_dir else None
     report.start()
     for result in _results(linter, paths, args.stdin_filename, stdin, args.jobs, cache):
@@ -308,6 +327,8 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                        if a.spec.applies_to(result.lang or ""))
             if fixer is not None:
                 result = fixer.apply(linter, result)
+            # Counted before a baseline could hide it: a crash is never an accepted finding.
+            failed += any(d.rule_id == INTERNAL_ERROR for d in result.diagnostics)
             if baseline is not None and args.update_baseline:
                 baseline.record(result)
             if baseline is not None:
@@ -322,7 +343,7 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
         err.write(f"newslint: {baseline.hidden} findings hidden by {args.baseline}\n")
     if cache is not None:
         cache.close()
-    if summary.input_errors:
+    if summary.input_errors or failed:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
     worst = summary.worst
@@ -348,7 +369,8 @@ def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
         if target.error is not None:
             yield FileResult(target.path, None, error=target.error)
         elif target.path == STDIN:
-            data = (stdin or sys.stdin.buffer).read()
+            # One byte past the limit is enough to say the draft is too large.
+            data = (stdin or sys.stdin.buffer).read(linter.config.max_size + 1)
             yield linter.lint_bytes(data, stdin_name or STDIN)
         else:
             yield next(linted)
@@ -530,28 +552,47 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
     return ExitStatus.CLEAN
 
 
-def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:
+def _with_packs(config: Config, pack_dirs: Sequence[str]) -> Config:
+    """`config` limited to the packs in `pack_dirs` (found through extra rule_dirs), or
+    unchanged when none is named. NotADirectoryError names a folder that is not a pack."""
     import dataclasses
     from pathlib import Path
 
     from lint.packs import packs_in
+
+    if not pack_dirs:
+        return config
+    folders: list[Path] = []
+    names: list[str] = []
+    for folder in pack_dirs:
+        path = Path(folder).resolve()
+        if not path.is_dir():
+            raise NotADirectoryError(f"{folder}: not a folder")
+        found = packs_in(path)
+        if not found:
+            raise NotADirectoryError(f"{folder}: no rule files (*.yaml) found")
+        folders.append(path)
+        names.extend(found)
+    return dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
+                               packs=tuple(names))
+
+
+def _check_rules(config: Config, out: IO[str], err: IO[str]) -> int:
+    """Load and validate everything a run would (packs, lexicons, messages, configuration)."""
+    from lint.runner import Linter
+
+    linter = Linter(config)
+    if linter.errors:
+        return _report_config_errors(linter.errors, err)
+    packs = len(linter.catalog.packs)
+    out.write(f"{len(linter.catalog.specs)} rules in {packs} pack{'s' * (packs != 1)} "
+              "and the configuration are valid.\n")
+    return ExitStatus.CLEAN
+
+
+def _test_rules(config: Config, out: IO[str], err: IO[str]) -> int:
     from lint.selftest import check_examples
 
-    if pack_dirs:
-        folders: list[Path] = []
-        names: list[str] = []
-        for folder in pack_dirs:
-            path = Path(folder).resolve()
-            if not path.is_dir():
-                return _error(err, f"{folder}: not a folder")
-            found = packs_in(path)
-            if not found:
-                return _error(err, f"{folder}: no rule files (*.yaml) found")
-            folders.append(path)
-            names.extend(found)
-        # Test exactly the named packs, found through extra rule_dirs.
-        config = dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
-                                     packs=tuple(names))
     count, failures, linter = check_examples(config)
     if linter.errors:
         return _report_config_errors(linter.errors, err)
@@ -564,6 +605,10 @@ def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[
 
 def run_cli() -> NoReturn:
     """Console-script entry point (`newslint`, `python -m lint`)."""
+    # Fewer young-generation collections: with CPython's default (700) the collector's
+    # passes over a large draft's many small objects made the run super-linear in its
+    # size (100,000 tiny paragraphs); scripts/bench_shapes.py measures it.
+    gc.set_threshold(GC_THRESHOLD, 20, 20)
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show a character must not crash the report.
         if hasattr(stream, "reconfigure"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,10 @@ from lint.yamlio import (
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
+DEFAULT_MAX_SIZE = 10_000_000
+"""Bytes a draft may have (`files: max_size`); a larger file is reported, not read."""
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_000_000,
+               "g": 1_000_000_000, "gb": 1_000_000_000}
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
     {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers"}
@@ -67,6 +72,8 @@ class Config:
     rules: tuple[RuleSetting, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    max_size: int = DEFAULT_MAX_SIZE
+    """Largest draft read, in bytes."""
     overrides: tuple[Override, ...] = ()
     lexicons: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     located: LocatedYaml | None = field(default=None, compare=False, repr=False)
@@ -148,12 +155,14 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
     for index, folder in enumerate(rule_dirs):
         if not folder.is_dir():
             raise doc.error(("rule_dirs", index), f"rule directory not found: {folder}")
-    include, exclude = DEFAULT_INCLUDE, ()
+    include, exclude, max_size = DEFAULT_INCLUDE, (), DEFAULT_MAX_SIZE
     files = data.get("files")
     if files is not None:
-        _keys(doc, ("files",), files, ("include", "exclude"))
+        _keys(doc, ("files",), files, ("include", "exclude", "max_size"))
         include = tuple(_globs(doc, ("files", "include"), files.get("include", DEFAULT_INCLUDE)))
         exclude = tuple(_globs(doc, ("files", "exclude"), files.get("exclude", [])))
+        if "max_size" in files:
+            max_size = _size(doc, ("files", "max_size"), files["max_size"])
     overrides = tuple(
         _override(doc, ("overrides", i), item)
         for i, item in enumerate(_list(doc, ("overrides",), data.get("overrides", [])))
@@ -168,7 +177,8 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
         path=str(path), root=root, packs=packs, rule_dirs=rule_dirs,
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
-        include=include, exclude=exclude, overrides=overrides, lexicons=lexicons, located=doc,
+        include=include, exclude=exclude, max_size=max_size, overrides=overrides,
+        lexicons=lexicons, located=doc,
         waivers=parse_config_waivers(doc, ("waivers",), data.get("waivers")),
     )
 
@@ -206,6 +216,15 @@ def _globs(doc: LocatedYaml, key: PathKey, value: Any) -> list[str]:
         except ValueError as exc:
             raise doc.error((*key, index), str(exc)) from None
     return items
+
+
+def _size(doc: LocatedYaml, key: PathKey, value: Any) -> int:
+    """A size in bytes: a positive integer, or a number with a unit ("10 MB", "500kB")."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*", str(value), re.IGNORECASE)
+    if isinstance(value, bool) or found is None or float(found[1]) <= 0:
+        raise doc.error(key, f"max_size must be a positive size such as 10000000 or '10 MB', "
+                             f"not {value!r}")
+    return int(float(found[1]) * _SIZE_UNITS[found[2].lower()])
 
 
 def _language(doc: LocatedYaml, key: PathKey, value: Any) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import string
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,16 +14,29 @@ from lint.directives import BAD_DIRECTIVE, UNKNOWN_RULE, apply_directives
 from lint.document import Document, TextUnit
 from lint.document.language import Languages
 from lint.document.scopes import units
+from lint.patterns import time_budget
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
 from lint.rule_types.base import Finding, OptionError, scoping_of
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
+INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER_ERROR = "newslint.front-matter"
+NESTING = "newslint.nesting"
 LANGUAGE = "newslint.language"
+RULE_TIME_BUDGET = 5.0
+"""Seconds of pattern searching one rule may spend on one file (a slow user pattern)."""
+FILE_TIME_BUDGET = 30.0
+"""Seconds of pattern searching all rules together may spend on one file."""
+
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
+    INTERNAL_ERROR: "newslint itself failed on this file (a bug: please report it with the "
+                    "draft). The file was not linted; the other files were, and the run "
+                    "exits with status 2.",
     FRONT_MATTER_ERROR: "The draft's YAML front matter could not be read.",
+    NESTING: "Text nested deeper than the Markdown parser goes (blockquotes or lists "
+             "inside each other about 50 times) was not linted.",
     LANGUAGE: "The draft's language has no lexicon for a pack's rules (editorial): they "
               "did not run on it.",
     UNKNOWN_RULE: "A suppression comment names a rule that does not exist.",
@@ -138,16 +153,33 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-class _Args(dict):  # type: ignore[type-arg]
-    """Leaves unknown placeholders visible instead of raising KeyError."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def format_message(template: str, args: Mapping[str, object]) -> str:
-    """Fill the named `{placeholders}` of a message; unknown ones are left as written."""
-    return template.format_map(_Args(args))
+    """Fill the named `{placeholders}` of a message; unknown ones are left as written.
+
+    Only plain names are filled (templates are checked when rules load; this is the
+    second line of defence): a field such as `{match.__class__}` stays as written.
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return template
+    out: list[str] = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or "") or name not in args:
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            out.append("{" + written + "}")
+            continue
+        value = args[name]
+        if conversion:
+            value = {"r": repr, "a": ascii, "s": str}.get(conversion, str)(value)
+        try:
+            out.append(format(value, spec or ""))
+        except (ValueError, TypeError):
+            out.append(str(value))
+    return "".join(out)
 
 
 def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
@@ -159,18 +191,27 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     source = document.source
     found: list[Diagnostic] = [
         Diagnostic.at(source, FRONT_MATTER_ERROR, Severity.ERROR, p.message, p.start, p.end)
+        if p.kind == "front-matter" else
+        Diagnostic.at(source, NESTING, Severity.WARNING, p.message, p.start, p.end)
         for p in document.problems
     ]
     if notice := ruleset.notice(document.lang):
         found.append(Diagnostic.at(source, LANGUAGE, Severity.WARNING, notice, 0, 0))
+    file_ends = time.monotonic() + FILE_TIME_BUDGET
+    not_run: list[str] = []
     for active, rule in ruleset.for_language(document.lang):
         spec = active.spec
         problem = rule if isinstance(rule, str) else None
         if isinstance(rule, RuleType):
+            left = file_ends - time.monotonic()
+            if left <= 0:
+                not_run.append(spec.id)
+                continue
             template = ruleset.message(spec, document.lang)
             try:
-                for finding in _findings(rule, document):
-                    found.append(_diagnostic(document, active, template, finding))
+                with time_budget(min(RULE_TIME_BUDGET, left)):
+                    for finding in _findings(rule, document):
+                        found.append(_diagnostic(document, active, template, finding))
             except TimeoutError:
                 problem = (f"rule {spec.id} timed out (a pattern is too slow on this text); "
                            "its results for this file are incomplete")
@@ -178,6 +219,11 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
                 problem = f"rule {spec.id} failed: {_describe(exc)}"
         if problem:
             found.append(Diagnostic.at(source, RULE_ERROR, Severity.ERROR, problem, 0, 0))
+    if not_run:
+        found.append(Diagnostic.at(
+            source, RULE_ERROR, Severity.ERROR,
+            f"the rules' time budget for this file ({FILE_TIME_BUDGET:g} s) is spent; not run: "
+            f"{', '.join(not_run)}", 0, 0))
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)

@@ -261,6 +261,9 @@ def apply_edits(text: str, edits: Iterable[Edit], eol: str) -> str:
 # -- writing ----------------------------------------------------------------------------
 
 
+WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
 def write_if_unchanged(path: str, expected: bytes, data: bytes) -> None:
     """Atomically replace `path`'s contents by `data` if it still holds `expected`.
 
@@ -268,15 +271,21 @@ def write_if_unchanged(path: str, expected: bytes, data: bytes) -> None:
     os.replace is atomic), flushed to disk and given the original permission bits. The
     on-disk bytes are compared just before the replace, which keeps the window in which
     another writer can slip in as short as it can be without locking. A symlink is
-    followed, so the link stays a link and its target gets the fixes.
+    followed, so the link stays a link and its target gets the fixes. A read-only file
+    (no write bit, even for root) and a file with several hard links are refused.
     """
     target = os.path.realpath(path)
     try:
         info = os.stat(target)
     except OSError as exc:
         raise FixRefused(_changed(exc)) from None
-    if not os.access(target, os.W_OK):
+    # Root may write anything: the permission bits say what the owner meant.
+    if not os.access(target, os.W_OK) or not info.st_mode & WRITE_BITS:
         raise FixRefused("file is read-only; not fixed")
+    if info.st_nlink > 1:
+        # Replacing the file would leave the other names with the old text.
+        raise FixRefused(f"file has {info.st_nlink} hard links, which a fix would split; "
+                         "not fixed")
     folder, name = os.path.split(target)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint.tmp", dir=folder)

@@ -13,6 +13,7 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     A pattern without a slash matches the file name in any directory (as .gitignore
     does); a pattern naming a directory (`archive`, `archive/`) matches everything below it.
     """
+    written = pattern
     pattern = pattern.rstrip("/") or "**"
     if "/" not in pattern:
         pattern = "**/" + pattern
@@ -44,7 +45,10 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(pattern[i]))
             i += 1
     # A pattern naming a directory matches everything below it.
-    return re.compile("".join(out) + "(?:/.*)?\\Z")
+    try:
+        return re.compile("".join(out) + "(?:/.*)?\\Z")
+    except re.error as exc:  # e.g. a reversed class range, "[z-a]"
+        raise ValueError(f"invalid glob {written!r}: {exc.msg}") from None
 
 
 def glob_match(pattern: str, relpath: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.lexicon_schema import Schema, check_value, load_schema
-from lint.yamlio import InputError, LocatedYaml, PathKey, load_yaml
+from lint.yamlio import InputError, LocatedYaml, PathKey, read_yaml_file
 
 AdditionProblem = tuple[PathKey, str, bool]
 """A sub-path under `lexicons.<lang>.<key>`, the message, and whether the key itself is at fault."""
@@ -45,7 +45,7 @@ class LexiconStore:
 
     def _load(self, path: Path) -> None:
         try:
-            doc = load_yaml(path.read_text(encoding="utf-8"), str(path))
+            doc = read_yaml_file(path)
         except InputError as exc:
             self.errors.append(exc)
             return

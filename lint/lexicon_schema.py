@@ -11,7 +11,7 @@ from typing import Any
 
 from lint.editorial.grammar import SHAPE_FIELDS
 from lint.patterns import PatternError, check_regex, compile_pattern
-from lint.yamlio import InputError, LocatedYaml, PathKey, load_yaml
+from lint.yamlio import InputError, LocatedYaml, PathKey, read_yaml_file
 
 Problem = tuple[PathKey, str]
 """Where in a value (a sub-path) and what is wrong with it."""
@@ -235,7 +235,7 @@ def load_schema(pack_dirs: Sequence[Path]) -> Schema:
             continue
         for path in schema_files(folder):
             try:
-                doc = load_yaml(path.read_text(encoding="utf-8"), str(path))
+                doc = read_yaml_file(path)
             except InputError as exc:
                 schema.errors.append(exc)
                 continue

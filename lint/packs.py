@@ -7,15 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lint.config import Config
 from lint.document.language import LANGUAGE_KEYS
 from lint.lexicon import LexiconStore
 from lint.rulespec import RuleSpec, load_pack, placeholder_problem, placeholders
-from lint.yamlio import InputError, load_yaml
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from lint.yamlio import InputError, read_yaml_file
 
 
 def builtin_rules_dir() -> Path:
@@ -123,8 +119,8 @@ def _lexicon_data(catalog: Catalog) -> list[tuple[str, Path, Any]]:
         for name, folder in catalog.packs.items():
             for path in lexicon_files(folder):
                 try:
-                    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-                except (yaml.YAMLError, UnicodeDecodeError):
+                    data = read_yaml_file(path).data
+                except (InputError, OSError):
                     continue
                 catalog.lexicon_data.append((name, path, data))
     return catalog.lexicon_data
@@ -152,7 +148,7 @@ def message_errors(catalog: Catalog) -> list[InputError]:
     for _, path, data in _lexicon_data(catalog):
         if not isinstance(data, dict) or "messages" not in data:
             continue
-        doc = load_yaml(path.read_text(encoding="utf-8"), str(path))  # for the positions
+        doc = read_yaml_file(path)  # for the positions
         messages = doc.data["messages"]
         if not isinstance(messages, dict):
             errors.append(doc.error(("messages",), "'messages' maps rule names or ids to "

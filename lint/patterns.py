@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 
@@ -36,6 +37,41 @@ def match_timeout() -> float | None:
     """The timeout each search passes to the regex module now (None: unbounded). The
     helpers below inline it: they run hundreds of thousands of times per corpus."""
     return MATCH_TIMEOUT if _bounded.get() else None
+
+
+_monotonic = time.monotonic
+_DEADLINE: ContextVar[float | None] = ContextVar("deadline",
+                                                                         default=None)
+"""When the current time budget ends (time.monotonic()), None outside any budget."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Searches inside share `seconds` in all (nested budgets keep the earlier end): a
+    pattern that is merely slow on each paragraph still cannot hold a run for long."""
+    end = time.monotonic() + seconds
+    outer = _DEADLINE.get()
+    token = _DEADLINE.set(end if outer is None else min(outer, end))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _timeout() -> float | None:
+    """The timeout for the next search: MATCH_TIMEOUT, or less when a budget is nearly
+    spent; None for trusted patterns (see trusted_patterns), whose budget is checked
+    between searches only. Raises TimeoutError when the budget is spent."""
+    deadline = _DEADLINE.get()
+    bounded = _bounded.get()
+    if deadline is None:
+        return MATCH_TIMEOUT if bounded else None
+    left = deadline - _monotonic()
+    if left <= 0:
+        raise TimeoutError("time budget spent")
+    if not bounded:
+        return None
+    return MATCH_TIMEOUT if left >= MATCH_TIMEOUT else left
 
 # Word characters for boundaries: letters, marks, digits, underscore. An apostrophe or
 # hyphen is a boundary, so French elision (l', qu’) and compounds split as expected.
@@ -148,26 +184,25 @@ def finditer(
     scans yield hundreds of thousands of matches per corpus run.
     """
     end = len(text) if endpos is None else endpos
-    return pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT if _bounded.get() else None)
+    return pattern.finditer(text, pos, end, timeout=_timeout())
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0,
            endpos: int | None = None) -> regex.Match[str] | None:
     """The first match at or after `pos` (and ending by `endpos`), under the match timeout."""
-    return pattern.search(text, pos, len(text) if endpos is None else endpos,
-                          timeout=MATCH_TIMEOUT if _bounded.get() else None)
+    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=_timeout())
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """A match starting at `pos`, under the match timeout."""
-    return pattern.match(text, pos, timeout=MATCH_TIMEOUT if _bounded.get() else None)
+    return pattern.match(text, pos, timeout=_timeout())
 
 
 def sub(pattern: regex.Pattern[str], replacement: str, text: str) -> str:
     """Every match replaced by `replacement`, under the match timeout."""
-    return pattern.sub(replacement, text, timeout=MATCH_TIMEOUT if _bounded.get() else None)
+    return pattern.sub(replacement, text, timeout=_timeout())
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """A match of the whole of `text`, under the match timeout."""
-    return pattern.fullmatch(text, timeout=MATCH_TIMEOUT if _bounded.get() else None)
+    return pattern.fullmatch(text, timeout=_timeout())

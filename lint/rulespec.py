@@ -14,7 +14,7 @@ from lint.diagnostic import Severity
 from lint.document.scopes import validate_selector
 from lint.rule_types import RULE_TYPES
 from lint.rule_types.base import OptionError, RuleType, scoping_of
-from lint.yamlio import InputError, LocatedYaml, load_yaml
+from lint.yamlio import InputError, LocatedYaml, read_yaml_file
 
 COMMON_KEYS = frozenset(
     {"type", "message", "severity", "scope", "link", "description", "examples", "lang",
@@ -112,11 +112,7 @@ RULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 def load_rule(path: Path, pack: str) -> RuleSpec:
     """Read and validate one rule file. Raises InputError naming file, line and column."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), 1, 1, f"not valid UTF-8 at byte offset {exc.start}") from None
-    doc = load_yaml(text, str(path))
+    doc = read_yaml_file(path)
     return parse_rule(doc, pack, path.stem)
 
 
@@ -207,6 +203,12 @@ def placeholder_problem(template: str) -> str | None:
         return f"invalid message template: {exc} (write '{{{{' for a literal brace)"
     if any(not name or name[0].isdigit() for name in fields):
         return "message placeholders must be named, e.g. {match}"
+    for _, name, spec, _ in string.Formatter().parse(template):
+        # Plain names only: `{match.__class__}` or `{match[0]}` would reach into Python
+        # objects, and a nested `{...}` in a format spec is a second placeholder.
+        if name is not None and (not name.isidentifier() or "{" in (spec or "")):
+            return (f"message placeholder {{{name}}} must be a plain name such as {{match}} "
+                    "(no '.', '[' or nested braces)")
     return None
 
 

@@ -9,10 +9,11 @@ from typing import Any
 
 from lint import rule_ids
 from lint.config import Config, RuleSetting
-from lint.diagnostic import FileResult, Position
+from lint.diagnostic import Diagnostic, FileResult, Position, Severity
 from lint.document.builder import build_document
 from lint.document.language import Languages
-from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
+from lint.engine import INTERNAL_ERROR, ActiveRule, Ruleset, lexicon_problems, run
+from lint.files import BINARY_PROBE, looks_wide, special_kind
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
 from lint.packs import Catalog, builtin_rules_dir, lexicon_languages, load_catalog, message_errors
@@ -37,8 +38,12 @@ class Linter:
         config: Config,
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
+        isolate: bool = False,
     ) -> None:
         self.config = config
+        self.isolate = isolate
+        """Turn a failure while linting one file into a diagnostic on it (the CLI, which
+        lints many files); the language server catches and logs failures itself."""
         self.catalog: Catalog = load_catalog(config)
         self.errors: list[InputError] = list(self.catalog.errors)
         self.lexicons = LexiconStore(self.catalog.pack_dirs, config.lexicons)
@@ -185,7 +190,23 @@ class Linter:
         self, source: SourceText, path: str, kind: str | None = None, lang: str | None = None
     ) -> FileResult:
         """Lint text already in memory; `lang` forces the language (else front matter,
-        configuration, detection)."""
+        configuration, detection).
+
+        With `isolate`, any failure inside becomes one `newslint.internal-error`
+        diagnostic on this file, so that one odd draft never stops a run over many.
+        """
+        if not self.isolate:
+            return self._lint_source(source, path, kind, lang)
+        try:
+            return self._lint_source(source, path, kind, lang)
+        except Exception as exc:  # noqa: BLE001 - isolation: the other files still run
+            message = (f"newslint failed on this file and did not lint it "
+                       f"({type(exc).__name__}: {exc}); please report it with the draft")
+            failure = Diagnostic.at(source, INTERNAL_ERROR, Severity.ERROR, message, 0, 0)
+            return FileResult(path, source, [failure])
+
+    def _lint_source(self, source: SourceText, path: str, kind: str | None,
+                     lang: str | None) -> FileResult:
         with trusted_patterns(self.trusted):
             document = build_document(source, path, kind=kind,
                                       default_lang=self.language_for(path),
@@ -197,6 +218,12 @@ class Linter:
         return FileResult(path, source, diagnostics, lang=document.lang, waived=waived)
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
+        if len(data) > self.config.max_size:
+            return FileResult(path, None, error=self._too_large(len(data)))
+        head = data[:BINARY_PROBE]
+        if b"\0" in head and looks_wide(head):  # NULs are valid UTF-8: check first
+            return FileResult(path, None, error="UTF-16 or UTF-32 text, not UTF-8: save it "
+                                                "as UTF-8 to lint it")
         try:
             source = SourceText.decode(data)
         except DecodeError as exc:
@@ -204,11 +231,23 @@ class Linter:
         return self.lint_source(source, path, kind)
 
     def lint_path(self, path: str, kind: str | None = None) -> FileResult:
+        if kind_of := special_kind(path):  # never opened: a FIFO would block the run
+            return FileResult(path, None, error=f"{kind_of}, not a regular file: not read")
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > self.config.max_size:
+                    return FileResult(path, None, error=self._too_large(size))
+                data = handle.read(self.config.max_size + 1)
         except OSError as exc:
             return FileResult(path, None, error=exc.strerror or str(exc))
         return self.lint_bytes(data, path, kind)
+
+    def _too_large(self, size: int) -> str:
+        where = f" ({self.config.path})" if self.config.path else ""
+        return (f"{size / 1e6:.1f} MB, over the {self.config.max_size / 1e6:g} MB limit per "
+                f"draft: not read (raise `files: max_size` in the configuration{where} "
+                "to lint it)")
 
 
 def _only_shipped_patterns(config: Config, catalog: Catalog) -> bool:

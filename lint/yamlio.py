@@ -6,6 +6,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -22,12 +23,15 @@ PathKey = tuple[object, ...]
 class InputError(Exception):
     """A problem in a user file, located at a 1-based line and column."""
 
-    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+    def __init__(self, path: str, line: int, column: int, message: str,
+                 index: int | None = None) -> None:
         super().__init__(f"{path}:{line}:{column}: {message}")
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.index = index
+        """0-based code-point offset into the text, when the parser gives one."""
 
 
 @dataclass
@@ -61,37 +65,154 @@ class LocatedYaml:
 # every rule file and lexicon is read), else the pure-Python one; both build the same data.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and lists accepted (configuration and packs use under 10);
+deeper input is refused before Python's recursion limit could be reached."""
+
+MAX_ALIAS_NODES = 100_000
+"""Nodes that aliases (`*name`) may add by repeating their anchors: a "billion laughs"
+text is refused at the alias that crosses it, before anything is built."""
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def read_yaml_file(path: Path | str) -> LocatedYaml:
+    """Read and parse a YAML file; bytes that are not UTF-8 are an InputError at their
+    line and column, like every other problem of the file."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8")
+        line = prefix.count("\n") + 1
+        column = exc.start - (prefix.rfind("\n") + 1 if "\n" in prefix else 0) + 1
+        raise InputError(str(path), line, column,
+                         f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    return load_yaml(text, str(path))
+
 
 def load_yaml(text: str, path: str) -> LocatedYaml:
-    """Parse YAML safely; syntax errors become InputError with the parser's position."""
+    """Parse YAML safely and within bounds: aliases, nesting depth, duplicate keys and
+    dates are checked before any Python object is built. Every problem is an InputError
+    with the position the parser gives."""
+    if "&" in text and "*" in text:  # aliases need an anchor: plain files skip this pass
+        _check_aliases(text, path)
     loader = _SAFE_LOADER(text)
     try:
-        # One parse gives both the positions (the node tree) and the data built from it.
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(path, line, column, f"invalid YAML: {problem}") from None
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc, path) from None
+        except RecursionError:  # the pure-Python parser on deep nesting
+            raise InputError(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels") from None
+        located = LocatedYaml(path, None)
+        if node is None:
+            return located
+        # Positions, depth, duplicate keys and dates first, so that construction below
+        # only ever meets a bounded, well-formed tree.
+        _walk(node, (), located, loader, 0)
+        try:
+            located.data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc, path) from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            raise InputError(path, 1, 1, f"invalid YAML value: {exc}") from None
+        return located
     finally:
         loader.dispose()
-    located = LocatedYaml(path, data)
-    if node is not None:
-        _walk(node, (), located)
-    return located
 
 
-def _walk(node: yaml.Node, key: PathKey, out: LocatedYaml) -> None:
+def load_yaml_data(text: str, path: str) -> Any:
+    """The data of a YAML text, with the same bounds and errors as `load_yaml`."""
+    return load_yaml(text, path).data
+
+
+def _yaml_error(exc: yaml.YAMLError, path: str) -> InputError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    if context and getattr(exc, "problem", None):
+        problem = f"{problem} ({context})"
+    return InputError(path, line, column, f"invalid YAML: {problem}",
+                      index=mark.index if mark else None)
+
+
+def _at(path: str, mark: Any, message: str) -> InputError:
+    return InputError(path, mark.line + 1, mark.column + 1, message, index=mark.index)
+
+
+def _check_aliases(text: str, path: str) -> None:
+    """Refuse recursive aliases and alias expansion beyond MAX_ALIAS_NODES or MAX_DEPTH,
+    from the parser's events alone (nothing is built, so memory stays flat)."""
+    # Per anchor: (nodes, depth) of its value once complete. Open collections: their
+    # anchor, node count and deepest child depth so far.
+    anchors: dict[str, tuple[int, int]] = {}
+    open_: list[list[Any]] = []
+    added = 0
+    try:
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_.append([event.anchor, 1, 0])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, nodes, depth = open_.pop()
+                size = (nodes, depth + 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, (1, 0)
+            elif isinstance(event, yaml.AliasEvent):
+                anchor = None
+                if event.anchor in (entry[0] for entry in open_):
+                    raise _at(path, event.start_mark,
+                              f"recursive alias *{event.anchor} (it is inside its own anchor)")
+                size = anchors.get(event.anchor, (1, 0))
+                added += size[0]
+                if added > MAX_ALIAS_NODES:
+                    raise _at(path, event.start_mark,
+                              f"aliases expand to more than {MAX_ALIAS_NODES:,} values "
+                              "(a \"billion laughs\" text?)")
+                if len(open_) + size[1] > MAX_DEPTH:
+                    raise _at(path, event.start_mark,
+                              f"alias *{event.anchor} nests deeper than {MAX_DEPTH} levels")
+            else:
+                continue
+            if anchor:
+                anchors[anchor] = size
+            if open_:
+                parent = open_[-1]
+                parent[1] += size[0]
+                parent[2] = max(parent[2], size[1])
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, path) from None
+
+
+def _walk(node: yaml.Node, key: PathKey, out: LocatedYaml, loader: Any, depth: int) -> None:
     out.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.CollectionNode) and depth >= MAX_DEPTH:
+        raise _at(out.path, node.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(node, yaml.MappingNode):
+        seen: dict[tuple[str, str], yaml.Node] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
+                name = (key_node.tag, key_node.value)
+                if name in seen:
+                    first = seen[name].start_mark
+                    raise _at(out.path, key_node.start_mark,
+                              f"duplicate key {key_node.value!r} (first at line "
+                              f"{first.line + 1}, column {first.column + 1})")
+                seen[name] = key_node
             child = (*key, key_node.value)
             out.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, child, out)
+            _walk(value_node, child, out, loader, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*key, index), out)
+            _walk(item, (*key, index), out, loader, depth + 1)
+    elif node.tag == _TIMESTAMP:
+        try:
+            loader.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise _at(out.path, node.start_mark, f"invalid date {node.value!r}: {exc}") from None
 
 
 def has_toml_table(text: str, table: PathKey) -> bool:
@@ -99,7 +220,7 @@ def has_toml_table(text: str, table: PathKey) -> bool:
     the table counts (its errors are for the caller to report)."""
     try:
         data: Any = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: absurd nesting
         return f"[{'.'.join(map(str, table))}" in text
     for part in table:
         if not isinstance(data, dict) or part not in data:
@@ -118,6 +239,9 @@ def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
         found = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         raise InputError(path, line, column, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        line, column = _deep_toml_position(text)
+        raise InputError(path, line, column, "invalid TOML: nesting too deep") from None
     for part in table:
         if not isinstance(data, dict) or part not in data:
             return None
@@ -134,6 +258,17 @@ def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
             if key[:n] == table:
                 target[key[n:]] = where
     return located
+
+
+def _deep_toml_position(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where brackets first nest `limit` deep (strings are not skipped: a best guess)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > limit:
+            line = text.count("\n", 0, index)
+            return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+    return 1, 1
 
 
 class _TomlScanner:

@@ -437,16 +437,6 @@ def test_a_change_during_the_write_is_detected(project: Path,
     assert sorted(os.listdir(project)) == ["a.md", "all.yaml", "style.yaml"]
 
 
-@pytest.mark.skipif(os.name == "nt" or (hasattr(os, "geteuid") and os.geteuid() == 0),
-                    reason="POSIX permissions, which root ignores")
-def test_a_read_only_file_is_not_fixed(project: Path) -> None:
-    a = put(project / "a.md", b"We met in order to vote.\n")
-    a.chmod(0o444)
-    status, _, err = run("check", "--config", "style.yaml", "--fix", "a.md")
-    assert (status, err) == (ExitStatus.USAGE, "a.md: error: file is read-only; not fixed\n")
-    assert a.read_bytes() == b"We met in order to vote.\n"
-
-
 def test_a_file_we_may_not_write_is_refused_even_as_root(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # os.replace only needs the folder to be writable: without this check a read-only
@@ -578,3 +568,24 @@ def test_a_folder_is_fixed_file_by_file(project: Path) -> None:
     assert sorted(err.splitlines()) == ["a.md: 1 fix applied", "c.txt: 1 fix applied"]
     assert (project / "c.txt").read_bytes() == b"The end.\n"
     assert status == ExitStatus.CLEAN
+
+
+def test_a_read_only_file_is_not_fixed_even_by_root(project: Path) -> None:
+    # Root passes os.access: the missing write bits alone must stop the fix.
+    a = put(project / "a.md", b"We met in order to vote.\n")
+    a.chmod(0o444)
+    status, _, err = run("check", "--config", "style.yaml", "--fix", "a.md")
+    assert (status, err) == (ExitStatus.USAGE, "a.md: error: file is read-only; not fixed\n")
+    assert a.read_bytes() == b"We met in order to vote.\n"
+    assert stat.S_IMODE(a.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX hard links")
+def test_a_file_with_hard_links_is_not_fixed_and_links_are_kept(project: Path) -> None:
+    a = put(project / "a.md", b"We met in order to vote.\n")
+    os.link(a, project / "b.md")
+    status, _, err = run("check", "--config", "style.yaml", "--fix", "a.md")
+    assert (status, err) == (ExitStatus.USAGE, "a.md: error: file has 2 hard links, which a fix "
+                                               "would split; not fixed\n")
+    assert a.read_bytes() == (project / "b.md").read_bytes() == b"We met in order to vote.\n"
+    assert os.path.samefile(a, project / "b.md")

@@ -74,6 +74,8 @@ class Problem:
     end: int
     """Exclusive end offset."""
     message: str
+    kind: str = "front-matter"
+    """"front-matter" (an error of its YAML) or "nesting" (text too deep to parse)."""
 
 
 @dataclass

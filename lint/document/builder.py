@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import regex
-import yaml
 
 from lint.data import load_data
 from lint.document import Document, Problem, Sentence
@@ -15,6 +14,7 @@ from lint.document.markdown import parse_markdown
 from lint.document.plaintext import mark_crossheads, parse_text
 from lint.document.sentences import split_sentences
 from lint.source import SourceText
+from lint.yamlio import InputError, load_yaml_data
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
@@ -88,22 +88,18 @@ def _cut_front_matter(doc: Document) -> int:
 
 
 def _parse_meta(doc: Document, body: str, base: int) -> dict[str, Any]:
-    """Parse the front matter YAML; a problem is recorded at its line and column."""
+    """Parse the front matter YAML (bounded like every YAML newslint reads); a problem is
+    recorded at its line and column."""
     try:
-        data = yaml.safe_load(body) if body.strip() else {}
-    except yaml.YAMLError as exc:
-        offset = base
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            # The mark's index counts code points into `body`; its line would follow
-            # YAML's own idea of line breaks (which includes U+2028), so it is not used.
-            offset = min(base + mark.index, base + len(body))
-        problem = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        detail = f"{problem} ({context})" if context else problem
+        data = load_yaml_data(body, doc.path) if body.strip() else {}
+    except InputError as exc:
+        # The error's index counts code points into `body`; its line would follow YAML's
+        # own idea of line breaks (which includes U+2028), so it is not used.
+        offset = base + min(exc.index or 0, len(body))
         end = min(offset + 1, doc.source.line_end(doc.source.line_of(offset)))
+        message = exc.message.removeprefix("invalid YAML: ")
         doc.problems.append(
-            Problem(offset, max(end, offset), f"invalid front matter YAML: {detail}")
+            Problem(offset, max(end, offset), f"invalid front matter YAML: {message}")
         )
         return {}
     if not isinstance(data, dict):
@@ -117,6 +113,8 @@ def _blank_lines(source: SourceText, first_body_line: int) -> str:
     if first_body_line == 0:
         return source.text
     head = "".join(source.line_ending(line) for line in range(first_body_line))
+    if first_body_line >= source.line_count:  # the closing fence ends the file, no newline
+        return head
     return head + source.text[source.line_starts[first_body_line] :]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -11,7 +12,7 @@ from markdown_it.common.utils import isValidEntityCode
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from lint.document import Block, Comment, Document
+from lint.document import Block, Comment, Document, Problem
 from lint.document.projection import (
     PLACEHOLDER,
     Aligner,
@@ -21,7 +22,10 @@ from lint.document.projection import (
 )
 from lint.source import SourceText
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+MAX_NESTING = 100
+"""Block nesting markdown-it parses (its default, 20, left text in 20 blockquotes or 10
+list levels unparsed and unlinted); deeper text gets one notice (a Problem)."""
+_PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 # Open-token type → the scope name it pushes (its closing token pops it).
 _CONTAINERS = {
@@ -54,8 +58,12 @@ def parse_markdown(doc: Document, parse_text: str) -> None:
     leaf: tuple[str, ...] | None = None
     row_cursor = 0  # cells of one table row share a line: search on from the last cell
     row_line = 0
+    views: dict[int, tuple[str, list[int]]] = {}  # row lines, built once for all their cells
+    too_deep: Token | None = None
     for token in _PARSER.parse(parse_text):
         kind = token.type
+        if too_deep is None and token.level >= MAX_NESTING - 1 and token.map:
+            too_deep = token
         if kind in _CONTAINERS:
             stack.append(_CONTAINERS[kind])
             if kind == "tr_open" and token.map:
@@ -69,7 +77,7 @@ def parse_markdown(doc: Document, parse_text: str) -> None:
             leaf = (*stack, "heading", token.tag)
         elif kind == "inline" and leaf and leaf[-1] == "cell":
             # Some markdown-it versions give cells no map: the row's line is theirs.
-            cmap, row_cursor = _cell_map(source, token, row_line, row_cursor)
+            cmap, row_cursor = _cell_map(source, token, row_line, row_cursor, views)
             _add_inline_block(doc, leaf, token, cmap)
             leaf = None
         elif kind == "inline" and token.map is not None:
@@ -86,6 +94,13 @@ def parse_markdown(doc: Document, parse_text: str) -> None:
             )
             if name == "html":
                 _collect_comments(doc, lo, hi)
+    if too_deep is not None:
+        # markdown-it stops at MAX_NESTING: what lies deeper was not parsed, so say so.
+        start = source.line_starts[min(too_deep.map[0], source.line_count - 1)]
+        doc.problems.append(Problem(
+            start, source.line_end(source.line_of(start)),
+            f"text nested deeper than the Markdown parser goes ({MAX_NESTING} levels: a "
+            "blockquote counts one, a list level two) is not linted", kind="nesting"))
 
 
 def _add_inline_block(
@@ -117,29 +132,22 @@ def _line_range(source: SourceText, line_map: Sequence[int]) -> tuple[int, int]:
 
 
 def _cell_map(
-    source: SourceText, token: Token, row_line: int, cursor: int
+    source: SourceText, token: Token, row_line: int, cursor: int,
+    views: dict[int, tuple[str, list[int]]],
 ) -> tuple[ContentMap, int]:
     """Map a table cell's content onto its row line, searching from `cursor`.
 
     markdown-it drops the backslash of an escaped pipe (`\\|`) inside a cell, so the
-    search runs on a view of the line without those backslashes.
+    search runs on a view of the line without those backslashes. The view of a line is
+    built once (in `views`) for all its cells: a wide table stays linear.
     """
     line = token.map[0] if token.map else row_line
-    start, end = source.line_starts[line], source.line_end(line)
-    view: list[str] = []
-    where: list[int] = []
-    escaped = False
-    for offset in range(start, end):
-        ch = source.text[offset]
-        if ch == "|" and escaped:
-            view.pop()
-            where.pop()
-        view.append(ch)
-        where.append(offset)
-        escaped = ch == "\\"
-    text = "".join(view).replace("\0", "\ufffd")
+    end = source.line_end(line)
+    if line not in views:
+        views[line] = _row_view(source, line)
+    text, where = views[line]
     content = token.content
-    begin = next((i for i, offset in enumerate(where) if offset >= cursor), len(where))
+    begin = bisect.bisect_left(where, cursor)  # `where` ascends
     at = text.find(content, begin) if content else -1
     if at < 0:
         at = begin
@@ -160,6 +168,22 @@ def _cell_map(
     offsets.append(tail)
     next_cursor = tail if found else cursor
     return ContentMap(content, offsets, widths), next_cursor
+
+
+def _row_view(source: SourceText, line: int) -> tuple[str, list[int]]:
+    """A row line without the backslashes of escaped pipes, and each character's offset."""
+    view: list[str] = []
+    where: list[int] = []
+    escaped = False
+    for offset in range(source.line_starts[line], source.line_end(line)):
+        ch = source.text[offset]
+        if ch == "|" and escaped:
+            view.pop()
+            where.pop()
+        view.append(ch)
+        where.append(offset)
+        escaped = ch == "\\"
+    return "".join(view).replace("\0", "\ufffd"), where
 
 
 def _own_line(source: SourceText, start: int, end: int) -> bool:

@@ -166,9 +166,17 @@ def analyse(document: Document, lexicon: EditorialLexicon, options: Any = None) 
     settings = analysis_options(options)
     shared: dict[tuple[int, AnalysisOptions], Analysis] = document.cache.setdefault("editorial", {})
     key = (id(lexicon), settings)
+    if key in document.cache.setdefault("editorial-timed-out", set()):
+        # An analysis that ran out of time once would again: every rule sharing it
+        # reports its time-out at once instead of spending its own budget on it.
+        raise TimeoutError("the shared editorial analysis timed out on this draft")
     cached = shared.get(key)
     if cached is None or cached.lexicon is not lexicon:
-        cached = _Analyser(document, lexicon, settings).run()
+        try:
+            cached = _Analyser(document, lexicon, settings).run()
+        except TimeoutError:
+            document.cache["editorial-timed-out"].add(key)
+            raise
         shared[key] = cached
     return cached
 

@@ -57,6 +57,14 @@ class NoOptions:
     """For rule types that take no options of their own."""
 
 
+def bounds(low: float | None, high: float | None = None) -> dict[str, Any]:
+    """Field metadata declaring a numeric option's accepted range (inclusive; None: open).
+
+    Numeric options without it accept any finite number from 0 up.
+    """
+    return {"range": (low, high)}
+
+
 class OptionError(ValueError):
     """An invalid option; `key` names it (a path under the rule), `of_key` says whether
     the fault is in the key itself (unknown option, bad regex as a mapping key)."""
@@ -120,6 +128,8 @@ class RuleType(ABC):
                 raise OptionError((key,), f"unknown option {key!r} for type {cls.name!r} "
                                           f"(known: {known})", of_key=True)
         values = {key: _coerce(key, value, str(names[key].type)) for key, value in raw.items()}
+        for key, value in values.items():
+            _check_range(key, value, str(names[key].type), names[key].metadata)
         try:
             options = cls.Options(**values)
         except TypeError as exc:
@@ -193,6 +203,19 @@ def _coerce(key: str, value: Any, kind: str) -> Any:
     if not ok:
         raise OptionError((key,), f"option {key!r} must be {_describe(kind)}, not {value!r}")
     return value
+
+
+def _check_range(key: str, value: Any, kind: str, metadata: Mapping[str, Any]) -> None:
+    """Numbers must be finite and inside the field's declared `bounds` (default: >= 0)."""
+    if kind not in ("int", "float"):
+        return
+    if value != value or value in (float("inf"), float("-inf")):  # NaN is unequal to itself
+        raise OptionError((key,), f"option {key!r} must be a finite number, not {value!r}")
+    low, high = metadata.get("range", (0, None))
+    if (low is not None and value < low) or (high is not None and value > high):
+        wanted = (f"between {low} and {high}" if low is not None and high is not None
+                  else f"at least {low}" if low is not None else f"at most {high}")
+        raise OptionError((key,), f"option {key!r} must be {wanted}, not {value!r}")
 
 
 def _describe(kind: str) -> str:

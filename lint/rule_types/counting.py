@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.patterns import (
     APOSTROPHES, SPACE, compile_pattern, compile_terms, finditer, fullmatch,
 )
-from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
+from lint.rule_types.base import Finding, OptionError, RuleType, bounds, check_regexes, rule_type
 
 _LETTERS = r"[\p{L}\p{M}\p{N}]*"  # letters, combining accents (decomposed é), digits
 WORD = rf"[\p{{L}}\p{{N}}]{_LETTERS}(?:[{APOSTROPHES}-][\p{{L}}\p{{N}}]{_LETTERS})*"
@@ -24,9 +24,9 @@ _APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
 class OccurrenceOptions:
     token: str = WORD
     """Regex counted in each unit (default: words)."""
-    max: int = -1
+    max: int = field(default=-1, metadata=bounds(-1))
     """Report a unit with more than this many matches (-1: no maximum)."""
-    min: int = -1
+    min: int = field(default=-1, metadata=bounds(-1))
     """Report a unit with fewer than this many matches (-1: no minimum)."""
     ignorecase: bool = False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -16,7 +16,7 @@ from lint.editorial.analysis import claim_blocks
 from lint.document.quotes import quote_spans
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_pattern, compile_terms, search, sub
-from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
+from lint.rule_types.base import Finding, OptionError, RuleType, bounds, rule_type
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
 _THOUSANDS = regex.compile(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)")
@@ -60,9 +60,9 @@ class RepeatOptions:
     """Words per shingle (k)."""
     min_words: int = 12
     """Shorter units ("Share", "Partager", one-line transitions) are never compared."""
-    containment: float = 0.6
+    containment: float = field(default=0.6, metadata=bounds(0, 1))
     """Report when this share of the shorter unit's shingles appear in the other one."""
-    jaccard: float = 0.5
+    jaccard: float = field(default=0.5, metadata=bounds(0, 1))
     """...or when the two shingle sets overlap this much (resemblance)."""
     min_shared: int = 8
     """...and only when they share at least this many shingles: two paragraphs that
