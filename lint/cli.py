@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import enum
 import os
 import sys
@@ -17,7 +18,9 @@ from lint import __version__
 from lint.config import Config, load_config
 from lint.diagnostic import FileResult, Severity
 from lint.engine import INTERNAL_RULES
-from lint.files import STDIN, expand
+from lint.files import STDIN, Target, expand
+from lint.globs import any_match, expand_globs
+from lint.linter_pool import LinterPool
 from lint.report import (
     INPUT_ERROR,
     ReporterUnavailable,
@@ -42,6 +45,7 @@ class ExitStatus(enum.IntEnum):
 
 FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
 FAIL_ON = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info", "hint")
 EXPLAIN_BUILTIN = {
     **INTERNAL_RULES,
     INPUT_ERROR: "A file could not be linted: it is missing, unreadable or not valid UTF-8. "
@@ -80,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "Actions, else text)")
     check.add_argument("--fail-on", default="warning", choices=FAIL_ON,
                        help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--min-severity", choices=SEVERITIES, metavar="SEVERITY",
+                       help="do not show findings below this severity (error, warning, "
+                            "info, hint; default: min_severity in the configuration, else "
+                            "show all); the exit status still counts them")
     check.add_argument("--no-color", action="store_true",
                        help="never colour the text output (colour is used only on a "
                             "terminal, and never when NO_COLOR is set)")
@@ -87,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff instead of writing them")
 
+    show_config = sub.add_parser("config", help="print the effective configuration of a "
+                                                "file and where each setting comes from")
+    show_config.add_argument("path", metavar="PATH", help="a draft (or a folder)")
+    _config_option(show_config)
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
     explain = sub.add_parser("explain", help="explain a rule, a finding, or the lexicon keys")
@@ -113,9 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config_option(parser: argparse.ArgumentParser, text: str | None = None) -> None:
     parser.add_argument("--config", metavar="FILE",
-                        help=text or "configuration file (default: the nearest .newslint.yaml, "
-                                     "or pyproject.toml with [tool.newslint], from the current "
-                                     "folder up)")
+                        help=text or "configuration file for every draft (default: each "
+                                     "draft's own: the .newslint.yaml or pyproject.toml "
+                                     "[tool.newslint] files above it, the closest winning)")
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -149,16 +161,19 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         return ExitStatus.USAGE
     if args.command == "lsp":
         return _lsp(args, err)
+    if args.command == "check":
+        return _check(args, out, err, stdin)
+    if args.command == "config":
+        from lint.config_show import show_config
+
+        return show_config(args.path, args.config, out, err, _report_config_errors)
     try:
         config = load_config(args.config)
     except InputError as exc:
         return _report_config_errors([exc], err)
     if args.command == "test-rules":
         return _test_rules(config, args.pack_dirs, out, err)
-    if args.command == "check":
-        linter = Linter(config, _split(args.select), _split(args.ignore))
-    else:
-        linter = Linter(config)
+    linter = Linter(config)
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
@@ -168,8 +183,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
             return _explain_lexicon(linter, args.lang, args.format, out, err)
         if place := _place(args.rule, linter):
             return _explain_place(linter, *place, out, err)
-        return _explain(linter, args.rule, out, err)
-    return _check(linter, args, out, err, stdin)
+    return _explain(linter, args.rule, out, err)
 
 
 def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:
@@ -200,13 +214,27 @@ def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
 # -- check --------------------------------------------------------------------------
 
 
-def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
+def _check(args: argparse.Namespace, out: IO[str], err: IO[str],
            stdin: IO[bytes] | None) -> int:
-    unknown = linter.unknown_references(_split(args.select) + _split(args.ignore))
+    # Each draft is linted with the configuration files above it (lint.config_discovery).
+    pool = LinterPool(args.config, _split(args.select), _split(args.ignore))
+    pool.linter_for(STDIN)  # the working folder's configuration is checked in any case
+    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
+    paths, negations = expand_globs(paths)
+    targets = [t for t in expand(paths, pool.included, pool.excluded)
+               if t.path == STDIN or not any_match(negations, os.path.relpath(t.path))]
+    for target in targets:
+        if target.error is None:
+            pool.linter_for(args.stdin_filename or STDIN if target.path == STDIN
+                            else target.path)
+    if pool.errors:
+        return _report_config_errors(pool.errors, err)
+    linters = pool.linters
+    unknown = [r for r in _split(args.select) + _split(args.ignore)
+               if all(r in linter.unknown_references([r]) for linter in linters)]
     if unknown:
         return _error(err, f"unknown rule or pack in --select/--ignore: {', '.join(unknown)} "
                            "(`newslint rules` lists them)")
-    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if args.fix and args.diff:
         return _error(err, "use either --fix or --diff, not both")
     if args.diff and choose_format(args.format) != "text":
@@ -228,10 +256,12 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
 
     color = (fmt == "text" and not args.no_color and not os.environ.get("NO_COLOR")
              and _isatty(out))
-    report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
+    specs = {s.id: s for linter in linters for s in linter.catalog.specs}
+    report = reporter_class(out, color=color, rules=specs)
     summary = Summary()
+    worst: Severity | None = None
     report.start()
-    for result in _results(linter, paths, args.stdin_filename, stdin):
+    for linter, result in _results(pool, targets, args.stdin_filename, stdin):
         if result.error is not None:
             err.write(_input_error_line(result))
         else:
@@ -239,27 +269,42 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                        if a.spec.applies_to(result.lang or ""))
             if fixer is not None:
                 result = fixer.apply(linter, result)
+            worst = max([worst, *(d.severity for d in result.diagnostics)],
+                        key=lambda s: s or 0)
+            result = _shown_only(result, args.min_severity or linter.config.min_severity)
         report.file(result)
         summary.add(result)
     report.finish(summary)
     if summary.input_errors:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
-    worst = summary.worst
     return ExitStatus.FINDINGS if worst is not None and worst >= fail_on else ExitStatus.CLEAN
 
 
-def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
-             stdin: IO[bytes] | None) -> Iterator[FileResult]:
-    """Lint each path in order (walking folders); a failure stops only its own file."""
-    for target in expand(paths, linter.is_included, linter.is_excluded):
+def _shown_only(result: FileResult, minimum: str | Severity | None) -> FileResult:
+    """The result without the findings below `--min-severity` (a display filter only)."""
+    if minimum is None:
+        return result
+    floor = Severity.parse(minimum) if isinstance(minimum, str) else minimum
+    return dataclasses.replace(
+        result, diagnostics=[d for d in result.diagnostics if d.severity >= floor])
+
+
+def _results(pool: LinterPool, targets: Sequence[Target], stdin_name: str | None,
+             stdin: IO[bytes] | None) -> Iterator[tuple[Linter, FileResult]]:
+    """Lint each target in order, each with its own configuration's linter; a failure
+    stops only its own file."""
+    for target in targets:
         if target.error is not None:
-            yield FileResult(target.path, None, error=target.error)
-        elif target.path == STDIN:
+            yield None, FileResult(target.path, None, error=target.error)  # type: ignore[misc]
+            continue
+        linter = pool.linter_for(stdin_name or STDIN if target.path == STDIN else target.path)
+        assert linter is not None  # broken configurations stopped the run before
+        if target.path == STDIN:
             data = (stdin or sys.stdin.buffer).read()
-            yield linter.lint_bytes(data, stdin_name or STDIN)
+            yield linter, linter.lint_bytes(data, stdin_name or STDIN)
         else:
-            yield linter.lint_path(target.path)
+            yield linter, linter.lint_path(target.path)
 
 
 def _input_error_line(result: FileResult) -> str:

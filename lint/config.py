@@ -17,7 +17,8 @@ CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
-    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons"}
+    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons",
+     "min_severity"}
 )
 
 
@@ -51,6 +52,10 @@ class Override:
     files: tuple[str, ...]
     rules: tuple[RuleSetting, ...] = ()
     language: str | None = None
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """The file the override was written in (a nested configuration's, once merged)."""
+    key: PathKey = ()
+    """Where the override sits in that file, e.g. ("overrides", 0)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,12 @@ class Config:
     lexicons: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     located: LocatedYaml | None = field(default=None, compare=False, repr=False)
     """Positions of every key and value of the file, for errors found after loading."""
+    min_severity: Severity | None = None
+    """Findings below this severity are not shown (the exit status still counts them)."""
+    origins: Mapping[PathKey, LocatedYaml] = field(default_factory=dict, compare=False,
+                                                   repr=False)
+    """For a merged (cascaded) configuration: the file that wrote a key, when it is not
+    `located` (looked up by the longest prefix of the key)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -83,6 +94,10 @@ class Config:
     def error(self, key: PathKey | str, message: str, *, of_key: bool = False) -> InputError:
         """An InputError at `key` of the configuration file (a path or a top-level name)."""
         path = (key,) if isinstance(key, str) else key
+        for length in range(len(path), 0, -1):
+            origin = self.origins.get(tuple(path[:length]))
+            if origin is not None:
+                return origin.error(path, message, of_key=of_key)
         if self.located is None:
             return InputError(self.path or "<config>", 1, 1, message)
         return self.located.error(path, message, of_key=of_key)
@@ -166,7 +181,17 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
         include=include, exclude=exclude, overrides=overrides, lexicons=lexicons, located=doc,
+        min_severity=_min_severity(doc, data.get("min_severity")),
     )
+
+
+def _min_severity(doc: LocatedYaml, value: Any) -> Severity | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.lower() in {s.label for s in Severity}:
+        return Severity.parse(value)
+    raise doc.error(("min_severity",), "min_severity must be a severity (error, warning, "
+                                       f"info, hint), not {value!r}")
 
 
 def _keys(doc: LocatedYaml, key: PathKey, value: Any, known: tuple[str, ...]) -> None:
@@ -258,4 +283,4 @@ def _override(doc: LocatedYaml, key: PathKey, item: Any) -> Override:
     files = tuple(_globs(doc, (*key, "files"), item["files"]))
     rules = _rule_settings(doc, (*key, "rules"), item.get("rules") or {})
     language = _language(doc, (*key, "language"), item["language"]) if "language" in item else None
-    return Override(files, rules, language)
+    return Override(files, rules, language, doc, key)

@@ -89,13 +89,23 @@ class Linter:
     def _validate_languages(self) -> None:
         """`language:` (top level and per override) must be auto or an installed language."""
         available = ("auto", *self.languages.codes)
-        where: list[tuple[tuple[object, ...], str]] = [(("language",), self.config.language)]
-        where += [(("overrides", i, "language"), o.language)
-                  for i, o in enumerate(self.config.overrides) if o.language is not None]
-        for key, value in where:
-            if value not in available:
-                self.errors.append(self.config.error(
-                    key, f"unknown language {value!r} (available: {', '.join(available)})"))
+
+        def unknown(value: str) -> str:
+            return f"unknown language {value!r} (available: {', '.join(available)})"
+
+        if self.config.language not in available:
+            self.errors.append(self.config.error(("language",), unknown(self.config.language)))
+        for i, override in enumerate(self.config.overrides):
+            if override.language is None or override.language in available:
+                continue
+            # A nested configuration's `language:` or override: point into its own file.
+            if override.located is not None:
+                key = (*override.key, "language") if override.key[:1] == ("overrides",) else (
+                    "language",)
+                self.errors.append(override.located.error(key, unknown(override.language)))
+            else:
+                self.errors.append(self.config.error(("overrides", i, "language"),
+                                                     unknown(override.language)))
 
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""
