@@ -430,14 +430,13 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
 
 
 def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[str]) -> int:
-    import dataclasses
-
     from lint.packs import packs_in
     from lint.selftest import check_examples
 
+    names: list[str] | None = None
     if pack_dirs:
         folders: list[Path] = []
-        names: list[str] = []
+        names = []
         for folder in pack_dirs:
             path = Path(folder).resolve()
             if not path.is_dir():
@@ -447,10 +446,12 @@ def _test_rules(config: Config, pack_dirs: Sequence[str], out: IO[str], err: IO[
                 return _error(err, f"{folder}: no rule files (*.yaml) found")
             folders.append(path)
             names.extend(found)
-        # Test exactly the named packs, found through extra rule_dirs.
+        # Test exactly the named packs, found through extra rule_dirs; the configuration's
+        # own packs load too, so that its settings for their rules stay valid.
+        packs = None if config.packs is None else (*config.packs, *names)
         config = dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
-                                     packs=tuple(names))
-    count, failures, linter = check_examples(config)
+                                     packs=packs)
+    count, failures, linter = check_examples(config, names)
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     for failure in failures:
