@@ -131,7 +131,7 @@ def test_readme_snippet_installs_from_the_repository(tmp_path: Path) -> None:
     head = subprocess.run(["git", "rev-parse", "main"], cwd=upstream, env=env,
                           capture_output=True, text=True, check=True).stdout.strip()
     config = (work / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-    assert f"rev: {head}  # frozen: main" in config
+    assert f"rev: {head}\n" in config
     run = pre_commit("run", "--files", "bad.md")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "bad.md:3:17: warning style.repeated-word" in run.stdout
