@@ -18,9 +18,11 @@ from lint import __version__
 from lint.config import Config, load_config
 from lint.diagnostic import FileResult, Severity
 from lint.engine import INTERNAL_RULES
+from lint.document.docx_reader import is_word_document
 from lint.files import STDIN, Target, expand
 from lint.globs import any_match, expand_globs
 from lint.linter_pool import LinterPool
+from lint.progress import Progress
 from lint.report import (
     INPUT_ERROR,
     ReporterUnavailable,
@@ -261,19 +263,31 @@ def _check(args: argparse.Namespace, out: IO[str], err: IO[str],
     summary = Summary()
     worst: Severity | None = None
     report.start()
+    # Only where a person watches a terminal, and never beside machine-readable output.
+    progress = Progress(err, len(targets), fmt == "text" and _isatty(err))
     for linter, result in _results(pool, targets, args.stdin_filename, stdin):
+        if result.error is not None or result.diagnostics:
+            progress.clear()
         if result.error is not None:
             err.write(_input_error_line(result))
         else:
             report.ran(a for a in linter.ruleset_for(result.path).rules
                        if a.spec.applies_to(result.lang or ""))
-            if fixer is not None:
+            if fixer is not None and is_word_document(result.path):
+                # Its text was rebuilt from paragraphs: writing it back would lose the rest.
+                err.write(f"{result.path}: note: Word documents are not fixed; "
+                          "apply the fixes in Word\n")
+            elif fixer is not None:
                 result = fixer.apply(linter, result)
             worst = max([worst, *(d.severity for d in result.diagnostics)],
                         key=lambda s: s or 0)
-            result = _shown_only(result, args.min_severity or linter.config.min_severity)
+            shown = _shown_only(result, args.min_severity or linter.config.min_severity)
+            summary.hidden += len(result.diagnostics) - len(shown.diagnostics)
+            result = shown
         report.file(result)
         summary.add(result)
+        progress.step()
+    progress.clear()
     report.finish(summary)
     if summary.input_errors:
         return ExitStatus.USAGE

@@ -14,6 +14,7 @@ from lint.document.language import Languages
 from lint.document.scopes import units
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
 from lint.rule_types.base import Finding, OptionError, scoping_of
+from lint.option_merge import with_defaults
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
@@ -92,7 +93,7 @@ class Ruleset:
 
 def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleType | str:
     cls = RULE_TYPES[active.spec.type]
-    raw = {**active.spec.options_for(lang), **active.overrides}
+    raw = with_defaults(active.spec.options_for(lang), active.overrides)
     try:
         return cls(active.spec, cls.build_options(raw), lang, context)
     except OptionError as exc:
@@ -122,7 +123,7 @@ def lexicon_problems(spec: RuleSpec, known: set[str],
     problems: dict[tuple[object, ...], str] = {}
     for lang in ("", *spec.languages):
         try:
-            options = cls.build_options({**spec.options_for(lang), **(overrides or {})})
+            options = cls.build_options(with_defaults(spec.options_for(lang), overrides or {}))
         except OptionError:
             continue  # reported where options are validated
         for key, name in cls.lexicon_keys(options):

@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from lint.document.docx_reader import is_word_document
+
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
 """Folders never walked, besides hidden ones (.git, .venv, .tox...)."""
 
@@ -78,6 +80,6 @@ def _walk(root: str, included: Callable[[str], bool],
             # normpath: "./a.md" is reported as "a.md" when walking ".".
             full = os.path.normpath(os.path.join(folder, name))
             if (name.startswith(".") or not os.path.isfile(full) or not included(full)
-                    or excluded(full) or is_binary(full)):
+                    or excluded(full) or (is_binary(full) and not is_word_document(full))):
                 continue
             yield full

@@ -11,10 +11,12 @@ from lint import rule_ids
 from lint.config import Config, RuleSetting
 from lint.diagnostic import FileResult, Position
 from lint.document.builder import build_document
+from lint.document.docx_reader import WordError, docx_text, is_word_document
 from lint.document.language import Languages
 from lint.engine import ActiveRule, Ruleset, lexicon_problems, run
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
+from lint.option_merge import combine, with_defaults
 from lint.packs import Catalog, lexicon_languages, load_catalog, message_errors
 from lint.rule_types import RULE_TYPES, RuleContext
 from lint.rule_types.base import OptionError
@@ -116,7 +118,7 @@ class Linter:
             cls = RULE_TYPES[spec.type]
             for lang in ("", *spec.languages):
                 try:
-                    cls.build_options({**spec.options_for(lang), **setting.options})
+                    cls.build_options(with_defaults(spec.options_for(lang), setting.options))
                 except OptionError as exc:
                     self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}",
                                                      of_key=exc.of_key))
@@ -208,6 +210,12 @@ class Linter:
             data = Path(path).read_bytes()
         except OSError as exc:
             return FileResult(path, None, error=exc.strerror or str(exc))
+        if is_word_document(path):
+            # Paragraphs become lines: a finding's line is its paragraph's number.
+            try:
+                return self.lint_source(SourceText(docx_text(data)), path, "text")
+            except WordError as exc:
+                return FileResult(path, None, error=str(exc))
         return self.lint_bytes(data, path, kind)
 
 
@@ -225,7 +233,9 @@ def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[b
             enabled = setting.enabled
             if setting.severity is not None:
                 severity = setting.severity
-            options.update(setting.options)
+            # A later layer extends an earlier one's lists (lint.option_merge).
+            for key, value in setting.options.items():
+                options[key] = combine(options[key], value) if key in options else value
     return enabled, ActiveRule(spec, severity, options)
 
 

@@ -97,3 +97,15 @@ def test_config_command_says_where_each_setting_comes_from(newsroom, monkeypatch
     _, out, _ = run_cli("config", "opinion/column.md")
     assert "  hedging-gap: off  # .newslint.yaml:5:13, for opinion/**" in out
     assert "language: auto  # default" in out
+
+
+def test_a_bad_lexicon_pattern_is_one_configuration_error(newsroom, monkeypatch, write):
+    """Reported once (not once per linted draft), at the nested file's line and column."""
+    write("fr/.newslint.yaml", "language: fr\nlexicons:\n  fr:\n    weasel_holders: ['des (x']\n")
+    for name in ("b.md", "c.md", "d/e.md"):
+        write(f"fr/{name}", FRENCH)
+    monkeypatch.chdir(newsroom)
+    status, out, err = run_cli("check", ".")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["fr/.newslint.yaml:4:22: error: lexicon 'weasel_holders': "
+                                "invalid regex 'des (x': missing ) at position 6"]
