@@ -184,7 +184,12 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         if args.lexicon:
             return _explain_lexicon(linter, args.lang, args.format, out, err)
         if place := _place(args.rule, linter):
-            return _explain_place(linter, *place, out, err)
+            # The draft's own configuration, as `check` would use it.
+            pool = LinterPool(args.config)
+            own = pool.linter_for(place[0])
+            if own is None:
+                return _report_config_errors(pool.errors, err)
+            return _explain_place(own, *place, out, err)
     return _explain(linter, args.rule, out, err)
 
 

@@ -109,3 +109,13 @@ def test_a_bad_lexicon_pattern_is_one_configuration_error(newsroom, monkeypatch,
     assert (status, out) == (2, "")
     assert err.splitlines() == ["fr/.newslint.yaml:4:22: error: lexicon 'weasel_holders': "
                                 "invalid regex 'des (x': missing ) at position 6"]
+
+
+def test_explain_place_uses_the_drafts_configuration(newsroom, monkeypatch):
+    monkeypatch.chdir("/")
+    path = str(newsroom / "opinion/column.md")
+    status, out, _ = run_cli("explain", f"{path}:1")
+    assert status == 0
+    assert "hedging-gap" not in out and "acronym-defined" not in out
+    _, out, _ = run_cli("explain", f"{newsroom / 'news.md'}:1")
+    assert "editorial.hedging-gap" in out and "acronym-defined" not in out
