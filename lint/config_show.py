@@ -70,9 +70,11 @@ def show_config(path: str, explicit: str | None, out: IO[str], err: IO[str],
 def _setting(setting: RuleSetting) -> str:
     if not setting.enabled:
         return "off"
+    if not setting.options:
+        return setting.severity.label if setting.severity else "on"
     parts = {"severity": setting.severity.label} if setting.severity else {}
     parts.update(setting.options)
-    return _value(parts) if parts else "on"
+    return _value(parts)
 
 
 def _value(value: Any) -> str:

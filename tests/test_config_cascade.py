@@ -119,3 +119,18 @@ def test_explain_place_uses_the_drafts_configuration(newsroom, monkeypatch):
     assert "hedging-gap" not in out and "acronym-defined" not in out
     _, out, _ = run_cli("explain", f"{newsroom / 'news.md'}:1")
     assert "editorial.hedging-gap" in out and "acronym-defined" not in out
+
+
+def test_pyproject_and_yaml_files_cascade(write, tmp_path, monkeypatch):
+    write("pyproject.toml", '[project]\nname = "desk"\n\n[tool.newslint]\nmin_severity = "warning"\n'
+                            '\n[tool.newslint.rules]\n"style.repeated-word" = "error"\n')
+    write("desk/.newslint.yaml", "rules:\n  style.wordy: warning\n")
+    write("desk/a.md", "The the council met in order to vote.\n")
+    monkeypatch.chdir(tmp_path / "desk")
+    _, out, _ = run_cli("check", "--format", "json", "a.md")
+    assert sorted((d["rule"], d["severity"]) for d in json.loads(out)) == [
+        ("style.repeated-word", "error"), ("style.wordy", "warning")]
+    _, out, _ = run_cli("config", "a.md")
+    # A file above the working folder is shown with its full path.
+    assert f"min_severity: warning  # {tmp_path / 'pyproject.toml'}:5:1" in out
+    assert "  style.wordy: warning  # .newslint.yaml:2:3, for desk/**" in out
