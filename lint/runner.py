@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +117,12 @@ class Linter:
                     self.errors.append(setting.error(key, message))
             cls = RULE_TYPES[spec.type]
             for lang in ("", *spec.languages):
+                merged = with_defaults(spec.options_for(lang), setting.options)
                 try:
-                    cls.build_options(with_defaults(spec.options_for(lang), setting.options))
+                    cls.build_options(merged)
                 except OptionError as exc:
-                    self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}",
+                    key = _written_key(exc.key, merged, setting.options)
+                    self.errors.append(setting.error(key, f"{spec.id}: {exc}",
                                                      of_key=exc.of_key))
                     return
 
@@ -237,6 +239,20 @@ def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[b
             for key, value in setting.options.items():
                 options[key] = combine(options[key], value) if key in options else value
     return enabled, ActiveRule(spec, severity, options)
+
+
+def _written_key(key: tuple[object, ...], merged: dict[str, Any],
+                 written: Mapping[str, Any]) -> tuple[object, ...]:
+    """Where an option error is in the configuration: an index into an extended list
+    counts the built-in entries first, so find the entry in the list as written."""
+    if len(key) < 2 or not isinstance(key[1], int) or key[0] not in written:
+        return key
+    values, own = merged.get(key[0]), written[key[0]]
+    own = own.get("replace") if isinstance(own, Mapping) else own
+    if isinstance(values, list) and isinstance(own, list) and key[1] < len(values):
+        if values[key[1]] in own:
+            return (key[0], own.index(values[key[1]]), *key[2:])
+    return key
 
 
 def _byte_position(data: bytes, offset: int) -> Position:

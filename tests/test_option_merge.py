@@ -74,3 +74,17 @@ def test_min_severity_hides_findings_but_not_from_the_exit_status(tmp_path, monk
     (tmp_path / ".newslint.yaml").write_text(config + "min_severity: info\n", encoding="utf-8")
     _, out, _ = run_cli("check", "--format", "json", "--select", "style", "a.md")
     assert {d["rule"] for d in json.loads(out)} == {"style.wordy"}
+
+
+def test_an_error_in_an_extended_list_points_at_the_entry_as_written(tmp_path, monkeypatch):
+    (tmp_path / ".newslint.yaml").write_text(
+        "rules:\n  editorial.missing-disclaimer:\n"
+        "    accepted: [\"ne vaut pas conseil\", \"ne vaut (pas\"]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_cli("check", "a.md", "b.md")
+    assert (status, out) == (2, "")
+    [line] = err.splitlines()  # once, not once per draft
+    assert line.startswith(".newslint.yaml:3:39: error: editorial.missing-disclaimer: "
+                           "invalid regex 'ne vaut (pas'")
