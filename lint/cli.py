@@ -16,12 +16,14 @@ from lint import __version__
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (annotations are lazy)
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import IO, NoReturn
 
     from lint.cache import ResultCache
     from lint.config import Config
     from lint.diagnostic import FileResult
+    from lint.files import Target
+    from lint.linter_pool import LinterPool
     from lint.rulespec import RuleSpec
     from lint.runner import Linter
     from lint.yamlio import InputError
@@ -41,6 +43,8 @@ GC_THRESHOLD = 50_000
 
 FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
 FAIL_ON = ("error", "warning", "info")
+
+SEVERITIES = ("error", "warning", "info", "hint")
 
 
 def _explain_builtin() -> dict[str, str]:
@@ -88,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "Actions, else text)")
     check.add_argument("--fail-on", default="warning", choices=FAIL_ON,
                        help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--min-severity", choices=SEVERITIES, metavar="SEVERITY",
+                       help="do not show findings below this severity (error, warning, "
+                            "info, hint; default: min_severity in the configuration, else "
+                            "show all); the exit status still counts them")
     check.add_argument("--no-color", action="store_true",
                        help="never colour the text output (colour is used only on a "
                             "terminal, and never when NO_COLOR is set)")
@@ -121,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "that fit a GitHub comment (default: html)")
     _config_option(report)
 
+    show_config = sub.add_parser("config", help="print the effective configuration of a "
+                                                "file and where each setting comes from")
+    show_config.add_argument("path", metavar="PATH", help="a draft (or a folder)")
+    _config_option(show_config)
     rules = sub.add_parser("rules", help="list the enabled rules with severity and summary")
     _config_option(rules)
     explain = sub.add_parser("explain", help="explain a rule, a finding, or the lexicon keys")
@@ -153,9 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config_option(parser: argparse.ArgumentParser, text: str | None = None) -> None:
     parser.add_argument("--config", metavar="FILE",
-                        help=text or "configuration file (default: the nearest .newslint.yaml, "
-                                     "or pyproject.toml with [tool.newslint], from the current "
-                                     "folder up)")
+                        help=text or "configuration file for every draft (default: each "
+                                     "draft's own: the .newslint.yaml or pyproject.toml "
+                                     "[tool.newslint] files above it, the closest winning)")
 
 
 def _positive(value: str) -> int:
@@ -206,6 +218,12 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         return ExitStatus.USAGE
     if args.command == "lsp":
         return _lsp(args, err)
+    if args.command == "check":
+        return _check(args, out, err, stdin)
+    if args.command == "config":
+        from lint.config_show import show_config
+
+        return show_config(args.path, args.config, out, err, _report_config_errors)
     from lint.config import load_config
     from lint.runner import Linter
     from lint.yamlio import InputError
@@ -216,17 +234,14 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         return _report_config_errors([exc], err)
     if args.command in ("test-rules", "check-rules"):
         try:
-            config = _with_packs(config, args.pack_dirs)
+            config, names = _with_packs(config, args.pack_dirs)
         except NotADirectoryError as exc:
             return _error(err, str(exc))
         if args.command == "check-rules":
             return _check_rules(config, out, err)
-        return _test_rules(config, out, err)
-    if args.command == "check":
-        linter = Linter(config, _split(args.select), _split(args.ignore), isolate=True)
-    else:
-        # `report` lints many files too: one that newslint fails on must not stop it.
-        linter = Linter(config, isolate=args.command == "report")
+        return _test_rules(config, names, out, err)
+    # `report` lints many files too: one that newslint fails on must not stop it.
+    linter = Linter(config, isolate=args.command == "report")
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
@@ -237,9 +252,15 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         if args.lexicon:
             return _explain_lexicon(linter, args.lang, args.format, out, err)
         if place := _place(args.rule, linter):
-            return _explain_place(linter, *place, out, err)
-        return _explain(linter, args.rule, out, err)
-    return _check(linter, args, out, err, stdin)
+            # The draft's own configuration, as `check` would use it.
+            from lint.linter_pool import LinterPool
+
+            pool = LinterPool(args.config)
+            own = pool.linter_for(place[0])
+            if own is None:
+                return _report_config_errors(pool.errors, err)
+            return _explain_place(own, *place, out, err)
+    return _explain(linter, args.rule, out, err)
 
 
 def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:
@@ -270,18 +291,38 @@ def _lsp(args: argparse.Namespace, err: IO[str]) -> int:
 # -- check --------------------------------------------------------------------------
 
 
-def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
+def _check(args: argparse.Namespace, out: IO[str], err: IO[str],
            stdin: IO[bytes] | None) -> int:
+    import dataclasses
+
     from lint.diagnostic import Severity
+    from lint.document.docx_reader import is_word_document
     from lint.engine import INTERNAL_ERROR
-    from lint.files import STDIN
+    from lint.files import STDIN, expand
+    from lint.globs import any_match, expand_globs
+    from lint.linter_pool import LinterPool
+    from lint.progress import Progress
     from lint.report import ReporterUnavailable, Summary, choose_format, load_reporter
 
-    unknown = linter.unknown_references(_split(args.select) + _split(args.ignore))
+    # Each draft is linted with the configuration files above it (lint.config_discovery).
+    pool = LinterPool(args.config, _split(args.select), _split(args.ignore), isolate=True)
+    pool.linter_for(STDIN)  # the working folder's configuration is checked in any case
+    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
+    paths, negations = expand_globs(paths)
+    targets = [t for t in expand(paths, pool.included, pool.excluded)
+               if t.path == STDIN or not any_match(negations, os.path.relpath(t.path))]
+    for target in targets:
+        if target.error is None:
+            pool.linter_for(args.stdin_filename or STDIN if target.path == STDIN
+                            else target.path)
+    if pool.errors:
+        return _report_config_errors(pool.errors, err)
+    linters = pool.linters
+    unknown = [r for r in _split(args.select) + _split(args.ignore)
+               if all(r in linter.unknown_references([r]) for linter in linters)]
     if unknown:
         return _error(err, f"unknown rule or pack in --select/--ignore: {', '.join(unknown)} "
                            "(`newslint rules` lists them)")
-    paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     if args.fix and args.diff:
         return _error(err, "use either --fix or --diff, not both")
     if args.diff and choose_format(args.format) != "text":
@@ -314,18 +355,37 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
 
     color = (fmt == "text" and not args.no_color and not os.environ.get("NO_COLOR")
              and _isatty(out))
-    report = reporter_class(out, color=color, rules={s.id: s for s in linter.catalog.specs})
+    specs = {s.id: s for linter in linters for s in linter.catalog.specs}
+    report = reporter_class(out, color=color, rules=specs)
     summary = Summary()
     failed = 0  # files newslint itself failed on (internal errors)
-    cache = _open_cache(linter, args) if args.cache or args.cache_dir else None
+    worst: Severity | None = None
+    caches: dict[int, ResultCache] = {}
+
+    def cache_for(linter: Linter) -> ResultCache | None:
+        if not (args.cache or args.cache_dir):
+            return None
+        if id(linter) not in caches:
+            caches[id(linter)] = _open_cache(linter, args)
+        return caches[id(linter)]
+
     report.start()
-    for result in _results(linter, paths, args.stdin_filename, stdin, args.jobs, cache):
+    # Only where a person watches a terminal, and never beside machine-readable output.
+    progress = Progress(err, len(targets), fmt == "text" and _isatty(err))
+    for linter, result in _results(pool.linter_for, targets, args.stdin_filename, stdin,
+                                   args.jobs, cache_for):
+        if result.error is not None or result.diagnostics:
+            progress.clear()
         if result.error is not None:
             err.write(_input_error_line(result))
         else:
             report.ran(a for a in linter.ruleset_for(result.path).rules
                        if a.spec.applies_to(result.lang or ""))
-            if fixer is not None:
+            if fixer is not None and is_word_document(result.path):
+                # Its text was rebuilt from paragraphs: writing it back would lose the rest.
+                err.write(f"{result.path}: note: Word documents are not fixed; "
+                          "apply the fixes in Word\n")
+            elif fixer is not None:
                 result = fixer.apply(linter, result)
             # Counted before a baseline could hide it: a crash is never an accepted finding.
             failed += any(d.rule_id == INTERNAL_ERROR for d in result.diagnostics)
@@ -333,47 +393,71 @@ def _check(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str],
                 baseline.record(result)
             if baseline is not None:
                 result = baseline.filter(result)
+            worst = max([worst, *(d.severity for d in result.diagnostics)],
+                        key=lambda s: s or 0)
+            minimum = args.min_severity or linter.config.min_severity
+            if minimum is not None:  # a display filter only: the exit status counts them
+                floor = Severity.parse(minimum) if isinstance(minimum, str) else minimum
+                shown = [d for d in result.diagnostics if d.severity >= floor]
+                summary.hidden += len(result.diagnostics) - len(shown)
+                result = dataclasses.replace(result, diagnostics=shown)
         report.file(result)
         summary.add(result)
+        progress.step()
+    progress.clear()
     report.finish(summary)
     if baseline is not None and args.update_baseline:
         baseline.write()
         err.write(f"newslint: wrote {len(baseline.keys)} findings to {args.baseline}\n")
     elif baseline is not None and baseline.hidden:
         err.write(f"newslint: {baseline.hidden} findings hidden by {args.baseline}\n")
-    if cache is not None:
+    for cache in caches.values():
         cache.close()
     if summary.input_errors or failed:
         return ExitStatus.USAGE
     fail_on = Severity.parse(args.fail_on)
-    worst = summary.worst
     return ExitStatus.FINDINGS if worst is not None and worst >= fail_on else ExitStatus.CLEAN
 
 
-def _results(linter: Linter, paths: Sequence[str], stdin_name: str | None,
-             stdin: IO[bytes] | None, jobs: int | None = None,
-             cache: ResultCache | None = None) -> Iterator[FileResult]:
-    """Lint each path in order (walking folders); a failure stops only its own file.
+def _results(linter_for: Callable[[str], Linter | None], targets: Sequence[Target],
+             stdin_name: str | None, stdin: IO[bytes] | None, jobs: int | None = None,
+             cache_for: Callable[[Linter], ResultCache | None] | None = None,
+             ) -> Iterator[tuple[Linter | None, FileResult]]:
+    """Lint each target in order, each with its own configuration's linter; a failure
+    stops only its own file.
 
-    Files go through lint.batch (cache, worker processes); the results come back in
-    the order of the paths, so the report is the same whatever `jobs`.
+    Consecutive files that share a linter go through lint.batch together (cache, worker
+    processes); the results come back in the order of the targets, so the report is the
+    same whatever `jobs`.
     """
     from lint.batch import default_jobs, lint_files
     from lint.diagnostic import FileResult
-    from lint.files import STDIN, expand
+    from lint.files import STDIN
 
-    targets = list(expand(paths, linter.is_included, linter.is_excluded))
-    files = [t.path for t in targets if t.error is None and t.path != STDIN]
-    linted = lint_files(linter, files, jobs or default_jobs(len(files)), cache)
-    for target in targets:
+    workers = jobs or default_jobs(sum(1 for t in targets if t.error is None))
+    index = 0
+    while index < len(targets):
+        target = targets[index]
         if target.error is not None:
-            yield FileResult(target.path, None, error=target.error)
-        elif target.path == STDIN:
+            yield None, FileResult(target.path, None, error=target.error)
+            index += 1
+            continue
+        linter = linter_for(stdin_name or STDIN if target.path == STDIN else target.path)
+        assert linter is not None  # broken configurations stopped the run before
+        if target.path == STDIN:
             # One byte past the limit is enough to say the draft is too large.
             data = (stdin or sys.stdin.buffer).read(linter.config.max_size + 1)
-            yield linter.lint_bytes(data, stdin_name or STDIN)
-        else:
-            yield next(linted)
+            yield linter, linter.lint_bytes(data, stdin_name or STDIN)
+            index += 1
+            continue
+        group: list[str] = []
+        while (index < len(targets) and targets[index].error is None
+               and targets[index].path != STDIN and linter_for(targets[index].path) is linter):
+            group.append(targets[index].path)
+            index += 1
+        cache = cache_for(linter) if cache_for is not None else None
+        for result in lint_files(linter, group, workers, cache):
+            yield linter, result
 
 
 def _open_cache(linter: Linter, args: argparse.Namespace) -> ResultCache:
@@ -415,9 +499,12 @@ def _report(linter: Linter, args: argparse.Namespace, out: IO[str], err: IO[str]
 
     from lint.report.digest import collect
 
+    from lint.files import expand
+
     paths = args.paths or ["."]
     results = []
-    for result in _results(linter, paths, None, None):
+    targets = list(expand(paths, linter.is_included, linter.is_excluded))
+    for _, result in _results(lambda _path: linter, targets, None, None):
         if result.error is not None:
             err.write(_input_error_line(result))
         results.append(result)
@@ -552,16 +639,18 @@ def _explain_place(linter: Linter, path: str, line: int, column: int | None, out
     return ExitStatus.CLEAN
 
 
-def _with_packs(config: Config, pack_dirs: Sequence[str]) -> Config:
-    """`config` limited to the packs in `pack_dirs` (found through extra rule_dirs), or
-    unchanged when none is named. NotADirectoryError names a folder that is not a pack."""
+def _with_packs(config: Config, pack_dirs: Sequence[str]) -> tuple[Config, list[str] | None]:
+    """`config` with the packs in `pack_dirs` found through extra rule_dirs, and their
+    names (None when none is named: every enabled pack). The configuration's own packs
+    load too, so that its settings for their rules stay valid. NotADirectoryError names a
+    folder that is not a pack."""
     import dataclasses
     from pathlib import Path
 
     from lint.packs import packs_in
 
     if not pack_dirs:
-        return config
+        return config, None
     folders: list[Path] = []
     names: list[str] = []
     for folder in pack_dirs:
@@ -573,8 +662,9 @@ def _with_packs(config: Config, pack_dirs: Sequence[str]) -> Config:
             raise NotADirectoryError(f"{folder}: no rule files (*.yaml) found")
         folders.append(path)
         names.extend(found)
+    packs = None if config.packs is None else (*config.packs, *names)
     return dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *folders),
-                               packs=tuple(names))
+                               packs=packs), names
 
 
 def _check_rules(config: Config, out: IO[str], err: IO[str]) -> int:
@@ -590,10 +680,10 @@ def _check_rules(config: Config, out: IO[str], err: IO[str]) -> int:
     return ExitStatus.CLEAN
 
 
-def _test_rules(config: Config, out: IO[str], err: IO[str]) -> int:
+def _test_rules(config: Config, names: list[str] | None, out: IO[str], err: IO[str]) -> int:
     from lint.selftest import check_examples
 
-    count, failures, linter = check_examples(config)
+    count, failures, linter = check_examples(config, names)
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     for failure in failures:

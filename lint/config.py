@@ -23,7 +23,8 @@ _SIZE_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_0
                "g": 1_000_000_000, "gb": 1_000_000_000}
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
-    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers"}
+    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers",
+     "min_severity"}
 )
 
 
@@ -57,6 +58,10 @@ class Override:
     files: tuple[str, ...]
     rules: tuple[RuleSetting, ...] = ()
     language: str | None = None
+    located: LocatedYaml | None = field(default=None, compare=False, repr=False)
+    """The file the override was written in (a nested configuration's, once merged)."""
+    key: PathKey = ()
+    """Where the override sits in that file, e.g. ("overrides", 0)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,12 @@ class Config:
     """Positions of every key and value of the file, for errors found after loading."""
     waivers: tuple[Waiver, ...] = ()
     """Findings accepted on purpose, each with its reason (lint.waivers)."""
+    min_severity: Severity | None = None
+    """Findings below this severity are not shown (the exit status still counts them)."""
+    origins: Mapping[PathKey, LocatedYaml] = field(default_factory=dict, compare=False,
+                                                   repr=False)
+    """For a merged (cascaded) configuration: the file that wrote a key, when it is not
+    `located` (looked up by the longest prefix of the key)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -93,6 +104,10 @@ class Config:
     def error(self, key: PathKey | str, message: str, *, of_key: bool = False) -> InputError:
         """An InputError at `key` of the configuration file (a path or a top-level name)."""
         path = (key,) if isinstance(key, str) else key
+        for length in range(len(path), 0, -1):
+            origin = self.origins.get(tuple(path[:length]))
+            if origin is not None:
+                return origin.error(path, message, of_key=of_key)
         if self.located is None:
             return InputError(self.path or "<config>", 1, 1, message)
         return self.located.error(path, message, of_key=of_key)
@@ -180,7 +195,17 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
         include=include, exclude=exclude, max_size=max_size, overrides=overrides,
         lexicons=lexicons, located=doc,
         waivers=parse_config_waivers(doc, ("waivers",), data.get("waivers")),
+        min_severity=_min_severity(doc, data.get("min_severity")),
     )
+
+
+def _min_severity(doc: LocatedYaml, value: Any) -> Severity | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.lower() in {s.label for s in Severity}:
+        return Severity.parse(value)
+    raise doc.error(("min_severity",), "min_severity must be a severity (error, warning, "
+                                       f"info, hint), not {value!r}")
 
 
 def _keys(doc: LocatedYaml, key: PathKey, value: Any, known: tuple[str, ...]) -> None:
@@ -281,4 +306,4 @@ def _override(doc: LocatedYaml, key: PathKey, item: Any) -> Override:
     files = tuple(_globs(doc, (*key, "files"), item["files"]))
     rules = _rule_settings(doc, (*key, "rules"), item.get("rules") or {})
     language = _language(doc, (*key, "language"), item["language"]) if "language" in item else None
-    return Override(files, rules, language)
+    return Override(files, rules, language, doc, key)

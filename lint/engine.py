@@ -17,6 +17,7 @@ from lint.document.scopes import units
 from lint.patterns import time_budget
 from lint.rule_types import RULE_TYPES, RuleContext, RuleType
 from lint.rule_types.base import Finding, OptionError, scoping_of
+from lint.option_merge import with_defaults
 from lint.rulespec import RuleSpec
 
 RULE_ERROR = "newslint.rule-error"
@@ -107,7 +108,7 @@ class Ruleset:
 
 def _instantiate(active: ActiveRule, lang: str, context: RuleContext) -> RuleType | str:
     cls = RULE_TYPES[active.spec.type]
-    raw = {**active.spec.options_for(lang), **active.overrides}
+    raw = with_defaults(active.spec.options_for(lang), active.overrides)
     try:
         return cls(active.spec, cls.build_options(raw), lang, context)
     except OptionError as exc:
@@ -137,7 +138,7 @@ def lexicon_problems(spec: RuleSpec, known: set[str],
     problems: dict[tuple[object, ...], str] = {}
     for lang in ("", *spec.languages):
         try:
-            options = cls.build_options({**spec.options_for(lang), **(overrides or {})})
+            options = cls.build_options(with_defaults(spec.options_for(lang), overrides or {}))
         except OptionError:
             continue  # reported where options are validated
         for key, name in cls.lexicon_keys(options):

@@ -8,6 +8,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from lint.document.docx_reader import is_word_document
+
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
 """Folders never walked, besides hidden ones (.git, .venv, .tox...)."""
 
@@ -132,8 +134,8 @@ def _walk(root: str, included: Callable[[str], bool],
                 continue
             if kind := special_kind(full):
                 yield Target(full, f"{kind}, not a regular file: not read")
-            elif os.path.isfile(full) and not is_binary(full):
-                yield Target(full)
+            elif os.path.isfile(full) and (not is_binary(full) or is_word_document(full)):
+                yield Target(full)  # a Word draft is a zip: binary, but read by its reader
     for problem in unreadable:  # the root itself, or the last folder listed
         yield Target(os.path.normpath(problem.filename or root),
                      f"folder cannot be read: {problem.strerror or problem}")

@@ -62,3 +62,30 @@ def glob_match(pattern: str, relpath: str) -> bool:
 def any_match(patterns: tuple[str, ...] | list[str], relpath: str) -> bool:
     """Whether `relpath` matches at least one of `patterns`."""
     return any(glob_match(p, relpath) for p in patterns)
+
+
+GLOB_CHARS = frozenset("*?[")
+
+
+def expand_globs(arguments: list[str] | tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Command-line paths with quoted globs expanded by newslint itself: (paths, negations).
+
+    An argument that names an existing path is kept as it is. Otherwise one with `*`, `?`
+    or `[` is expanded (`**` spans folders; hidden entries are skipped, as a shell does),
+    in sorted order; a pattern that matches nothing is kept, so that it is reported as
+    missing. An argument starting with `!` is a negation: the files it matches (relative
+    to the working folder) are not linted, even when found by walking a folder.
+    """
+    import glob
+    import os
+
+    paths: list[str] = []
+    negations: list[str] = []
+    for argument in arguments:
+        if argument.startswith("!") and len(argument) > 1 and not os.path.lexists(argument):
+            negations.append(argument[1:])
+        elif os.path.lexists(argument) or not GLOB_CHARS & set(argument):
+            paths.append(argument)
+        else:
+            paths.extend(sorted(glob.glob(argument, recursive=True)) or [argument])
+    return paths, negations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +11,13 @@ from lint import rule_ids
 from lint.config import Config, RuleSetting
 from lint.diagnostic import Diagnostic, FileResult, Position, Severity
 from lint.document.builder import build_document
+from lint.document.docx_reader import WordError, docx_text, is_word_document
 from lint.document.language import Languages
 from lint.engine import INTERNAL_ERROR, ActiveRule, Ruleset, lexicon_problems, run
 from lint.files import BINARY_PROBE, looks_wide, special_kind
 from lint.globs import any_match
 from lint.lexicon import LexiconStore
+from lint.option_merge import combine, with_defaults
 from lint.packs import Catalog, builtin_rules_dir, lexicon_languages, load_catalog, message_errors
 from lint.patterns import trusted_patterns
 from lint.rule_types import RULE_TYPES, RuleContext
@@ -99,13 +101,23 @@ class Linter:
     def _validate_languages(self) -> None:
         """`language:` (top level and per override) must be auto or an installed language."""
         available = ("auto", *self.languages.codes)
-        where: list[tuple[tuple[object, ...], str]] = [(("language",), self.config.language)]
-        where += [(("overrides", i, "language"), o.language)
-                  for i, o in enumerate(self.config.overrides) if o.language is not None]
-        for key, value in where:
-            if value not in available:
-                self.errors.append(self.config.error(
-                    key, f"unknown language {value!r} (available: {', '.join(available)})"))
+
+        def unknown(value: str) -> str:
+            return f"unknown language {value!r} (available: {', '.join(available)})"
+
+        if self.config.language not in available:
+            self.errors.append(self.config.error(("language",), unknown(self.config.language)))
+        for i, override in enumerate(self.config.overrides):
+            if override.language is None or override.language in available:
+                continue
+            # A nested configuration's `language:` or override: point into its own file.
+            if override.located is not None:
+                key = (*override.key, "language") if override.key[:1] == ("overrides",) else (
+                    "language",)
+                self.errors.append(override.located.error(key, unknown(override.language)))
+            else:
+                self.errors.append(self.config.error(("overrides", i, "language"),
+                                                     unknown(override.language)))
 
     def _validate_options(self, setting: RuleSetting) -> None:
         """The setting's options must suit every rule it names, in every language."""
@@ -115,10 +127,12 @@ class Linter:
                     self.errors.append(setting.error(key, message))
             cls = RULE_TYPES[spec.type]
             for lang in ("", *spec.languages):
+                merged = with_defaults(spec.options_for(lang), setting.options)
                 try:
-                    cls.build_options({**spec.options_for(lang), **setting.options})
+                    cls.build_options(merged)
                 except OptionError as exc:
-                    self.errors.append(setting.error(exc.key, f"{spec.id}: {exc}",
+                    key = _written_key(exc.key, merged, setting.options)
+                    self.errors.append(setting.error(key, f"{spec.id}: {exc}",
                                                      of_key=exc.of_key))
                     return
 
@@ -241,6 +255,12 @@ class Linter:
                 data = handle.read(self.config.max_size + 1)
         except OSError as exc:
             return FileResult(path, None, error=exc.strerror or str(exc))
+        if is_word_document(path):
+            # Paragraphs become lines: a finding's line is its paragraph's number.
+            try:
+                return self.lint_source(SourceText(docx_text(data)), path, "text")
+            except WordError as exc:
+                return FileResult(path, None, error=str(exc))
         return self.lint_bytes(data, path, kind)
 
     def _too_large(self, size: int) -> str:
@@ -274,8 +294,24 @@ def _resolve(spec: RuleSpec, layers: Sequence[Sequence[RuleSetting]]) -> tuple[b
             enabled = setting.enabled
             if setting.severity is not None:
                 severity = setting.severity
-            options.update(setting.options)
+            # A later layer extends an earlier one's lists (lint.option_merge).
+            for key, value in setting.options.items():
+                options[key] = combine(options[key], value) if key in options else value
     return enabled, ActiveRule(spec, severity, options)
+
+
+def _written_key(key: tuple[object, ...], merged: dict[str, Any],
+                 written: Mapping[str, Any]) -> tuple[object, ...]:
+    """Where an option error is in the configuration: an index into an extended list
+    counts the built-in entries first, so find the entry in the list as written."""
+    if len(key) < 2 or not isinstance(key[1], int) or key[0] not in written:
+        return key
+    values, own = merged.get(key[0]), written[key[0]]
+    own = own.get("replace") if isinstance(own, Mapping) else own
+    if isinstance(values, list) and isinstance(own, list) and key[1] < len(values):
+        if values[key[1]] in own:
+            return (key[0], own.index(values[key[1]]), *key[2:])
+    return key
 
 
 def _byte_position(data: bytes, offset: int) -> Position:

@@ -10,6 +10,7 @@ import regex
 from lint.data import load_data
 from lint.document import Document, Problem, Sentence
 from lint.document.language import Languages, builtin_languages, normalise_lang
+from lint.document.html_reader import parse_html
 from lint.document.markdown import parse_markdown
 from lint.document.plaintext import mark_crossheads, parse_text
 from lint.document.sentences import split_sentences
@@ -20,9 +21,15 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
 def kind_for_path(path: str) -> str:
-    """"markdown" for Markdown file names, "text" for everything else."""
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    """"markdown" for Markdown file names, "html" for HTML, "text" for everything else."""
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "html" if lower.endswith(HTML_SUFFIXES) else "text"
 
 
 def build_document(
@@ -46,6 +53,8 @@ def build_document(
     paragraphs = False
     if doc.kind == "markdown":
         parse_markdown(doc, _blank_lines(source, body_line))
+    elif doc.kind == "html":
+        parse_html(doc)
     else:
         paragraphs = parse_text(doc, body_line)
     # Bylines first: they are not prose, so they neither vote in detection nor get sentences.

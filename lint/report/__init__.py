@@ -52,6 +52,8 @@ class Summary:
     """Files linted (files that could not be read are counted in `input_errors`)."""
     input_errors: int = 0
     counts: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
+    hidden: int = 0
+    """Findings not shown because they are below --min-severity (min_severity:)."""
 
     def add(self, result: FileResult) -> None:
         if result.error is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lint.diagnostic import FileResult, Severity
+from lint.document.docx_reader import is_word_document
 from lint.report import Reporter, Summary, coordinates, reporter
 
 # ANSI SGR codes; used only when the CLI decided colour is wanted (a terminal, no NO_COLOR).
@@ -25,7 +26,10 @@ class TextReporter(Reporter):
         for d in result.diagnostics:
             line, column = coordinates(result.source, d.start)
             severity = self._paint(d.severity.label, _COLORS[d.severity])
-            self.out.write(f"{result.path}:{line}:{column}: {severity} {d.rule_id} {d.message}\n")
+            # A Word document has no lines: its "line" is a paragraph number, marked ¶.
+            where = f"¶{line}" if is_word_document(result.path) else line
+            self.out.write(f"{result.path}:{where}:{column}: {severity} {d.rule_id} "
+                           f"{d.message}\n")
 
     def finish(self, summary: Summary) -> None:
         self.out.write(self._paint(summary_line(summary), _BOLD) + "\n")
@@ -40,6 +44,8 @@ def summary_line(summary: Summary) -> str:
         parts = [_plural(summary.counts[s], s.label)
                  for s in sorted(Severity, reverse=True) if summary.counts[s]]
         text = f"{_plural(summary.problems, 'problem')} ({', '.join(parts)}) in {files}."
+    if summary.hidden:
+        text += f" {summary.hidden} below --min-severity not shown."
     if summary.input_errors:
         text += f" {_plural(summary.input_errors, 'file')} could not be read."
     return text
