@@ -1,4 +1,4 @@
-"""The language server's configurations: one Linter per workspace folder, reloadable."""
+"""The language server's configurations: one Linter per configuration chain, reloaded when stale."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lint.config import CONFIG_NAMES, Config, load_config
+from lint.config_discovery import cascade, config_chain
 from lint.runner import Linter
 from lint.yamlio import InputError
 
@@ -20,28 +21,29 @@ WATCH_GLOBS = tuple(f"**/{name}" for name in CONFIG_FILE_NAMES)
 
 
 class ConfigStore:
-    """Linters by workspace folder, loaded on first use and reloaded on request.
+    """Linters by configuration chain, loaded on first use and reloaded when stale.
 
-    A folder uses `--config` when given, else the configuration discovered from the
-    folder upwards (as `newslint check` run there would). A configuration that does not
-    load or validate is reported and replaced by the folder's previous Linter, or by the
+    A document uses `--config` when given, else the configuration files above it,
+    cascaded, the closest winning (lint.config_discovery), as `newslint check` lints it.
+    Before each lint the chain's files are looked at again (one stat each): a
+    configuration file added, edited or removed on disk takes effect at the next lint
+    even when the editor sends no file-watch notification. A configuration that does not
+    load or validate is reported and replaced by the chain's previous Linter, or by the
     built-in defaults the first time. Thread-safe: the server lints on several threads.
     """
 
     def __init__(self, explicit: str | None = None) -> None:
         self.explicit = explicit
         self.folders: tuple[Path, ...] = ()
-        """Workspace folders, deepest first, so a nested folder wins over its parent."""
-        self._linters: dict[Path, Linter] = {}
+        """Workspace folders, deepest first: where a document outside any configuration
+        is rooted."""
+        self._linters: dict[tuple[Path, ...], tuple[Linter, tuple[int, ...]]] = {}
         self._lock = threading.RLock()
 
     def set_folders(self, folders: Iterable[Path]) -> None:
         with self._lock:
-            self._set_folders(folders)
-
-    def _set_folders(self, folders: Iterable[Path]) -> None:
-        self.folders = tuple(sorted({f.resolve() for f in folders},
-                                    key=lambda f: len(f.parts), reverse=True))
+            self.folders = tuple(sorted({f.resolve() for f in folders},
+                                        key=lambda f: len(f.parts), reverse=True))
 
     def folder_for(self, path: Path | None) -> Path:
         """The workspace folder holding `path`; the file's own folder outside them all."""
@@ -53,23 +55,31 @@ class ConfigStore:
             return path.parent
         return self.folders[-1] if self.folders else Path.cwd().resolve()
 
+    def chain_for(self, path: Path | None) -> tuple[Path, ...]:
+        """The configuration files that apply to a document, outermost first."""
+        if self.explicit is not None:
+            return (Path(self.explicit),)
+        folder = path.resolve().parent if path is not None else self.folder_for(None)
+        return config_chain(folder)
+
     def linter_for(self, path: Path | None) -> tuple[Linter, list[str]]:
         """The Linter for a document, and error messages from loading it (if it was loaded
-        now)."""
+        now: first use, or a configuration file of its chain changed on disk)."""
         with self._lock:
-            folder = self.folder_for(path)
-            linter = self._linters.get(folder)
-            if linter is not None:
-                return linter, []
-            messages = self._load(folder)
-            return self._linters[folder], messages
+            chain = self.chain_for(path)
+            stamp = _stamp(chain)
+            loaded = self._linters.get(chain)
+            if loaded is not None and loaded[1] == stamp:
+                return loaded[0], []
+            messages = self._load(chain, self.folder_for(path))
+            return self._linters[chain][0], messages
 
     def reload(self) -> list[str]:
-        """Reload every folder loaded so far; return the problems found."""
+        """Reload every configuration loaded so far; return the problems found."""
         messages: list[str] = []
         with self._lock:
-            for folder in list(self._linters):
-                messages.extend(self._load(folder))
+            for chain, (linter, _) in list(self._linters.items()):
+                messages.extend(self._load(chain, linter.config.root))
         return messages
 
     def concerns(self, path: Path) -> bool:
@@ -79,13 +89,19 @@ class ConfigStore:
             return True
         return path.suffix in (".yaml", ".yml") and any(
             path.resolve().is_relative_to(folder)
-            for linter in self._linters.values() for folder in linter.config.rule_dirs
+            for linter, _ in self._linters.values() for folder in linter.config.rule_dirs
         )
 
-    def _load(self, folder: Path) -> list[str]:
-        previous = self._linters.get(folder)
+    def _load(self, chain: tuple[Path, ...], folder: Path) -> list[str]:
+        previous = self._linters.get(chain)
+        stamp = _stamp(chain)
         try:
-            config = load_config(self.explicit, start=folder)
+            if self.explicit is not None:
+                config = load_config(self.explicit, start=folder)
+            elif not chain:
+                config = Config(root=folder)
+            else:
+                config = cascade([load_config(str(p)) for p in chain])
             linter = Linter(config)
             problems: Sequence[InputError] = linter.errors
         except InputError as exc:
@@ -94,10 +110,25 @@ class ConfigStore:
             logger.exception("loading the configuration for %s failed", folder)
             problems = [InputError(str(folder), 1, 1, f"{type(exc).__name__}: {exc}")]
         if not problems:
-            self._linters[folder] = linter
+            self._linters[chain] = (linter, stamp)
             return []
         fallback = ("keeping the previous configuration" if previous
                     else "using the built-in defaults")
-        self._linters[folder] = previous or Linter(Config(root=folder))
+        # The stamp is kept with the fallback, so a broken file is reported once, not at
+        # every lint; the next change to it loads it again.
+        self._linters[chain] = (previous[0] if previous else Linter(Config(root=folder)), stamp)
         return [f"newslint: configuration error ({fallback}): "
                 f"{p.path}:{p.line}:{p.column}: {p.message}" for p in problems]
+
+
+def _stamp(chain: tuple[Path, ...]) -> tuple[int, ...]:
+    """The chain's files' modification times and sizes (-1 for one that went missing)."""
+    stamp: list[int] = []
+    for path in chain:
+        try:
+            info = path.stat()
+        except OSError:
+            stamp.extend((-1, -1))
+        else:
+            stamp.extend((info.st_mtime_ns, info.st_size))
+    return tuple(stamp)

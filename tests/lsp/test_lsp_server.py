@@ -266,27 +266,55 @@ def test_an_explicit_config_wins_over_the_workspace(project: Path, tmp_path: Pat
     run(scenario())
 
 
-def test_a_folder_added_later_brings_its_own_config(tmp_path: Path) -> None:
+def test_a_draft_uses_the_configuration_files_above_it(tmp_path: Path) -> None:
+    """As `newslint check` does (issue #11): a desk's own configuration applies inside a
+    workspace folder above it, cascaded over the folder's, whatever the workspace folders."""
     outer = tmp_path / "desk"
     inner = outer / "sport"
     inner.mkdir(parents=True)
     (outer / ".newslint.yaml").write_text(NO_REPEATS, encoding="utf-8")
-    (inner / ".newslint.yaml").write_text("language: auto\n", encoding="utf-8")
-    draft = inner / "marche.md"
-    draft.write_bytes(CRLF_EMOJI.encode("utf-8"))
+    (inner / ".newslint.yaml").write_text(
+        "rules:\n  style.repeated-word: warning\n", encoding="utf-8")
+    draft, beside = inner / "marche.md", outer / "marche.md"
+    for path in (draft, beside):
+        path.write_bytes(CRLF_EMOJI.encode("utf-8"))
 
     async def scenario() -> None:
         async with lsp_session([outer]) as session:
+            # Only `desk` is a workspace folder; the sport desk's file still applies to its drafts.
+            assert "style.repeated-word" in codes(await session.diagnostics(session.open(draft)))
+            assert "style.repeated-word" not in codes(await session.diagnostics(session.open(beside)))
+
+    run(scenario())
+
+
+def test_a_configuration_changed_on_disk_applies_without_notification(tmp_path: Path) -> None:
+    """Neovim 0.7 sends no file-watch notification, and a configuration file edited in
+    another buffer or program sends no didSave: the next lint sees the change anyway."""
+    (tmp_path / ".newslint.yaml").write_text("language: auto\n", encoding="utf-8")
+    draft = tmp_path / "marche.md"
+    draft.write_bytes(CRLF_EMOJI.encode("utf-8"))
+
+    async def scenario() -> None:
+        async with lsp_session([tmp_path]) as session:
             uri = session.open(draft)
-            # Only `desk` is a workspace folder: its configuration applies.
-            assert "style.repeated-word" not in codes(await session.diagnostics(uri))
+            assert "style.repeated-word" in codes(await session.diagnostics(uri))
+            (tmp_path / ".newslint.yaml").write_text(NO_REPEATS, encoding="utf-8")
             mark = session.published.mark()
-            session.client.workspace_did_change_workspace_folders(
-                types.DidChangeWorkspaceFoldersParams(types.WorkspaceFoldersChangeEvent(
-                    added=[types.WorkspaceFolder(uri=inner.as_uri(), name="sport")],
-                    removed=[])))
-            # Now the innermost folder holding the draft decides.
-            assert "style.repeated-word" in codes(await session.diagnostics(uri, since=mark))
+            session.change(uri, CRLF_EMOJI + "Fin.\r\n")  # an edit, and no notification
+            assert "style.repeated-word" not in codes(await session.diagnostics(uri, since=mark))
+            # A new desk configuration appearing above the draft counts too.
+            desk = tmp_path / "sport"
+            desk.mkdir()
+            moved = desk / "marche.md"
+            moved.write_bytes(CRLF_EMOJI.encode("utf-8"))
+            other = session.open(moved)
+            assert "style.repeated-word" not in codes(await session.diagnostics(other))
+            (desk / ".newslint.yaml").write_text(
+                "rules:\n  style.repeated-word: warning\n", encoding="utf-8")
+            mark = session.published.mark()
+            session.change(other, CRLF_EMOJI + "Fin.\r\n")
+            assert "style.repeated-word" in codes(await session.diagnostics(other, since=mark))
 
     run(scenario())
 
