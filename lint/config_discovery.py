@@ -103,6 +103,10 @@ def _merge(outer: Config, inner: Config) -> Config:
         if doc is not None and lang not in outer.lexicons:
             origins[("lexicons", lang)] = doc
     changes["lexicons"] = lexicons
+    # Waivers add up; a nested file's globs are relative to its own folder.
+    changes["waivers"] = (*outer.waivers, *(
+        dataclasses.replace(w, files=_reroot(prefix, w.files if w.files is not None else "**"))
+        if prefix else w for w in inner.waivers))
     changes["origins"] = origins
     return dataclasses.replace(outer, **changes)
 

@@ -124,3 +124,20 @@ def test_inline_waiver_on_the_line_above_covers_the_next_line_only(newsroom: Pat
         '<!-- newslint waive bof reason="quoted" -->\nWell, bof.\n\nBof again.\n', "utf-8")
     _, out, _ = run_cli("check", "--format", "json", "news/a.md")
     assert [(r["line"], "waiver" in r) for r in json.loads(out)] == [(2, True), (4, False)]
+
+
+def test_a_desk_configuration_adds_its_own_waivers(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Configuration follows the draft: a nested desk's waivers add to the house's, with
+    their globs relative to the desk's folder."""
+    make_newsroom(tmp_path, {"opinion/b.md": "Bof, and zut.\n", "news/c.md": "Bof, and zut.\n"})
+    (tmp_path / "opinion" / ".newslint.yaml").write_text(
+        "waivers:\n  - rule: house.zut\n    files: \"*.md\"\n    reason: the columnist's voice\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("check", "opinion", "news")
+    assert [line.split(" ")[:3] for line in out.splitlines()[:-1]] == [
+        ["opinion/b.md:1:1:", "info", "house.bof"],  # its zut is waived by the desk
+        ["news/c.md:1:1:", "info", "house.bof"],
+        ["news/c.md:1:10:", "warning", "house.zut"],
+    ]
