@@ -40,7 +40,7 @@ class ExitStatus(enum.IntEnum):
     """Bad arguments or configuration, or an input that could not be linted."""
 
 
-FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
+FORMATS = ("text", "json", "github", "sarif", "lsp", "line", "auto")
 FAIL_ON = ("error", "warning", "info")
 EXPLAIN_BUILTIN = {
     **INTERNAL_RULES,
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", default=[], metavar="RULES",
                        help="skip these rules (ids, packs or bare names; comma-separated, "
                             "repeatable)")
-    check.add_argument("--format", default="text", choices=FORMATS,
+    check.add_argument("--format", "--output", default="text", choices=FORMATS,
                        help="output format (default: text; auto: github under GitHub "
                             "Actions, else text)")
     check.add_argument("--fail-on", default="warning", choices=FAIL_ON,
@@ -172,7 +172,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
     if args.command == "test-rules":
         return _test_rules(config, args.pack_dirs, out, err)
     if args.command == "check":
-        linter = Linter(config, _split(args.select), _split(args.ignore))
+        linter = _vale_linter(config, args, err) or Linter(config, _split(args.select),
+                                                            _split(args.ignore))
     else:
         linter = Linter(config)
     if linter.errors:
@@ -188,6 +189,25 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
             return _explain_place(linter, *place, out, err)
         return _explain(linter, args.rule, out, err)
     return _check(linter, args, out, err, stdin)
+
+
+def _vale_linter(config: Config, args: argparse.Namespace, err: IO[str]) -> Linter | None:
+    """With no newslint configuration, a `.vale.ini` here or above makes the run Vale's:
+    its styles, per-file sections and levels (problems in Vale files are warnings)."""
+    if config.path is not None or args.config is not None:
+        return None
+    from lint.vale.ini import find_ini
+
+    ini = find_ini(Path.cwd())
+    if ini is None:
+        return None
+    from lint.vale.linter import ValeLinter
+
+    linter = ValeLinter(ini, _split(args.select), _split(args.ignore))
+    for problem in linter.warnings:
+        err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: warning: "
+                  f"{problem.message} (skipped)\n")
+    return linter
 
 
 def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:

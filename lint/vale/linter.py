@@ -1,0 +1,79 @@
+"""A Linter whose rules come from a `.vale.ini` and its Vale styles (a folder linted as Vale would)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lint.config import Config
+from lint.diagnostic import Severity
+from lint.engine import ActiveRule, Ruleset
+from lint.rulespec import RuleSpec
+from lint.runner import Linter
+from lint.vale.ini import ValeIni, read_ini
+from lint.vale.rules import LEVELS, load_style
+from lint.yamlio import InputError
+
+
+class ValeLinter(Linter):
+    """The built-in language packs (sentences, detection) plus the styles a `.vale.ini`
+    names, enabled per file by its sections; no newslint rule pack runs.
+
+    Problems in the Vale files are `warnings`: each is reported once and the rest runs,
+    as Vale skips nothing else for one bad rule.
+    """
+
+    def __init__(self, ini_path: Path, select: Sequence[str] = (),
+                 ignore: Sequence[str] = ()) -> None:
+        ini_path = ini_path.resolve()
+        super().__init__(Config(path=str(ini_path), root=ini_path.parent, packs=()),
+                         select, ignore)
+        self.vale: ValeIni = read_ini(ini_path)
+        self.warnings: list[InputError] = list(self.vale.errors)
+        self.styles: dict[str, list[RuleSpec]] = {}
+        styles_path = self.vale.styles_path or ini_path.parent
+        for style in self.vale.styles:
+            folder = styles_path / style
+            if not folder.is_dir():
+                self.warnings.append(InputError(str(ini_path), 1, 1,
+                                                f"style {style!r} not found in {styles_path}"))
+                continue
+            specs, errors = load_style(folder)
+            self.styles[style] = specs
+            self.catalog.specs.extend(specs)
+            self.warnings.extend(errors)
+        self.min_severity = Severity.parse(LEVELS[self.vale.min_level])
+        self._vale_rulesets: dict[tuple[int, ...], Ruleset] = {}
+
+    def ruleset_for(self, path: str) -> Ruleset:
+        """The rules the `.vale.ini` sections matching `path` turn on, at or above
+        MinAlertLevel."""
+        rel = self._relative(path)
+        key = tuple(i for i, s in enumerate(self.vale.sections) if s.matches(rel))
+        if key not in self._vale_rulesets:
+            self._vale_rulesets[key] = self._ruleset(key)
+        return self._vale_rulesets[key]
+
+    def project_ruleset(self) -> Ruleset:
+        return self._ruleset(tuple(range(len(self.vale.sections))))
+
+    def _ruleset(self, sections: tuple[int, ...]) -> Ruleset:
+        chosen: dict[str, Severity] = {}
+        by_id = {s.id: s for specs in self.styles.values() for s in specs}
+        for index in sections:
+            section = self.vale.sections[index]
+            for style in section.based_on:
+                for spec in self.styles.get(style, ()):
+                    chosen[spec.id] = spec.severity
+            for rule_id, setting in section.rules.items():
+                if rule_id not in by_id:
+                    continue
+                if setting == "NO":
+                    chosen.pop(rule_id, None)
+                elif setting == "YES":
+                    chosen[rule_id] = by_id[rule_id].severity
+                else:
+                    chosen[rule_id] = Severity.parse(LEVELS[setting])
+        active = [ActiveRule(by_id[i], severity) for i, severity in chosen.items()
+                  if severity >= self.min_severity and self._selected(by_id[i])]
+        return Ruleset(active, self.context, self.catalog.ids, self.languages)

@@ -1,0 +1,110 @@
+"""Vale rule files (`extends:`, `level:`, `%s` messages) → newslint rule specs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from lint.rulespec import RuleSpec, parse_rule
+from lint.yamlio import InputError, LocatedYaml, load_yaml
+
+LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+"""Vale's alert levels → newslint severities (a suggestion is informational)."""
+
+IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
+"""Vale keys that change no finding here; `action` is Vale's fix hint, `vocab: false`
+only matters with Vale's vocabularies, which are not read."""
+
+# Vale fills a substitution message with (replacement, match); every other type with
+# the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match")}
+
+
+def load_vale_rule(path: Path, style: str) -> RuleSpec:
+    """Read one Vale rule file as a newslint RuleSpec (`<Style>.<Rule>`).
+
+    Raises InputError naming the file, line and column of what cannot be translated.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), 1, 1, f"not valid UTF-8 at byte offset {exc.start}") from None
+    doc = load_yaml(text, str(path))
+    if not isinstance(doc.data, dict):
+        raise doc.error((), "a Vale rule file must be a YAML mapping")
+    translated = translate(doc)
+    return parse_rule(LocatedYaml(doc.path, translated, doc.values, doc.keys), style, path.stem)
+
+
+def translate(doc: LocatedYaml) -> dict[str, Any]:
+    """A Vale rule mapping in newslint's vocabulary (positions stay those of the Vale keys)."""
+    data: dict[str, Any] = dict(doc.data)
+    if "extends" not in data:
+        raise doc.error((), "a Vale rule needs 'extends' (existence, substitution, ...)")
+    kind = data.pop("extends")
+    out: dict[str, Any] = {"type": kind}
+    level = data.pop("level", "suggestion")
+    if level not in LEVELS:
+        raise doc.error(("level",), f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    out["severity"] = LEVELS[level]
+    out["message"] = vale_message(str(data.pop("message", "")) or kind,
+                                  _ARGUMENTS.get(kind, ("match",)))
+    for key in IGNORED_KEYS:
+        data.pop(key, None)
+    # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
+    data.setdefault("ignorecase", False)
+    if kind == "existence":
+        data = _existence(data)
+    elif kind == "substitution":
+        data = _bounded(data)
+    out.update(data)
+    return out
+
+
+def vale_message(message: str, arguments: tuple[str, ...]) -> str:
+    """Vale's printf-style message as a newslint template: the n-th `%s` is the n-th argument."""
+    escaped = message.replace("{", "{{").replace("}", "}}")
+    parts = re.split(r"%s", escaped)
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        name = arguments[index] if index < len(arguments) else arguments[-1]
+        out.append("{" + name + "}" + part)
+    return "".join(out).replace("%%", "%")
+
+
+def _existence(data: dict[str, Any]) -> dict[str, Any]:
+    """Vale's one regex: the tokens (word-bounded unless `nonword`), then the `raw` pieces
+    (before them with `append: true`)."""
+    tokens = data.pop("tokens", []) or []
+    tokens = [tokens] if isinstance(tokens, str) else list(tokens)
+    raw = data.pop("raw", []) or []
+    raw = "".join([raw] if isinstance(raw, str) else raw)
+    append = data.pop("append", False)
+    nonword = data.pop("nonword", False)
+    body = "|".join(str(t) for t in tokens)
+    head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
+    data["tokens"] = [raw + head if append else head + raw]
+    data["nonword"] = True
+    return data
+
+
+def _bounded(data: dict[str, Any]) -> dict[str, Any]:
+    """Substitution keys word-bounded with `\\b` as Vale bounds them (not newslint's
+    letter-based bounds), so a key starting or ending with punctuation matches as in Vale."""
+    if not data.pop("nonword", False) and isinstance(data.get("swap"), dict):
+        data["swap"] = {f"\\b(?:{k})\\b": v for k, v in data["swap"].items()}
+    data["nonword"] = True
+    return data
+
+
+def load_style(folder: Path) -> tuple[list[RuleSpec], list[InputError]]:
+    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load."""
+    specs: list[RuleSpec] = []
+    errors: list[InputError] = []
+    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
+        try:
+            specs.append(load_vale_rule(path, folder.name))
+        except InputError as exc:
+            errors.append(exc)
+    return specs, errors

@@ -1,0 +1,109 @@
+"""Vale rule files and `.vale.ini` as newslint reads them (lint/vale), on small inputs."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+from lint.diagnostic import Severity
+from lint.vale.ini import expand_braces, read_ini
+from lint.vale.rules import load_style, load_vale_rule, vale_message
+
+
+def _style(tmp_path: Path, rules: dict[str, str]) -> Path:
+    folder = tmp_path / "styles" / "House"
+    folder.mkdir(parents=True)
+    for name, text in rules.items():
+        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _check(folder: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        status = main(["check", "--output", "line", *args, "."], stdout=out, stderr=err)
+    finally:
+        os.chdir(here)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_message_placeholders_follow_vale_argument_order() -> None:
+    assert vale_message("Use '%s' instead of '%s'.", ("replacement", "match")) == (
+        "Use '{replacement}' instead of '{match}'.")
+    assert vale_message("'%s' {x} 100%%", ("match",)) == "'{match}' {{x}} 100%"
+
+
+def test_existence_rule_loads_with_level_raw_and_append(tmp_path: Path) -> None:
+    folder = _style(tmp_path, {
+        "Raw": "extends: existence\nmessage: \"'%s'\"\nlevel: error\nraw: ['x', 'y']\n"
+               "tokens: [a]\nappend: true\n",
+        "Broken": "extends: existence\nmessage: m\nlevel: loud\ntokens: [a]\n",
+    })
+    spec = load_vale_rule(folder / "Raw.yml", "House")
+    assert spec.id == "House.Raw" and spec.type == "existence"
+    assert spec.severity is Severity.ERROR
+    assert spec.options["tokens"] == [r"xy(?:\b(?:a)\b)"]
+    assert spec.options["ignorecase"] is False
+    specs, errors = load_style(folder)
+    assert [s.id for s in specs] == ["House.Raw"]
+    assert len(errors) == 1 and errors[0].line == 3 and "level" in errors[0].message
+
+
+def test_ini_sections_braces_levels_and_errors(tmp_path: Path) -> None:
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("StylesPath = styles\nMinAlertLevel = warning\n\n[*.{md,txt}]\n"
+                   "BasedOnStyles = House\nHouse.Raw = NO\nHouse.Other = error\n"
+                   "House.Bad = maybe\n", encoding="utf-8")
+    parsed = read_ini(ini)
+    assert parsed.styles_path == (tmp_path / "styles").resolve()
+    assert parsed.min_level == "warning"
+    section = parsed.sections[1]
+    assert section.based_on == ["House"]
+    assert section.rules == {"House.Raw": "NO", "House.Other": "error"}
+    assert section.matches("docs/a.txt") and section.matches("a.md")
+    assert not section.matches("a.rst")
+    assert [(e.line, e.column) for e in parsed.errors] == [(8, 13)]
+    assert expand_braces("*.{md,{txt,text}}") == ["*.md", "*.txt", "*.text"]
+
+
+def test_folder_with_vale_ini_is_linted_as_vale_would(tmp_path: Path) -> None:
+    _style(tmp_path, {
+        "Very": "extends: existence\nmessage: \"Remove '%s'.\"\nlevel: warning\n"
+                "tokens: [very]\n",
+        "Tiny": "extends: existence\nmessage: \"Tiny '%s'.\"\nlevel: suggestion\n"
+                "tokens: [tiny]\n",
+        "Utilize": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+                   "level: error\nswap:\n  utilize: use\n",
+        "Broken": "extends: nonsense\nmessage: m\n",
+    })
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\nMinAlertLevel = warning\n[*.md]\nBasedOnStyles = House\n"
+        "House.Utilize = NO\n[notes/*.md]\nHouse.Utilize = YES\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    text = "A very tiny draft.\n\nWe utilize it.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "notes" / "b.md").write_text(text, encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert out.splitlines() == [
+        "a.md:1:3:House.Very:Remove 'very'.",
+        "notes/b.md:1:3:House.Very:Remove 'very'.",
+        "notes/b.md:3:4:House.Utilize:Use 'use' instead of 'utilize'.",
+    ]
+    assert status == 1
+    assert err.count("Broken.yml:1:1:") == 1 and "skipped" in err
+
+
+@pytest.mark.parametrize("setting", ["House.Very = suggestion", "House.Very = NO"])
+def test_rule_level_or_off_in_ini(tmp_path: Path, setting: str) -> None:
+    _style(tmp_path, {"Very": "extends: existence\nmessage: m\nlevel: error\ntokens: [very]\n"})
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = styles\nMinAlertLevel = warning\n[*.md]\nBasedOnStyles = House\n"
+        f"{setting}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("very\n", encoding="utf-8")
+    assert _check(tmp_path)[1] == ""
