@@ -75,7 +75,7 @@ def measure(package: str) -> tuple[int, int, int]:
 
 FLOOR = {
     # package: (scenarios matching on file:line:column:rule, ... with the message too)
-    "Microsoft": (14, 13), "Google": (10, 7), "write-good": (5, 5), "proselint": (1, 1),
+    "Microsoft": (17, 15), "Google": (11, 10), "write-good": (6, 6), "proselint": (2, 2),
     "alex": (0, 0), "Joblint": (1, 1),
 }
 """The pass counts measured last (docs/vale.md); raise them as support grows."""

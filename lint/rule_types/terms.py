@@ -83,6 +83,14 @@ class Existence(_TermRule):
 class SubstitutionOptions(ExistenceOptions):
     swap: Mapping[str, str] = field(default_factory=dict)
     """Regex → replacement; 'a|b' in a replacement offers two fixes."""
+    match_case: bool = True
+    """Capitalise a replacement when the matched text starts with a capital. Off, the
+    replacement is offered as written (Vale's way)."""
+    joiner: str = " / "
+    """What joins the alternatives of 'a|b' in the message's {replacement}."""
+    group_references: bool = False
+    """`$1`, `$2`… in a replacement stand for the swap key's capture groups (Vale's
+    swaps); off, a `$` is literal text."""
 
 
 @rule_type("substitution")
@@ -108,8 +116,14 @@ class Substitution(_TermRule):
         source = unit.document.source.text
         for m in self.matches(self.pattern, unit):
             # Which swap key matched: the one named group that took part in the match.
-            key = next(k for i, k in enumerate(self.keys) if m.group(f"t{i}") is not None)
-            choices = [match_case(m.group(), c) for c in self.options.swap[key].split("|")]
+            key_index = next(i for i in range(len(self.keys)) if m.group(f"t{i}") is not None)
+            key = self.keys[key_index]
+            replacement = self.options.swap[key]
+            if self.options.group_references:
+                replacement = _expand_groups(replacement, m, f"t{key_index}")
+            written = replacement.split("|")
+            choices = [match_case(m.group(), c) for c in written] if (
+                self.options.match_case) else written
             if m.group() in choices:
                 continue
             start, end = unit.span(m.start(), m.end())
@@ -118,8 +132,19 @@ class Substitution(_TermRule):
             fixes = tuple(
                 Fix(f"Replace with '{c}'", (Edit(start, end, c),)) for c in choices
             ) if source[start:end] == m.group() else ()
-            yield Finding(start, end, {"match": m.group(), "replacement": " / ".join(choices)},
+            yield Finding(start, end, {"match": m.group(),
+                                       "replacement": self.options.joiner.join(choices)},
                           fixes=fixes)
+
+
+_GROUP_REFERENCE = regex.compile(r"\$(\d+)")
+
+
+def _expand_groups(replacement: str, m: regex.Match[str], key_group: str) -> str:
+    """`$1`… in a replacement → what the swap key's own capture groups matched (a key is
+    wrapped in the named group `key_group`, so its groups are numbered after it)."""
+    base = m.re.groupindex[key_group]
+    return _GROUP_REFERENCE.sub(lambda ref: m.group(base + int(ref.group(1))) or "", replacement)
 
 
 def match_case(original: str, replacement: str) -> str:

@@ -16,6 +16,10 @@ IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
 """Vale keys that change no finding here; `action` is Vale's fix hint, `vocab: false`
 only matters with Vale's vocabularies, which are not read."""
 
+VALE_ALTERNATIVES = "' or '"
+"""How Vale's output joins the alternatives of a swap ('phone' or 'mobile phone'): part of
+Vale's line format, reproduced for the scripts that read it."""
+
 # Vale fills a substitution message with (replacement, match); every other type with
 # the matched text alone.
 _ARGUMENTS = {"substitution": ("replacement", "match")}
@@ -58,6 +62,10 @@ def translate(doc: LocatedYaml) -> dict[str, Any]:
         data = _existence(data)
     elif kind == "substitution":
         data = _bounded(data)
+        # Vale prints a replacement as written; alternatives as 'a' or 'b' (its message
+        # already quotes the first and the last).
+        data.update(match_case=data.pop("capitalize", False), joiner=VALE_ALTERNATIVES,
+                    group_references=True)
     out.update(data)
     return out
 
@@ -74,8 +82,8 @@ def vale_message(message: str, arguments: tuple[str, ...]) -> str:
 
 
 def _existence(data: dict[str, Any]) -> dict[str, Any]:
-    """Vale's one regex: the tokens (word-bounded unless `nonword`), then the `raw` pieces
-    (before them with `append: true`)."""
+    """Vale's one regex: the `raw` pieces, then the tokens (word-bounded unless `nonword`);
+    with `append: true` the raw pieces come after the tokens."""
     tokens = data.pop("tokens", []) or []
     tokens = [tokens] if isinstance(tokens, str) else list(tokens)
     raw = data.pop("raw", []) or []
@@ -84,7 +92,7 @@ def _existence(data: dict[str, Any]) -> dict[str, Any]:
     nonword = data.pop("nonword", False)
     body = "|".join(str(t) for t in tokens)
     head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
-    data["tokens"] = [raw + head if append else head + raw]
+    data["tokens"] = [head + raw if append else raw + head]
     data["nonword"] = True
     return data
 
