@@ -75,7 +75,7 @@ def measure(package: str) -> tuple[int, int, int]:
 
 FLOOR = {
     # package: (scenarios matching on file:line:column:rule, ... with the message too)
-    "Microsoft": (17, 15), "Google": (11, 10), "write-good": (6, 6), "proselint": (2, 2),
+    "Microsoft": (18, 16), "Google": (12, 11), "write-good": (6, 6), "proselint": (2, 2),
     "alex": (0, 0), "Joblint": (1, 1),
 }
 """The pass counts measured last (docs/vale.md); raise them as support grows."""
@@ -102,4 +102,4 @@ def test_main_packages_rules_load() -> None:
         loaded, failed = loaded + len(specs), failed + len(errors)
     print(f"rules loaded unchanged: {loaded}/{loaded + failed}")
     assert loaded + failed == 113
-    assert loaded >= 110
+    assert loaded == 113

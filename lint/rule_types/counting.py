@@ -73,6 +73,8 @@ class RepetitionOptions:
     ignorecase: bool = True
     exceptions: tuple[str, ...] = ()
     """Words that may legitimately repeat ("had had", "nous nous"); regexes."""
+    alpha: bool = False
+    """Only words made of letters count (Vale's `alpha`): "// //" or "1 1" is no slip."""
     skip_capitalized: bool = False
     """Skip pairs whose second copy starts with a capital: names and titles (Duran Duran,
     Bora Bora, "law lord Lord Bingham"), whereas the slip "The the" is still reported."""
@@ -110,6 +112,8 @@ class Repetition(RuleType):
     def _allowed(self, word: str) -> bool:
         """A repeat that is not a slip: an exception, or a name when so configured."""
         if self.options.skip_capitalized and word[:1].isupper():
+            return True
+        if self.options.alpha and not word.isalpha():
             return True
         return self.exceptions is not None and fullmatch(self.exceptions, word) is not None
 
