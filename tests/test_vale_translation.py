@@ -107,3 +107,17 @@ def test_rule_level_or_off_in_ini(tmp_path: Path, setting: str) -> None:
         f"{setting}\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("very\n", encoding="utf-8")
     assert _check(tmp_path)[1] == ""
+
+
+def test_vale_comment_switches(tmp_path: Path) -> None:
+    _style(tmp_path, {"Very": "extends: existence\nmessage: m\nlevel: error\ntokens: [very]\n",
+                      "Tiny": "extends: existence\nmessage: m\nlevel: error\ntokens: [tiny]\n"})
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n",
+                                        encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "very tiny\n\n<!-- vale off -->\n\nvery tiny\n\n<!-- vale on -->\n\n"
+        "<!-- vale House.Very = NO -->\n\nvery tiny\n\n<!-- vale House.Very = YES -->\n\n"
+        "very tiny\n", encoding="utf-8")
+    assert _check(tmp_path)[1].splitlines() == [
+        "a.md:1:1:House.Very:m", "a.md:1:6:House.Tiny:m", "a.md:11:6:House.Tiny:m",
+        "a.md:15:1:House.Very:m", "a.md:15:6:House.Tiny:m"]
