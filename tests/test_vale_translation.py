@@ -12,6 +12,7 @@ from lint.cli import main
 from lint.diagnostic import Severity
 from lint.vale.ini import expand_braces, read_ini
 from lint.vale.rules import load_style, load_vale_rule, vale_message
+from lint.yamlio import InputError
 
 
 def _style(tmp_path: Path, rules: dict[str, str]) -> Path:
@@ -121,3 +122,37 @@ def test_vale_comment_switches(tmp_path: Path) -> None:
     assert _check(tmp_path)[1].splitlines() == [
         "a.md:1:1:House.Very:m", "a.md:1:6:House.Tiny:m", "a.md:11:6:House.Tiny:m",
         "a.md:15:1:House.Very:m", "a.md:15:6:House.Tiny:m"]
+
+
+def test_vocabulary_terms_avoid_and_exceptions_under_an_underscore_config(tmp_path: Path) -> None:
+    _style(tmp_path, {"Weasel": "extends: existence\nmessage: \"'%s'\"\nlevel: warning\n"
+                                "tokens: [very, fairly]\n",
+                      "Strict": "extends: existence\nmessage: \"'%s'\"\nlevel: warning\n"
+                                "vocab: false\ntokens: [very]\n"})
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("# accepted\nvery\nGitHub\n", encoding="utf-8")
+    (vocab / "reject.txt").write_text("Mac OS X\n", encoding="utf-8")
+    (tmp_path / "_vale").write_text("StylesPath = styles\nVocab = House\n[*.md]\n"
+                                    "BasedOnStyles = Vale, House\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A very fairly github on Mac OS X.\n", encoding="utf-8")
+    assert _check(tmp_path)[1].splitlines() == [
+        "a.md:1:3:House.Strict:'very'",
+        "a.md:1:8:House.Weasel:'fairly'",
+        "a.md:1:15:Vale.Terms:Use 'GitHub' instead of 'github'.",
+        "a.md:1:25:Vale.Avoid:Avoid using 'Mac OS X'.",
+    ]
+
+
+def test_conjunction_scope_and_bare_substitution_argument(tmp_path: Path) -> None:
+    folder = _style(tmp_path, {
+        "Sub": "extends: substitution\nmessage: Use %s rather than %s.\nlevel: error\n"
+               "swap:\n  VNIC: vNIC\n",
+        "Deep": "extends: existence\nmessage: m\nlevel: error\nscope: heading & ~heading.h1\n"
+                "tokens: [Title]\n",
+        "Both": "extends: existence\nmessage: m\nscope: heading & list\ntokens: [x]\n"})
+    assert load_vale_rule(folder / "Deep.yml", "House").scope == ("heading", "~heading.h1")
+    assert load_vale_rule(folder / "Sub.yml", "House").messages["*"] == (
+        "Use '{replacement}' rather than {match}.")
+    with pytest.raises(InputError, match="conjunction"):
+        load_vale_rule(folder / "Both.yml", "House")

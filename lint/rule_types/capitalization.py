@@ -16,6 +16,8 @@ STYLES = (SENTENCE, LOWER, UPPER)
 """The named case styles; any other `match` is a regex the text must contain."""
 
 _TOKEN = regex.compile(r"\S+")
+_KEPT = "\x00"
+"""Stands for a several-word exception while the words are judged."""
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’.]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.]*)*")
 
 
@@ -89,8 +91,14 @@ class Capitalization(RuleType):
         indicator) capitalised, the others lower case, exceptions as they are."""
         ok = total = 0
         starts = True
+        # An exception of several words ("Axon Server") counts as one conforming word.
+        for phrase in sorted((e for e in self.exceptions if " " in e), key=len, reverse=True):
+            text = text.replace(phrase, _KEPT)
         for token in _TOKEN.finditer(text):
             raw = token.group()
+            if raw == _KEPT:
+                ok, total, starts = ok + 1, total + 1, False
+                continue
             word_match = _WORD.search(raw)
             if word_match is not None:
                 word = word_match.group()

@@ -10,7 +10,8 @@ from pathlib import Path
 from lint.vale.rules import LEVELS
 from lint.yamlio import InputError
 
-INI_NAME = ".vale.ini"
+INI_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
+"""The names Vale reads its configuration from."""
 LEVEL_NAMES = tuple(LEVELS)
 SWITCHES = {"YES": True, "NO": False}
 """`Style.Rule = YES` turns a rule on, `NO` off (any other value is a level)."""
@@ -40,7 +41,8 @@ class Section:
 class ValeIni:
     path: Path
     styles_path: Path | None = None
-    min_level: str = "suggestion"
+    min_level: str = "warning"
+    """Vale's default when MinAlertLevel is absent: its own tests show no suggestion then."""
     vocab: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
@@ -123,8 +125,10 @@ def _list(value: str) -> list[str]:
 
 
 def find_ini(folder: Path) -> Path | None:
-    """The `.vale.ini` of `folder` or its nearest parent folder, as Vale looks for it."""
+    """The Vale configuration of `folder` or its nearest parent folder, under any of the
+    names Vale looks for."""
     for candidate in [folder, *folder.parents]:
-        if (candidate / INI_NAME).is_file():
-            return candidate / INI_NAME
+        for name in INI_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
     return None

@@ -12,6 +12,7 @@ from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.vale.ini import ValeIni, read_ini
 from lint.vale.rules import LEVELS, load_style
+from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
 
 
@@ -32,13 +33,20 @@ class ValeLinter(Linter):
         self.warnings: list[InputError] = list(self.vale.errors)
         self.styles: dict[str, list[RuleSpec]] = {}
         styles_path = self.vale.styles_path or ini_path.parent
+        vocab = read_vocabularies(styles_path, self.vale.vocab, ini_path)
+        self.warnings.extend(vocab.errors)
+        builtin = builtin_rules(vocab)
+        self.styles[BUILTIN_STYLE] = builtin
+        self.catalog.specs.extend(builtin)
         for style in self.vale.styles:
+            if style == BUILTIN_STYLE:
+                continue
             folder = styles_path / style
             if not folder.is_dir():
                 self.warnings.append(InputError(str(ini_path), 1, 1,
                                                 f"style {style!r} not found in {styles_path}"))
                 continue
-            specs, errors = load_style(folder)
+            specs, errors = load_style(folder, vocab.accept)
             self.styles[style] = specs
             self.catalog.specs.extend(specs)
             self.warnings.extend(errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ Vale's line format, reproduced for the scripts that read it."""
 _ARGUMENTS = {"substitution": ("replacement", "match")}
 
 
-def load_vale_rule(path: Path, style: str) -> RuleSpec:
+def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
     """Read one Vale rule file as a newslint RuleSpec (`<Style>.<Rule>`).
 
     Raises InputError naming the file, line and column of what cannot be translated.
@@ -37,12 +38,16 @@ def load_vale_rule(path: Path, style: str) -> RuleSpec:
     doc = load_yaml(text, str(path))
     if not isinstance(doc.data, dict):
         raise doc.error((), "a Vale rule file must be a YAML mapping")
-    translated = translate(doc)
+    translated = translate(doc, accept)
     return parse_rule(LocatedYaml(doc.path, translated, doc.values, doc.keys), style, path.stem)
 
 
-def translate(doc: LocatedYaml) -> dict[str, Any]:
-    """A Vale rule mapping in newslint's vocabulary (positions stay those of the Vale keys)."""
+def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
+    """A Vale rule mapping in newslint's vocabulary (positions stay those of the Vale keys).
+
+    `accept`: the accepted terms of the configured vocabularies, exceptions to every
+    existence and substitution rule that does not say `vocab: false`.
+    """
     data: dict[str, Any] = dict(doc.data)
     if "extends" not in data:
         raise doc.error((), "a Vale rule needs 'extends' (existence, substitution, ...)")
@@ -52,8 +57,16 @@ def translate(doc: LocatedYaml) -> dict[str, Any]:
     if level not in LEVELS:
         raise doc.error(("level",), f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     out["severity"] = LEVELS[level]
-    out["message"] = vale_message(str(data.pop("message", "")) or kind,
-                                  _ARGUMENTS.get(kind, ("match",)))
+    message = str(data.pop("message", "")) or kind
+    if kind == "substitution":
+        # Vale quotes a suggestion itself when the message leaves its `%s` bare.
+        message = re.sub(r"(?<!['\"])%s(?!['\"])", "'%s'", message, count=1)
+    out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
+    if "scope" in data:
+        data["scope"] = _scope(doc, data["scope"])
+    if accept and kind in ("existence", "substitution") and data.get("vocab", True) is not False:
+        own = data.get("exceptions") or []
+        data["exceptions"] = [*([own] if isinstance(own, str) else own), *accept]
     for key in IGNORED_KEYS:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
@@ -81,6 +94,18 @@ def vale_message(message: str, arguments: tuple[str, ...]) -> str:
     return "".join(out).replace("%%", "%")
 
 
+def _scope(doc: LocatedYaml, raw: Any) -> Any:
+    """Vale's `a & ~b` (every part must hold) as newslint's list `[a, ~b]`, which means
+    the same when at most one part is positive; a list (any part may hold) stays."""
+    if not isinstance(raw, str) or "&" not in raw:
+        return raw
+    parts = [p.strip() for p in raw.split("&")]
+    if sum(not p.startswith("~") for p in parts) > 1:
+        raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
+                                    "is not supported")
+    return parts
+
+
 def _existence(data: dict[str, Any]) -> dict[str, Any]:
     """Vale's one regex: the `raw` pieces, then the tokens (word-bounded unless `nonword`);
     with `append: true` the raw pieces come after the tokens."""
@@ -106,13 +131,13 @@ def _bounded(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def load_style(folder: Path) -> tuple[list[RuleSpec], list[InputError]]:
+def load_style(folder: Path, accept: Sequence[str] = ()) -> tuple[list[RuleSpec], list[InputError]]:
     """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load."""
     specs: list[RuleSpec] = []
     errors: list[InputError] = []
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         try:
-            specs.append(load_vale_rule(path, folder.name))
+            specs.append(load_vale_rule(path, folder.name, accept))
         except InputError as exc:
             errors.append(exc)
     return specs, errors

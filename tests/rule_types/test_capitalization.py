@@ -43,3 +43,9 @@ def test_lower_upper_regex_and_prefix() -> None:
 def test_unknown_case_style_is_an_error() -> None:
     with pytest.raises(InputError, match="unknown case style"):
         rule_from_mapping({"type": "capitalization", "message": "m", "match": "$camel"})
+
+
+def test_an_exception_of_several_words_counts_as_one_conforming_word() -> None:
+    rule = make_rule("capitalization", match="$sentence", exceptions=["Axon Server"])
+    assert lint_snippet("# Axon Server connection\n", rule) == []
+    assert len(lint_snippet("# Axon Other connection\n", rule)) == 1
