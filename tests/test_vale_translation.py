@@ -156,3 +156,17 @@ def test_conjunction_scope_and_bare_substitution_argument(tmp_path: Path) -> Non
         "Use '{replacement}' rather than {match}.")
     with pytest.raises(InputError, match="conjunction"):
         load_vale_rule(folder / "Both.yml", "House")
+
+
+def test_token_and_block_ignores(tmp_path: Path) -> None:
+    _style(tmp_path, {"Act": "extends: existence\nmessage: m\nlevel: error\ntokens: [ACT]\n"})
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = House\n"
+        "TokenIgnores = (\\$+?[^\\d][^\\n$]+\\$+?), (<x[^\\n]+>+?)\n"
+        "BlockIgnores = (?s)(\\{\\{< file >\\}\\}.*?\\{\\{< /file >\\}\\})\n"
+        "[other.md]\nTokenIgnores = ([\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("ACT one\n\n$ACT two$\n\n{{< file >}}\nACT three\n"
+                                   "{{< /file >}}\n\nACT four\n", encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert out.splitlines() == ["a.md:1:1:House.Act:m", "a.md:9:1:House.Act:m"]
+    assert "TokenIgnores: invalid regex '(['" in err

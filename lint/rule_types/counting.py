@@ -29,6 +29,8 @@ class OccurrenceOptions:
     min: int = -1
     """Report a unit with fewer than this many matches (-1: no minimum)."""
     ignorecase: bool = False
+    at_first_match: bool = False
+    """Report from the unit's first match (Vale's position) instead of the whole unit."""
 
 
 @rule_type("occurrence")
@@ -52,14 +54,16 @@ class Occurrence(RuleType):
                                      nonword=True)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        count = sum(1 for m in finditer(self.pattern, unit.text) if m.end() > m.start())
+        matches = [m for m in finditer(self.pattern, unit.text) if m.end() > m.start()]
+        count = len(matches)
         limit = None
         if 0 <= self.options.max < count:
             limit = self.options.max
         elif 0 <= self.options.min and count < self.options.min:
             limit = self.options.min
         if limit is not None:
-            start, end = unit.span(0, len(unit.text))
+            first = matches[0].start() if self.options.at_first_match and matches else 0
+            start, end = unit.span(first, len(unit.text))
             yield Finding(start, end, {"count": count, "limit": limit})
 
 

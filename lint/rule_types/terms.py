@@ -25,6 +25,12 @@ class ExistenceOptions:
     """Regexes: a match that is wholly one of these is not reported."""
     skip_quotes: bool = False
     """Do not report matches inside quotation marks (quoted speech is not corrected)."""
+    skip_urls: bool = False
+    """Do not report matches inside a bare URL written in the prose (Vale masks them)."""
+
+
+_BARE_URL = regex.compile(r"\b\p{L}[\p{L}\p{N}+.-]*://\S+")
+"""A URL as written in prose: a scheme, '://', then anything up to white space."""
 
 
 class _TermRule(RuleType):
@@ -46,8 +52,12 @@ class _TermRule(RuleType):
     def matches(self, pattern: regex.Pattern[str], unit: TextUnit) -> Iterator[regex.Match[str]]:
         """Non-empty matches of `pattern` in the unit that are not exceptions or quoted."""
         quotes = QuoteIndex(unit.text) if self.options.skip_quotes else None
+        urls = [u.span() for u in finditer(_BARE_URL, unit.text)] if (
+            self.options.skip_urls) else []
         for m in finditer(pattern, unit.text):
             if m.end() == m.start():
+                continue
+            if any(lo <= m.start() and m.end() <= hi for lo, hi in urls):
                 continue
             if self.exceptions is not None and fullmatch(self.exceptions, m.group()):
                 continue

@@ -120,6 +120,17 @@ def read_ini(path: Path) -> ValeIni:
     return ini
 
 
+IGNORE_KEYS = {"TokenIgnores": "inline", "BlockIgnores": "block", "IgnorePatterns": "block"}
+"""Section keys whose regexes match text Vale does not lint, and what they match
+(IgnorePatterns is BlockIgnores' older name)."""
+
+
+def split_patterns(value: str) -> list[str]:
+    """A comma-separated list of regexes: split only at a comma followed by white space,
+    since a regex may hold a bare comma (`{1,3}`)."""
+    return [item.strip() for item in re.split(r",\s+", value) if item.strip()]
+
+
 def _list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 

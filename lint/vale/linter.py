@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
+import regex
+
 from lint.config import Config
-from lint.diagnostic import Severity
+from lint.diagnostic import FileResult, Severity
 from lint.engine import ActiveRule, Ruleset
+from lint.patterns import PatternError, compile_pattern, finditer
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
-from lint.vale.ini import ValeIni, read_ini
+from lint.source import SourceText
+from lint.vale.ini import IGNORE_KEYS, ValeIni, read_ini, split_patterns
 from lint.vale.rules import LEVELS, load_style
 from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
@@ -52,6 +57,40 @@ class ValeLinter(Linter):
             self.warnings.extend(errors)
         self.min_severity = Severity.parse(LEVELS[self.vale.min_level])
         self._vale_rulesets: dict[tuple[int, ...], Ruleset] = {}
+        self._ignores = self._compile_ignores()
+
+    def lint_source(self, source: SourceText, path: str, kind: str | None = None,
+                    lang: str | None = None) -> FileResult:
+        """As newslint lints it, less the findings inside text the sections' TokenIgnores
+        and BlockIgnores patterns match (Vale does not lint that text)."""
+        result = super().lint_source(source, path, kind, lang)
+        patterns = self._ignore_patterns(path)
+        if not patterns or not result.diagnostics:
+            return result
+        spans = [m.span() for p in patterns for m in finditer(p, source.text)
+                 if m.end() > m.start()]
+        kept = [d for d in result.diagnostics
+                if not any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)]
+        return dataclasses.replace(result, diagnostics=kept)
+
+    def _ignore_patterns(self, path: str) -> list[regex.Pattern[str]]:
+        rel = self._relative(path)
+        return [p for index, section in enumerate(self.vale.sections) if section.matches(rel)
+                for p in self._ignores[index]]
+
+    def _compile_ignores(self) -> dict[int, list[regex.Pattern[str]]]:
+        """Each section's TokenIgnores/BlockIgnores, compiled once; a bad one is a warning."""
+        compiled: dict[int, list[regex.Pattern[str]]] = {}
+        for index, section in enumerate(self.vale.sections):
+            compiled[index] = []
+            for key in IGNORE_KEYS:
+                for source in split_patterns(section.settings.get(key, "")):
+                    try:
+                        compiled[index].append(compile_pattern(source))
+                    except PatternError as exc:
+                        self.warnings.append(InputError(
+                            str(self.vale.path), 1, 1, f"{key}: invalid regex {source!r}: {exc}"))
+        return compiled
 
     def ruleset_for(self, path: str) -> Ruleset:
         """The rules the `.vale.ini` sections matching `path` turn on, at or above

@@ -71,8 +71,12 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
     data.setdefault("ignorecase", False)
+    if kind in ("existence", "substitution"):
+        data["skip_urls"] = True
     if kind == "existence":
         data = _existence(data)
+    elif kind == "occurrence":
+        data["at_first_match"] = True
     elif kind == "substitution":
         data = _bounded(data)
         # Vale prints a replacement as written; alternatives as 'a' or 'b' (its message

@@ -104,3 +104,10 @@ def test_alternatives_joiner_and_group_references():
     # Off (newslint's default), a `$` in a replacement is literal text.
     assert _messages("Now change into the data folder.", **change) == [
         "change to the $1 folder for change into the data folder"]
+
+
+def test_skip_urls_leaves_a_bare_url_alone():
+    swap = {"swap": {"term": "Term"}}
+    text = "A term at https://abc.com/term here.\n"
+    assert len(_messages(text, **swap)) == 2
+    assert _messages(text, skip_urls=True, **swap) == ["Term for term"]
