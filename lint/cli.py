@@ -192,18 +192,22 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
 
 
 def _vale_linter(config: Config, args: argparse.Namespace, err: IO[str]) -> Linter | None:
-    """With no newslint configuration, a `.vale.ini` here or above makes the run Vale's:
-    its styles, per-file sections and levels (problems in Vale files are warnings)."""
-    if config.path is not None or args.config is not None:
-        return None
-    from lint.vale.ini import find_ini
-
-    ini = find_ini(Path.cwd())
+    """The Vale styles of the configuration's `vale:` file beside its packs; or, with no
+    newslint configuration, a `.vale.ini` here or above makes the run Vale's alone.
+    Problems in Vale files are warnings: the rest runs."""
+    ini = config.vale
     if ini is None:
-        return None
+        if config.path is not None or args.config is not None:
+            return None
+        from lint.vale.ini import find_ini
+
+        ini = find_ini(Path.cwd())
+        if ini is None:
+            return None
     from lint.vale.linter import ValeLinter
 
-    linter = ValeLinter(ini, _split(args.select), _split(args.ignore))
+    linter = ValeLinter(ini, _split(args.select), _split(args.ignore),
+                        base=config if config.vale is not None else None)
     for problem in linter.warnings:
         err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: warning: "
                   f"{problem.message} (skipped)\n")

@@ -18,7 +18,8 @@ CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
-    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers"}
+    {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers",
+     "vale"}
 )
 
 
@@ -73,6 +74,8 @@ class Config:
     """Positions of every key and value of the file, for errors found after loading."""
     waivers: tuple[Waiver, ...] = ()
     """Findings accepted on purpose, each with its reason (lint.waivers)."""
+    vale: Path | None = None
+    """A `.vale.ini` whose styles run beside the packs, with one output (lint.vale)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -164,8 +167,14 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
     for lang, lists in lexicons.items():
         if not isinstance(lists, dict):
             raise doc.error(("lexicons", lang), f"lexicons.{lang} maps list names to entries")
+    vale = data.get("vale")
+    if vale is not None:
+        if not isinstance(vale, str) or not (root / vale).is_file():
+            raise doc.error(("vale",), f"'vale' must name a Vale configuration file "
+                                       f"(.vale.ini), not {vale!r}")
+        vale = (root / vale).resolve()
     return Config(
-        path=str(path), root=root, packs=packs, rule_dirs=rule_dirs,
+        path=str(path), root=root, packs=packs, rule_dirs=rule_dirs, vale=vale,
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
         include=include, exclude=exclude, overrides=overrides, lexicons=lexicons, located=doc,

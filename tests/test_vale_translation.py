@@ -170,3 +170,18 @@ def test_token_and_block_ignores(tmp_path: Path) -> None:
     status, out, err = _check(tmp_path)
     assert out.splitlines() == ["a.md:1:1:House.Act:m", "a.md:9:1:House.Act:m"]
     assert "TokenIgnores: invalid regex '(['" in err
+
+
+def test_newslint_configuration_includes_a_vale_ini(tmp_path: Path) -> None:
+    _style(tmp_path, {"Very": "extends: existence\nmessage: \"Remove '%s'.\"\nlevel: error\n"
+                              "tokens: [very]\n"})
+    (tmp_path / "house.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n",
+                                        encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("vale: house.ini\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A very good day: the the end.\n", encoding="utf-8")
+    out = _check(tmp_path)[1].splitlines()
+    assert "a.md:1:3:House.Very:Remove 'very'." in out
+    assert any(":style.repeated-word:" in line for line in out), out
+    (tmp_path / ".newslint.yaml").write_text("vale: missing.ini\n", encoding="utf-8")
+    status, _, err = _check(tmp_path)
+    assert status == 2 and ".newslint.yaml:1:7:" in err and "missing.ini" in err

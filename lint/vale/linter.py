@@ -30,13 +30,17 @@ class ValeLinter(Linter):
     """
 
     def __init__(self, ini_path: Path, select: Sequence[str] = (),
-                 ignore: Sequence[str] = ()) -> None:
+                 ignore: Sequence[str] = (), base: Config | None = None) -> None:
+        """`base`: a newslint configuration whose packs run too (its `vale:` names the
+        file); None lints as Vale alone."""
         ini_path = ini_path.resolve()
-        super().__init__(Config(path=str(ini_path), root=ini_path.parent, packs=()),
+        self.with_packs = base is not None
+        super().__init__(base or Config(path=str(ini_path), root=ini_path.parent, packs=()),
                          select, ignore)
         self.vale: ValeIni = read_ini(ini_path)
         self.warnings: list[InputError] = list(self.vale.errors)
         self.styles: dict[str, list[RuleSpec]] = {}
+        pack_ids = self.catalog.ids
         styles_path = self.vale.styles_path or ini_path.parent
         vocab = read_vocabularies(styles_path, self.vale.vocab, ini_path)
         self.warnings.extend(vocab.errors)
@@ -55,8 +59,9 @@ class ValeLinter(Linter):
             self.styles[style] = specs
             self.catalog.specs.extend(specs)
             self.warnings.extend(errors)
+        self.vale_ids = self.catalog.ids - pack_ids
         self.min_severity = Severity.parse(LEVELS[self.vale.min_level])
-        self._vale_rulesets: dict[tuple[int, ...], Ruleset] = {}
+        self._vale_rulesets: dict[tuple[tuple[int, ...], tuple[int, ...]], Ruleset] = {}
         self._ignores = self._compile_ignores()
 
     def lint_source(self, source: SourceText, path: str, kind: str | None = None,
@@ -96,15 +101,26 @@ class ValeLinter(Linter):
         """The rules the `.vale.ini` sections matching `path` turn on, at or above
         MinAlertLevel."""
         rel = self._relative(path)
-        key = tuple(i for i, s in enumerate(self.vale.sections) if s.matches(rel))
+        sections = tuple(i for i, s in enumerate(self.vale.sections) if s.matches(rel))
+        overrides = self.overrides_for(path) if self.with_packs else ()
+        key = (sections, overrides)
         if key not in self._vale_rulesets:
-            self._vale_rulesets[key] = self._ruleset(key)
+            packs = self._pack_rules(overrides)
+            self._vale_rulesets[key] = Ruleset(packs + self._vale_rules(sections), self.context,
+                                               self.catalog.ids, self.languages)
         return self._vale_rulesets[key]
 
     def project_ruleset(self) -> Ruleset:
-        return self._ruleset(tuple(range(len(self.vale.sections))))
+        return Ruleset(self._pack_rules(()) + self._vale_rules(tuple(range(len(
+            self.vale.sections)))), self.context, self.catalog.ids, self.languages)
 
-    def _ruleset(self, sections: tuple[int, ...]) -> Ruleset:
+    def _pack_rules(self, overrides: tuple[int, ...]) -> list[ActiveRule]:
+        """The newslint packs' rules for these overrides (none when linting as Vale alone)."""
+        if not self.with_packs:
+            return []
+        return [a for a in self._ruleset_with(overrides).rules if a.spec.id not in self.vale_ids]
+
+    def _vale_rules(self, sections: tuple[int, ...]) -> list[ActiveRule]:
         chosen: dict[str, Severity] = {}
         by_id = {s.id: s for specs in self.styles.values() for s in specs}
         for index in sections:
@@ -121,6 +137,5 @@ class ValeLinter(Linter):
                     chosen[rule_id] = by_id[rule_id].severity
                 else:
                     chosen[rule_id] = Severity.parse(LEVELS[setting])
-        active = [ActiveRule(by_id[i], severity) for i, severity in chosen.items()
-                  if severity >= self.min_severity and self._selected(by_id[i])]
-        return Ruleset(active, self.context, self.catalog.ids, self.languages)
+        return [ActiveRule(by_id[i], severity) for i, severity in chosen.items()
+                if severity >= self.min_severity and self._selected(by_id[i])]
