@@ -75,7 +75,7 @@ def measure(package: str) -> tuple[int, int, int]:
 
 FLOOR = {
     # package: (scenarios matching on file:line:column:rule, ... with the message too)
-    "Microsoft": (18, 16), "Google": (12, 11), "write-good": (6, 6), "proselint": (2, 2),
+    "Microsoft": (18, 17), "Google": (12, 12), "write-good": (6, 6), "proselint": (2, 2),
     "alex": (0, 0), "Joblint": (1, 1),
 }
 """The pass counts measured last (docs/vale.md); raise them as support grows."""

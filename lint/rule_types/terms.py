@@ -27,10 +27,16 @@ class ExistenceOptions:
     """Do not report matches inside quotation marks (quoted speech is not corrected)."""
     skip_urls: bool = False
     """Do not report matches inside a bare URL written in the prose (Vale masks them)."""
+    tidy_match: bool = False
+    """The message's {match} with each run of white space made one space, as Vale prints
+    a match ('y. T' for 'y.  T'); substitution also trims it ('vs' for 'vs ')."""
 
 
 _BARE_URL = regex.compile(r"\b\p{L}[\p{L}\p{N}+.-]*://\S+")
 """A URL as written in prose: a scheme, '://', then anything up to white space."""
+
+
+_SPACE_RUN = regex.compile(r"\s+")
 
 
 class _TermRule(RuleType):
@@ -48,6 +54,10 @@ class _TermRule(RuleType):
                           nonword=True)
             if self.options.exceptions else None
         )
+
+    def shown(self, matched: str) -> str:
+        """The matched text as the message shows it (see `tidy_match`)."""
+        return _SPACE_RUN.sub(" ", matched) if self.options.tidy_match else matched
 
     def matches(self, pattern: regex.Pattern[str], unit: TextUnit) -> Iterator[regex.Match[str]]:
         """Non-empty matches of `pattern` in the unit that are not exceptions or quoted."""
@@ -86,7 +96,7 @@ class Existence(_TermRule):
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         for m in self.matches(self.pattern, unit):
             start, end = unit.span(m.start(), m.end())
-            yield Finding(start, end, {"match": m.group()})
+            yield Finding(start, end, {"match": self.shown(m.group())})
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,9 @@ class Substitution(_TermRule):
             fixes = tuple(
                 Fix(f"Replace with '{c}'", (Edit(start, end, c),)) for c in choices
             ) if source[start:end] == m.group() else ()
-            yield Finding(start, end, {"match": m.group(),
+            shown = self.shown(m.group())
+            yield Finding(start, end, {"match": shown.strip() if self.options.tidy_match
+                                       else shown,
                                        "replacement": self.options.joiner.join(choices)},
                           fixes=fixes)
 

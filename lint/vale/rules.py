@@ -72,7 +72,7 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
     data.setdefault("ignorecase", False)
     if kind in ("existence", "substitution"):
-        data["skip_urls"] = True
+        data.update(skip_urls=True, tidy_match=True)
     if kind == "existence":
         data = _existence(data)
     elif kind == "occurrence":

@@ -111,3 +111,9 @@ def test_skip_urls_leaves_a_bare_url_alone():
     text = "A term at https://abc.com/term here.\n"
     assert len(_messages(text, **swap)) == 2
     assert _messages(text, skip_urls=True, **swap) == ["Term for term"]
+
+
+def test_tidy_match_shows_the_match_as_vale_prints_it():
+    swap = {"swap": {r"vs\s": "versus"}}
+    assert _messages("Blue vs  red.", **swap) == ["versus for vs "]
+    assert _messages("Blue vs  red.", tidy_match=True, **swap) == ["versus for vs"]
