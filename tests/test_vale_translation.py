@@ -185,3 +185,16 @@ def test_newslint_configuration_includes_a_vale_ini(tmp_path: Path) -> None:
     (tmp_path / ".newslint.yaml").write_text("vale: missing.ini\n", encoding="utf-8")
     status, _, err = _check(tmp_path)
     assert status == 2 and ".newslint.yaml:1:7:" in err and "missing.ini" in err
+
+
+def test_vale_sentence_scope_leaves_headings_out_and_list_conjunctions(tmp_path: Path) -> None:
+    folder = _style(tmp_path, {
+        "Sent": "extends: existence\nmessage: m\nscope: sentence\ntokens: [x]\n",
+        "And": "extends: existence\nmessage: m\nscope:\n  - ~blockquote & ~heading\n"
+               "tokens: [x]\n",
+        "Two": "extends: existence\nmessage: m\nscope:\n  - heading\n  - ~list & ~table\n"
+               "tokens: [x]\n"})
+    assert load_vale_rule(folder / "Sent.yml", "House").scope == ("sentence", "~heading")
+    assert load_vale_rule(folder / "And.yml", "House").scope == ("~blockquote", "~heading")
+    with pytest.raises(InputError, match="conjunction"):
+        load_vale_rule(folder / "Two.yml", "House")

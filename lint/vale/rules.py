@@ -99,15 +99,26 @@ def vale_message(message: str, arguments: tuple[str, ...]) -> str:
 
 
 def _scope(doc: LocatedYaml, raw: Any) -> Any:
-    """Vale's `a & ~b` (every part must hold) as newslint's list `[a, ~b]`, which means
-    the same when at most one part is positive; a list (any part may hold) stays."""
-    if not isinstance(raw, str) or "&" not in raw:
+    """Vale's scope in newslint's selectors.
+
+    `a & ~b` (every part must hold) becomes the list `[a, ~b]`, which means the same
+    when at most one part is positive (alone, or as the only item of a list). Vale's
+    `sentence` leaves headings out; newslint's includes them, so `~heading` is added.
+    """
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list):
         return raw
-    parts = [p.strip() for p in raw.split("&")]
-    if sum(not p.startswith("~") for p in parts) > 1:
-        raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
-                                    "is not supported")
-    return parts
+    if any(isinstance(i, str) and "&" in i for i in items):
+        if len(items) > 1:
+            raise doc.error(("scope",), "a list of scopes with a conjunction ('&') in it is "
+                                        "not supported")
+        items = [p.strip() for p in items[0].split("&")]
+        if sum(not p.startswith("~") for p in items) > 1:
+            raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
+                                        "is not supported")
+    if "sentence" in items and "~heading" not in items:
+        items = [*items, "~heading"]
+    return items if len(items) > 1 or not isinstance(raw, str) else items[0]
 
 
 def _existence(data: dict[str, Any]) -> dict[str, Any]:
