@@ -198,3 +198,17 @@ def test_vale_sentence_scope_leaves_headings_out_and_list_conjunctions(tmp_path:
     assert load_vale_rule(folder / "And.yml", "House").scope == ("~blockquote", "~heading")
     with pytest.raises(InputError, match="conjunction"):
         load_vale_rule(folder / "Two.yml", "House")
+
+
+def test_action_remove_becomes_a_fix(tmp_path: Path) -> None:
+    folder = _style(tmp_path, {
+        "Adverbs": "extends: existence\nmessage: m\nlevel: error\naction:\n  name: remove\n"
+                   "tokens: [very]\n",
+        "Edit": "extends: existence\nmessage: m\naction:\n  name: edit\ntokens: [x]\n"})
+    assert load_vale_rule(folder / "Adverbs.yml", "House").options["remove_fix"] is True
+    assert "remove_fix" not in load_vale_rule(folder / "Edit.yml", "House").options
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n",
+                                        encoding="utf-8")
+    (tmp_path / "a.md").write_text("A very good day.\n", encoding="utf-8")
+    _check(tmp_path, "--fix")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A  good day.\n"

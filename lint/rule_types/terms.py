@@ -27,6 +27,8 @@ class ExistenceOptions:
     """Do not report matches inside quotation marks (quoted speech is not corrected)."""
     skip_urls: bool = False
     """Do not report matches inside a bare URL written in the prose (Vale masks them)."""
+    remove_fix: bool = False
+    """Existence: offer removing the match as a fix (Vale's `action: remove`)."""
     tidy_match: bool = False
     """The message's {match} with each run of white space made one space, as Vale prints
     a match ('y. T' for 'y.  T'); substitution also trims it ('vs' for 'vs ')."""
@@ -96,7 +98,10 @@ class Existence(_TermRule):
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         for m in self.matches(self.pattern, unit):
             start, end = unit.span(m.start(), m.end())
-            yield Finding(start, end, {"match": self.shown(m.group())})
+            fixes: tuple[Fix, ...] = ()
+            if self.options.remove_fix and unit.document.source.text[start:end] == m.group():
+                fixes = (Fix(f"Remove '{m.group()}'", (Edit(start, end, ""),)),)
+            yield Finding(start, end, {"match": self.shown(m.group())}, fixes=fixes)
 
 
 @dataclass(frozen=True)

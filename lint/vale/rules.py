@@ -14,8 +14,9 @@ LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
 """Vale's alert levels → newslint severities (a suggestion is informational)."""
 
 IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
-"""Vale keys that change no finding here; `action` is Vale's fix hint, `vocab: false`
-only matters with Vale's vocabularies, which are not read."""
+"""Vale keys that change no finding here. `action` is Vale's fix hint: `remove` on an
+existence rule becomes a fix, `replace` is the fix substitution offers anyway, the others
+(`edit`, `convert`, `suggest`) are not turned into fixes. `vocab` is read before."""
 
 VALE_ALTERNATIVES = "' or '"
 """How Vale's output joins the alternatives of a swap ('phone' or 'mobile phone'): part of
@@ -67,6 +68,9 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     if accept and kind in ("existence", "substitution") and data.get("vocab", True) is not False:
         own = data.get("exceptions") or []
         data["exceptions"] = [*([own] if isinstance(own, str) else own), *accept]
+    action = data.get("action")
+    if kind == "existence" and isinstance(action, dict) and action.get("name") == "remove":
+        data["remove_fix"] = True
     for key in IGNORED_KEYS:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
