@@ -175,7 +175,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
         linter = _vale_linter(config, args, err) or Linter(config, _split(args.select),
                                                             _split(args.ignore))
     else:
-        linter = Linter(config)
+        linter = (_vale_linter(config, args, err) if args.command == "rules" else None) or (
+            Linter(config))
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
@@ -206,7 +207,8 @@ def _vale_linter(config: Config, args: argparse.Namespace, err: IO[str]) -> Lint
             return None
     from lint.vale.linter import ValeLinter
 
-    linter = ValeLinter(ini, _split(args.select), _split(args.ignore),
+    linter = ValeLinter(ini, _split(getattr(args, "select", [])),
+                        _split(getattr(args, "ignore", [])),
                         base=config if config.vale is not None else None)
     for problem in linter.warnings:
         err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: warning: "

@@ -212,3 +212,19 @@ def test_action_remove_becomes_a_fix(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("A very good day.\n", encoding="utf-8")
     _check(tmp_path, "--fix")
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A  good day.\n"
+
+
+def test_rules_lists_the_vale_rules_of_a_vale_folder(tmp_path: Path) -> None:
+    _style(tmp_path, {"Very": "extends: existence\nmessage: m\nlevel: error\ntokens: [very]\n",
+                      "Tiny": "extends: existence\nmessage: m\nlevel: suggestion\n"
+                              "tokens: [tiny]\n"})
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n",
+                                        encoding="utf-8")
+    out, here = io.StringIO(), os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["rules"], stdout=out, stderr=io.StringIO()) == 0
+    finally:
+        os.chdir(here)
+    # MinAlertLevel defaults to warning, as in Vale: the suggestion is not listed.
+    assert [line.split()[:2] for line in out.getvalue().splitlines()] == [["House.Very", "error"]]
