@@ -97,7 +97,7 @@ def test_folder_with_vale_ini_is_linted_as_vale_would(tmp_path: Path) -> None:
         "notes/b.md:3:4:House.Utilize:Use 'use' instead of 'utilize'.",
     ]
     assert status == 1
-    assert err.count("Broken.yml:1:1:") == 1 and "skipped" in err
+    assert err.count("Broken.yml:1:10:") == 1 and "skipped" in err
 
 
 @pytest.mark.parametrize("setting", ["House.Very = suggestion", "House.Very = NO"])
@@ -228,3 +228,11 @@ def test_rules_lists_the_vale_rules_of_a_vale_folder(tmp_path: Path) -> None:
         os.chdir(here)
     # MinAlertLevel defaults to warning, as in Vale: the suggestion is not listed.
     assert [line.split()[:2] for line in out.getvalue().splitlines()] == [["House.Very", "error"]]
+
+
+def test_an_unknown_check_type_is_reported_at_its_extends_key(tmp_path: Path) -> None:
+    folder = _style(tmp_path, {"Metric": "message: m\nlevel: error\nextends: metric\n"
+                                         "formula: x\n"})
+    specs, errors = load_style(folder)
+    assert specs == [] and [(e.line, e.column) for e in errors] == [(3, 10)]
+    assert "unknown rule type 'metric'" in errors[0].message

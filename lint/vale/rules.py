@@ -11,6 +11,8 @@ from lint.rulespec import RuleSpec, parse_rule
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+RENAMED = {"extends": "type", "level": "severity"}
+"""Vale's names of the keys newslint calls otherwise."""
 """Vale's alert levels → newslint severities (a suggestion is informational)."""
 
 IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
@@ -40,7 +42,13 @@ def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSp
     if not isinstance(doc.data, dict):
         raise doc.error((), "a Vale rule file must be a YAML mapping")
     translated = translate(doc, accept)
-    return parse_rule(LocatedYaml(doc.path, translated, doc.values, doc.keys), style, path.stem)
+    # Errors about a renamed key point at the Vale key it came from.
+    values, keys = dict(doc.values), dict(doc.keys)
+    for vale_key, key in RENAMED.items():
+        for table in (values, keys):
+            if (vale_key,) in table:
+                table[(key,)] = table[(vale_key,)]
+    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem)
 
 
 def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
