@@ -41,7 +41,7 @@ class ExitStatus(enum.IntEnum):
 GC_THRESHOLD = 50_000
 """Allocations between young-generation garbage collections in the console command."""
 
-FORMATS = ("text", "json", "github", "sarif", "lsp", "auto")
+FORMATS = ("text", "json", "github", "sarif", "lsp", "line", "auto")
 FAIL_ON = ("error", "warning", "info")
 
 SEVERITIES = ("error", "warning", "info", "hint")
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", default=[], metavar="RULES",
                        help="skip these rules (ids, packs or bare names; comma-separated, "
                             "repeatable)")
-    check.add_argument("--format", default="text", choices=FORMATS,
+    check.add_argument("--format", "--output", default="text", choices=FORMATS,
                        help="output format (default: text; auto: github under GitHub "
                             "Actions, else text)")
     check.add_argument("--fail-on", default="warning", choices=FAIL_ON,
@@ -241,7 +241,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
             return _check_rules(config, out, err)
         return _test_rules(config, names, out, err)
     # `report` lints many files too: one that newslint fails on must not stop it.
-    linter = Linter(config, isolate=args.command == "report")
+    linter = (_vale_linter(config, args, err) if args.command == "rules" else None) or (
+        Linter(config, isolate=args.command == "report"))
     if linter.errors:
         return _report_config_errors(linter.errors, err)
     if args.command == "rules":
@@ -261,6 +262,32 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None,
                 return _report_config_errors(pool.errors, err)
             return _explain_place(own, *place, out, err)
     return _explain(linter, args.rule, out, err)
+
+
+def _vale_linter(config: Config, args: argparse.Namespace, err: IO[str]) -> Linter | None:
+    """The Vale styles of the configuration's `vale:` file beside its packs; or, with no
+    newslint configuration, a `.vale.ini` here or above makes the run Vale's alone.
+    Problems in Vale files are warnings: the rest runs."""
+    from pathlib import Path
+
+    ini = config.vale
+    if ini is None:
+        if config.path is not None or args.config is not None:
+            return None
+        from lint.vale.ini import find_ini
+
+        ini = find_ini(Path.cwd())
+        if ini is None:
+            return None
+    from lint.vale.linter import ValeLinter
+
+    linter = ValeLinter(ini, _split(getattr(args, "select", [])),
+                        _split(getattr(args, "ignore", [])),
+                        base=config if config.vale is not None else None)
+    for problem in linter.warnings:
+        err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: warning: "
+                  f"{problem.message} (skipped)\n")
+    return linter
 
 
 def _report_config_errors(errors: Sequence[InputError], err: IO[str]) -> int:
@@ -306,18 +333,27 @@ def _check(args: argparse.Namespace, out: IO[str], err: IO[str],
 
     # Each draft is linted with the configuration files above it (lint.config_discovery).
     pool = LinterPool(args.config, _split(args.select), _split(args.ignore), isolate=True)
-    pool.linter_for(STDIN)  # the working folder's configuration is checked in any case
+    here = pool.linter_for(STDIN)  # the working folder's configuration is checked in any case
+    # Vale's styles: beside the packs when the configuration names a `vale:` file, or alone
+    # when a .vale.ini and no newslint configuration is found (one linter for the run).
+    vale = _vale_linter(here.config, args, err) if here is not None else None
+    if vale is not None:
+        vale.isolate = True
+        if vale.errors:
+            return _report_config_errors(vale.errors, err)
+    linter_for = (lambda _path: vale) if vale is not None else pool.linter_for
+    included = vale.is_included if vale is not None else pool.included
+    excluded = vale.is_excluded if vale is not None else pool.excluded
     paths = args.paths or ([STDIN] if args.stdin_filename else ["."])
     paths, negations = expand_globs(paths)
-    targets = [t for t in expand(paths, pool.included, pool.excluded)
+    targets = [t for t in expand(paths, included, excluded)
                if t.path == STDIN or not any_match(negations, os.path.relpath(t.path))]
     for target in targets:
         if target.error is None:
-            pool.linter_for(args.stdin_filename or STDIN if target.path == STDIN
-                            else target.path)
+            linter_for(args.stdin_filename or STDIN if target.path == STDIN else target.path)
     if pool.errors:
         return _report_config_errors(pool.errors, err)
-    linters = pool.linters
+    linters = [vale] if vale is not None else pool.linters
     unknown = [r for r in _split(args.select) + _split(args.ignore)
                if all(r in linter.unknown_references([r]) for linter in linters)]
     if unknown:
@@ -372,7 +408,7 @@ def _check(args: argparse.Namespace, out: IO[str], err: IO[str],
     report.start()
     # Only where a person watches a terminal, and never beside machine-readable output.
     progress = Progress(err, len(targets), fmt == "text" and _isatty(err))
-    for linter, result in _results(pool.linter_for, targets, args.stdin_filename, stdin,
+    for linter, result in _results(linter_for, targets, args.stdin_filename, stdin,
                                    args.jobs, cache_for):
         if result.error is not None or result.diagnostics:
             progress.clear()

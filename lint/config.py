@@ -24,7 +24,7 @@ _SIZE_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_0
 TOML_TABLE = ("tool", "newslint")
 TOP_KEYS = frozenset(
     {"packs", "rule_dirs", "language", "rules", "files", "overrides", "lexicons", "waivers",
-     "min_severity"}
+     "min_severity", "vale"}
 )
 
 
@@ -91,6 +91,8 @@ class Config:
                                                    repr=False)
     """For a merged (cascaded) configuration: the file that wrote a key, when it is not
     `located` (looked up by the longest prefix of the key)."""
+    vale: Path | None = None
+    """A `.vale.ini` whose styles run beside the packs, with one output (lint.vale)."""
 
     @property
     def where(self) -> dict[str, tuple[int, int]]:
@@ -188,8 +190,14 @@ def parse_config(doc: LocatedYaml, path: Path) -> Config:
     for lang, lists in lexicons.items():
         if not isinstance(lists, dict):
             raise doc.error(("lexicons", lang), f"lexicons.{lang} maps list names to entries")
+    vale = data.get("vale")
+    if vale is not None:
+        if not isinstance(vale, str) or not (root / vale).is_file():
+            raise doc.error(("vale",), f"'vale' must name a Vale configuration file "
+                                       f"(.vale.ini), not {vale!r}")
+        vale = (root / vale).resolve()
     return Config(
-        path=str(path), root=root, packs=packs, rule_dirs=rule_dirs,
+        path=str(path), root=root, packs=packs, rule_dirs=rule_dirs, vale=vale,
         language=_language(doc, ("language",), data.get("language", "auto")),
         rules=_rule_settings(doc, ("rules",), data.get("rules") or {}),
         include=include, exclude=exclude, max_size=max_size, overrides=overrides,

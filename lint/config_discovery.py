@@ -79,6 +79,8 @@ def _merge(outer: Config, inner: Config) -> Config:
         take("packs")
     if _sets(inner, "min_severity"):
         take("min_severity")
+    if _sets(inner, "vale"):
+        take("vale")
     if _sets(inner, "files", "include"):
         changes["include"] = tuple(_reroot(prefix, g) for g in inner.include)
     changes["exclude"] = (*outer.exclude, *(_reroot(prefix, g) for g in inner.exclude))

@@ -1,4 +1,5 @@
-"""Suppression comments (<!-- newslint disable ... -->), applied after every rule has run."""
+"""Suppression comments (<!-- newslint disable ... -->, Vale's <!-- vale off -->), applied after
+every rule has run."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ _DIRECTIVE = regex.compile(r"^newslint(?:\s+(?P<verb>\S+)(?P<rules>.*))?$", rege
 # its own line or at the end of a line of prose.
 _FIELD = regex.compile(r'(?P<key>[\w-]+)\s*=\s*"(?P<value>[^"]*)"')
 _TEXT_COMMENT = regex.compile(r"<!--\s*(?P<body>newslint\b.*?)-->")
+# Vale's comment switches: `vale off`, `vale on`, `vale Style.Rule = NO` (or YES).
+_VALE = regex.compile(r"^vale\s+(?P<body>.+?)\s*$", regex.DOTALL)
+_VALE_RULE = regex.compile(r"(?P<rule>[\w.-]+)\s*=\s*(?P<switch>\w+)")
+VALE_SWITCHES = {"off": "disable", "on": "enable", "NO": "disable", "YES": "enable"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,10 @@ def parse_directives(
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
     for comment in _comments(document):
+        vale = _VALE.match(comment.text)
+        if vale:
+            directives.extend(_vale_directives(vale.group("body"), comment, document))
+            continue
         m = _DIRECTIVE.match(comment.text)
         if not m:
             continue
@@ -99,6 +108,17 @@ def parse_directives(
                                     source.position(comment.start).line,
                                     source.position(comment.end).line, fields))
     return directives, problems
+
+
+def _vale_directives(body: str, comment: Comment, document: Document) -> list[Directive]:
+    """Vale's switches as disable/enable directives; anything else Vale would ignore too."""
+    line, end_line = (document.source.position(comment.start).line,
+                      document.source.position(comment.end).line)
+    if body in VALE_SWITCHES:
+        return [Directive(VALE_SWITCHES[body], (), comment.start, comment.end, line, end_line)]
+    return [Directive(VALE_SWITCHES[m["switch"]], (m["rule"],), comment.start, comment.end,
+                      line, end_line)
+            for m in _VALE_RULE.finditer(body) if m["switch"] in VALE_SWITCHES]
 
 
 def _waiver_problem(fields: dict[str, str]) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import IO
 
 SHOW_AFTER = 0.5
-"""Seconds before the line first appears: short runs stay silent."""
+"""Seconds before the line first appears: short runs stay silent (NEWSLINT_PROGRESS_DELAY
+sets another delay, e.g. 0 to see it on every run of more than one file)."""
 REDRAW_EVERY = 0.1
 """Seconds between redraws."""
 
@@ -21,6 +23,7 @@ class Progress:
         self.stream = stream
         self.total = total
         self.enabled = enabled and total > 1
+        self.delay = _delay(os.environ.get("NEWSLINT_PROGRESS_DELAY"))
         self.clock = clock
         self.started = clock()
         self.done = 0
@@ -38,7 +41,7 @@ class Progress:
             # The first file also pays for loading the rules: the rate starts after it.
             self.first = now
         elapsed = now - self.started
-        if elapsed < SHOW_AFTER or (self.shown and now - self.last < REDRAW_EVERY):
+        if elapsed < self.delay or (self.shown and now - self.last < REDRAW_EVERY):
             return
         rate = (self.done - 1) / (now - self.first) if now > self.first else 0.0
         left = (self.total - self.done) / rate if rate else 0.0
@@ -58,3 +61,12 @@ class Progress:
 def _duration(seconds: float) -> str:
     seconds = round(seconds)
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def _delay(setting: str | None) -> float:
+    """NEWSLINT_PROGRESS_DELAY in seconds; SHOW_AFTER when unset or not a number >= 0."""
+    try:
+        value = float(setting) if setting else SHOW_AFTER
+    except ValueError:
+        return SHOW_AFTER
+    return value if value >= 0 else SHOW_AFTER

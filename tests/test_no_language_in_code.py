@@ -25,6 +25,7 @@ COMPILERS = {"compile_pattern", "compile_terms"}
 
 ALLOWLIST = {
     "newslint",  # the tool's own name, in its suppression comments
+    "vale",  # Vale's name, in the comment switches newslint honours (<!-- vale off -->)
     "utf",  # encodings: utf-8, utf-16
     "en", "fr",  # language codes (ISO 639-1), not words
     "auto", "github",  # option values: language detection, report format

@@ -32,6 +32,7 @@ REPORTER_MODULES = {
     "github": "lint.report.github",
     "sarif": "lint.report.sarif",
     "lsp": "lint.report.lsp_json",
+    "line": "lint.report.line",
 }
 """Where each --format lives. Modules are imported only when chosen, so a run pays for
 one reporter; a module that does not exist yet makes its format "not available"."""

@@ -29,6 +29,8 @@ class OccurrenceOptions:
     min: int = field(default=-1, metadata=bounds(-1))
     """Report a unit with fewer than this many matches (-1: no minimum)."""
     ignorecase: bool = False
+    at_first_match: bool = False
+    """Report from the unit's first match (Vale's position) instead of the whole unit."""
 
 
 @rule_type("occurrence")
@@ -52,14 +54,16 @@ class Occurrence(RuleType):
                                      nonword=True)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        count = sum(1 for m in finditer(self.pattern, unit.text) if m.end() > m.start())
+        matches = [m for m in finditer(self.pattern, unit.text) if m.end() > m.start()]
+        count = len(matches)
         limit = None
         if 0 <= self.options.max < count:
             limit = self.options.max
         elif 0 <= self.options.min and count < self.options.min:
             limit = self.options.min
         if limit is not None:
-            start, end = unit.span(0, len(unit.text))
+            first = matches[0].start() if self.options.at_first_match and matches else 0
+            start, end = unit.span(first, len(unit.text))
             yield Finding(start, end, {"count": count, "limit": limit})
 
 
@@ -73,6 +77,8 @@ class RepetitionOptions:
     ignorecase: bool = True
     exceptions: tuple[str, ...] = ()
     """Words that may legitimately repeat ("had had", "nous nous"); regexes."""
+    alpha: bool = False
+    """Only words made of letters count (Vale's `alpha`): "// //" or "1 1" is no slip."""
     skip_capitalized: bool = False
     """Skip pairs whose second copy starts with a capital: names and titles (Duran Duran,
     Bora Bora, "law lord Lord Bingham"), whereas the slip "The the" is still reported."""
@@ -110,6 +116,8 @@ class Repetition(RuleType):
     def _allowed(self, word: str) -> bool:
         """A repeat that is not a slip: an exception, or a name when so configured."""
         if self.options.skip_capitalized and word[:1].isupper():
+            return True
+        if self.options.alpha and not word.isalpha():
             return True
         return self.exceptions is not None and fullmatch(self.exceptions, word) is not None
 

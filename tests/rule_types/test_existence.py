@@ -81,3 +81,12 @@ def test_scope_restricts_blocks():
     rule = make_rule("existence", tokens=["utilize"], scope=["text", "~blockquote"])
     text = "> We utilize it.\n\nThey utilize it.\n"
     assert spans(lint_snippet(text, rule)) == [(R, 23, 30)]
+
+
+def test_remove_fix_offers_removing_the_match():
+    from conftest import lint_snippet, make_rule
+
+    found = lint_snippet("It is very good.\n", make_rule("existence", tokens=["very "],
+                                                         nonword=True, remove_fix=True))
+    assert [(e.start, e.end, e.text) for f in found[0].fixes for e in f.edits] == [(6, 11, "")]
+    assert lint_snippet("It is very good.\n", make_rule("existence", tokens=["very"]))[0].fixes == ()

@@ -48,3 +48,12 @@ def test_message_has_count_and_limit():
 def test_invalid_options(options, problem):
     with pytest.raises(InputError, match=problem.replace("(", r"\(").replace(")", r"\)")):
         make_rule("occurrence", **options)
+
+
+def test_at_first_match_reports_from_the_first_counted_token():
+    from conftest import lint_snippet, make_rule
+
+    rule = make_rule("occurrence", token=r"\b\w+\b", min=10, scope="raw", at_first_match=True)
+    assert [(d.start.line, d.start.column) for d in lint_snippet("# Intro\n", rule)] == [(0, 2)]
+    whole = make_rule("occurrence", token=r"\b\w+\b", min=10, scope="raw")
+    assert [(d.start.line, d.start.column) for d in lint_snippet("# Intro\n", whole)] == [(0, 0)]

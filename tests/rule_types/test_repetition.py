@@ -61,3 +61,12 @@ def test_message_uses_the_repeated_word():
     rule = make_rule("repetition", message="Repeated: '{match} {match}'")
     [d] = lint_snippet("The the cat.", rule)
     assert d.message == "Repeated: 'the the'"
+
+
+def test_alpha_counts_only_words_of_letters():
+    from conftest import lint_snippet, make_rule
+
+    rule = make_rule("repetition", tokens=[r"[^\s]+"], alpha=True)
+    assert [d.match for d in lint_snippet("the the book; // // and 1 1 end\n", rule)] == ["the the"]
+    loose = make_rule("repetition", tokens=[r"[^\s]+"])
+    assert len(lint_snippet("the the book; // // and 1 1 end\n", loose)) == 3

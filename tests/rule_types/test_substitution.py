@@ -82,3 +82,38 @@ def test_which_key_matched_with_inner_groups():
                      message="{replacement}")
     found = lint_snippet("We utilise a lot of it.", rule)
     assert [d.message for d in found] == ["use", "many"]
+
+
+def _messages(text: str, **options) -> list[str]:
+    rule = make_rule("substitution", message="{replacement} for {match}", **options)
+    return [d.message for d in lint_snippet(text, rule)]
+
+
+def test_replacement_case_follows_the_match_by_default_or_stays_as_written():
+    swap = {"swap": {"it is": "it's"}, "ignorecase": True}
+    assert _messages("It is late.", **swap) == ["It's for It is"]
+    assert _messages("It is late.", match_case=False, **swap) == ["it's for It is"]
+
+
+def test_alternatives_joiner_and_group_references():
+    assert _messages("Call my cell phone.", swap={"cell phone": "phone|mobile phone"},
+                     joiner="' or '") == ["phone' or 'mobile phone for cell phone"]
+    change = {"swap": {r"change into the (\w+) folder": "change to the $1 folder"}}
+    assert _messages("Now change into the data folder.", group_references=True, **change) == [
+        "change to the data folder for change into the data folder"]
+    # Off (newslint's default), a `$` in a replacement is literal text.
+    assert _messages("Now change into the data folder.", **change) == [
+        "change to the $1 folder for change into the data folder"]
+
+
+def test_skip_urls_leaves_a_bare_url_alone():
+    swap = {"swap": {"term": "Term"}}
+    text = "A term at https://abc.com/term here.\n"
+    assert len(_messages(text, **swap)) == 2
+    assert _messages(text, skip_urls=True, **swap) == ["Term for term"]
+
+
+def test_tidy_match_shows_the_match_as_vale_prints_it():
+    swap = {"swap": {r"vs\s": "versus"}}
+    assert _messages("Blue vs  red.", **swap) == ["versus for vs "]
+    assert _messages("Blue vs  red.", tidy_match=True, **swap) == ["versus for vs"]

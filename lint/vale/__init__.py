@@ -1,0 +1,1 @@
+"""Run Vale styles unchanged: translate Vale rule files and `.vale.ini` into newslint's terms."""

@@ -1,0 +1,170 @@
+"""Vale rule files (`extends:`, `level:`, `%s` messages) → newslint rule specs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lint.rulespec import RuleSpec, parse_rule
+from lint.yamlio import InputError, LocatedYaml, load_yaml
+
+LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+RENAMED = {"extends": "type", "level": "severity"}
+"""Vale's names of the keys newslint calls otherwise."""
+"""Vale's alert levels → newslint severities (a suggestion is informational)."""
+
+IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
+"""Vale keys that change no finding here. `action` is Vale's fix hint: `remove` on an
+existence rule becomes a fix, `replace` is the fix substitution offers anyway, the others
+(`edit`, `convert`, `suggest`) are not turned into fixes. `vocab` is read before."""
+
+VALE_ALTERNATIVES = "' or '"
+"""How Vale's output joins the alternatives of a swap ('phone' or 'mobile phone'): part of
+Vale's line format, reproduced for the scripts that read it."""
+
+# Vale fills a substitution message with (replacement, match); every other type with
+# the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match")}
+
+
+def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
+    """Read one Vale rule file as a newslint RuleSpec (`<Style>.<Rule>`).
+
+    Raises InputError naming the file, line and column of what cannot be translated.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), 1, 1, f"not valid UTF-8 at byte offset {exc.start}") from None
+    doc = load_yaml(text, str(path))
+    if not isinstance(doc.data, dict):
+        raise doc.error((), "a Vale rule file must be a YAML mapping")
+    translated = translate(doc, accept)
+    # Errors about a renamed key point at the Vale key it came from.
+    values, keys = dict(doc.values), dict(doc.keys)
+    for vale_key, key in RENAMED.items():
+        for table in (values, keys):
+            if (vale_key,) in table:
+                table[(key,)] = table[(vale_key,)]
+    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem)
+
+
+def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
+    """A Vale rule mapping in newslint's vocabulary (positions stay those of the Vale keys).
+
+    `accept`: the accepted terms of the configured vocabularies, exceptions to every
+    existence and substitution rule that does not say `vocab: false`.
+    """
+    data: dict[str, Any] = dict(doc.data)
+    if "extends" not in data:
+        raise doc.error((), "a Vale rule needs 'extends' (existence, substitution, ...)")
+    kind = data.pop("extends")
+    out: dict[str, Any] = {"type": kind}
+    level = data.pop("level", "suggestion")
+    if level not in LEVELS:
+        raise doc.error(("level",), f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    out["severity"] = LEVELS[level]
+    message = str(data.pop("message", "")) or kind
+    if kind == "substitution":
+        # Vale quotes a suggestion itself when the message leaves its `%s` bare.
+        message = re.sub(r"(?<!['\"])%s(?!['\"])", "'%s'", message, count=1)
+    out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
+    if "scope" in data:
+        data["scope"] = _scope(doc, data["scope"])
+    if accept and kind in ("existence", "substitution") and data.get("vocab", True) is not False:
+        own = data.get("exceptions") or []
+        data["exceptions"] = [*([own] if isinstance(own, str) else own), *accept]
+    action = data.get("action")
+    if kind == "existence" and isinstance(action, dict) and action.get("name") == "remove":
+        data["remove_fix"] = True
+    for key in IGNORED_KEYS:
+        data.pop(key, None)
+    # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
+    data.setdefault("ignorecase", False)
+    if kind in ("existence", "substitution"):
+        data.update(skip_urls=True, tidy_match=True)
+    if kind == "existence":
+        data = _existence(data)
+    elif kind == "occurrence":
+        data["at_first_match"] = True
+    elif kind == "substitution":
+        data = _bounded(data)
+        # Vale prints a replacement as written; alternatives as 'a' or 'b' (its message
+        # already quotes the first and the last).
+        data.update(match_case=data.pop("capitalize", False), joiner=VALE_ALTERNATIVES,
+                    group_references=True)
+    out.update(data)
+    return out
+
+
+def vale_message(message: str, arguments: tuple[str, ...]) -> str:
+    """Vale's printf-style message as a newslint template: the n-th `%s` is the n-th argument."""
+    escaped = message.replace("{", "{{").replace("}", "}}")
+    parts = re.split(r"%s", escaped)
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        name = arguments[index] if index < len(arguments) else arguments[-1]
+        out.append("{" + name + "}" + part)
+    return "".join(out).replace("%%", "%")
+
+
+def _scope(doc: LocatedYaml, raw: Any) -> Any:
+    """Vale's scope in newslint's selectors.
+
+    `a & ~b` (every part must hold) becomes the list `[a, ~b]`, which means the same
+    when at most one part is positive (alone, or as the only item of a list). Vale's
+    `sentence` leaves headings out; newslint's includes them, so `~heading` is added.
+    """
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list):
+        return raw
+    if any(isinstance(i, str) and "&" in i for i in items):
+        if len(items) > 1:
+            raise doc.error(("scope",), "a list of scopes with a conjunction ('&') in it is "
+                                        "not supported")
+        items = [p.strip() for p in items[0].split("&")]
+        if sum(not p.startswith("~") for p in items) > 1:
+            raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
+                                        "is not supported")
+    if "sentence" in items and "~heading" not in items:
+        items = [*items, "~heading"]
+    return items if len(items) > 1 or not isinstance(raw, str) else items[0]
+
+
+def _existence(data: dict[str, Any]) -> dict[str, Any]:
+    """Vale's one regex: the `raw` pieces, then the tokens (word-bounded unless `nonword`);
+    with `append: true` the raw pieces come after the tokens."""
+    tokens = data.pop("tokens", []) or []
+    tokens = [tokens] if isinstance(tokens, str) else list(tokens)
+    raw = data.pop("raw", []) or []
+    raw = "".join([raw] if isinstance(raw, str) else raw)
+    append = data.pop("append", False)
+    nonword = data.pop("nonword", False)
+    body = "|".join(str(t) for t in tokens)
+    head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
+    data["tokens"] = [head + raw if append else raw + head]
+    data["nonword"] = True
+    return data
+
+
+def _bounded(data: dict[str, Any]) -> dict[str, Any]:
+    """Substitution keys word-bounded with `\\b` as Vale bounds them (not newslint's
+    letter-based bounds), so a key starting or ending with punctuation matches as in Vale."""
+    if not data.pop("nonword", False) and isinstance(data.get("swap"), dict):
+        data["swap"] = {f"\\b(?:{k})\\b": v for k, v in data["swap"].items()}
+    data["nonword"] = True
+    return data
+
+
+def load_style(folder: Path, accept: Sequence[str] = ()) -> tuple[list[RuleSpec], list[InputError]]:
+    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load."""
+    specs: list[RuleSpec] = []
+    errors: list[InputError] = []
+    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
+        try:
+            specs.append(load_vale_rule(path, folder.name, accept))
+        except InputError as exc:
+            errors.append(exc)
+    return specs, errors
