@@ -343,3 +343,20 @@ def test_a_crowd_identified_by_its_member_in_the_next_paragraph(text: str, lang:
 ])
 def test_a_crowd_identified_by_its_member_in_the_same_paragraph(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A named member presented by the firm they speak from, after the speech verb, identifies a
+# crowd of commentators; an organisation's name ("Bank of England") is no member.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Some analysts predicted that the rally would be short-lived. \"It is a one-day event,\" "
+     "said Ken Mayland at Clearview Economics.", "en", []),
+    ("Some analysts predicted that the rally would be short-lived. The Bank of England said "
+     "rates would stay on hold.", "en", VAGUE),
+    ("Des analystes estiment que le rebond sera de courte durée. « C'est un feu de paille », "
+     "a déclaré Marc Touati, de Natixis.", "fr", []),
+    ("Des analystes estiment que le rebond sera de courte durée. La Banque de France a déclaré "
+     "que les taux resteraient stables.", "fr", VAGUE),
+])
+def test_a_crowd_identified_by_a_member_named_with_their_firm(text: str, lang: str,
+                                                              expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
