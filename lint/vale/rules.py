@@ -15,7 +15,7 @@ RENAMED = {"extends": "type", "level": "severity"}
 """Vale's names of the keys newslint calls otherwise."""
 """Vale's alert levels → newslint severities (a suggestion is informational)."""
 
-IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
+IGNORED_KEYS = frozenset({"action", "vocab", "description"})
 """Vale keys that change no finding here. `action` is Vale's fix hint: `remove` on an
 existence rule becomes a fix, `replace` is the fix substitution offers anyway, the others
 (`edit`, `convert`, `suggest`) are not turned into fixes. `vocab` is read before."""
@@ -34,6 +34,15 @@ def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSp
 
     Raises InputError naming the file, line and column of what cannot be translated.
     """
+    return load_vale_rule_and_limit(path, style, accept)[0]
+
+
+def load_vale_rule_and_limit(path: Path, style: str,
+                             accept: Sequence[str] = ()) -> tuple[RuleSpec, int]:
+    """The RuleSpec and the rule's Vale `limit` (its findings kept per file; 0: all).
+
+    `limit` is applied to a file's findings by the Vale linter, not by a rule type.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -42,13 +51,16 @@ def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSp
     if not isinstance(doc.data, dict):
         raise doc.error((), "a Vale rule file must be a YAML mapping")
     translated = translate(doc, accept)
+    limit = translated.pop("limit", 0)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise doc.error(("limit",), f"limit must be a whole number of 0 or more, not {limit!r}")
     # Errors about a renamed key point at the Vale key it came from.
     values, keys = dict(doc.values), dict(doc.keys)
     for vale_key, key in RENAMED.items():
         for table in (values, keys):
             if (vale_key,) in table:
                 table[(key,)] = table[(vale_key,)]
-    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem)
+    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem), limit
 
 
 def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
@@ -158,13 +170,20 @@ def _bounded(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def load_style(folder: Path, accept: Sequence[str] = ()) -> tuple[list[RuleSpec], list[InputError]]:
-    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load."""
+def load_style(folder: Path, accept: Sequence[str] = (),
+               limits: dict[str, int] | None = None) -> tuple[list[RuleSpec], list[InputError]]:
+    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load.
+
+    `limits`, when given, receives each rule's Vale `limit` by rule id (those above 0).
+    """
     specs: list[RuleSpec] = []
     errors: list[InputError] = []
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         try:
-            specs.append(load_vale_rule(path, folder.name, accept))
+            spec, limit = load_vale_rule_and_limit(path, folder.name, accept)
+            specs.append(spec)
+            if limits is not None and limit:
+                limits[spec.id] = limit
         except InputError as exc:
             errors.append(exc)
     return specs, errors
