@@ -325,3 +325,31 @@ def test_config_shows_the_vale_settings_read_for_a_path(tmp_path: Path) -> None:
         "vale rules (1 on):",
         "  House.Tiny: error  # .vale.ini:11",
     ]
+
+
+def test_title_case_rule_with_style_vocabulary_and_expected_form(tmp_path: Path) -> None:
+    _style(tmp_path, {
+        "Chicago": "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\n"
+                   "level: error\nscope: heading\nmatch: $title\nstyle: Chicago\n",
+        "Ap": "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\n"
+              "level: error\nscope: heading\nmatch: $title\nthreshold: 1\n",
+        "Odd": "extends: capitalization\nmessage: m\nlevel: error\nmatch: $title\n"
+               "style: Oxford\n",
+    })
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("hubba\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\nVocab = House\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Walking Through the Park\n\n## hubba-hubba\n\n"
+                                   "## walking through the park\n", encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert sorted(out.splitlines()) == [
+        "a.md:1:3:House.Chicago:'Walking Through the Park' should be in title case "
+        "('Walking through the Park').",
+        "a.md:5:4:House.Ap:'walking through the park' should be in title case "
+        "('Walking Through the Park').",
+        "a.md:5:4:House.Chicago:'walking through the park' should be in title case "
+        "('Walking through the Park').",
+    ]
+    assert "Odd.yml:5:8:" in err and "style must be one of AP, Chicago" in err

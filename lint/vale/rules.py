@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.data import load_data
 from lint.rulespec import RuleSpec, parse_rule
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
@@ -24,9 +25,9 @@ VALE_ALTERNATIVES = "' or '"
 """How Vale's output joins the alternatives of a swap ('phone' or 'mobile phone'): part of
 Vale's line format, reproduced for the scripts that read it."""
 
-# Vale fills a substitution message with (replacement, match); every other type with
-# the matched text alone.
-_ARGUMENTS = {"substitution": ("replacement", "match")}
+# Vale fills a substitution message with (replacement, match), a capitalization one with
+# (match, the text as the style wants it); every other type with the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected")}
 
 
 def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
@@ -85,7 +86,8 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
     if "scope" in data:
         data["scope"] = _scope(doc, data["scope"])
-    if accept and kind in ("existence", "substitution") and data.get("vocab", True) is not False:
+    if accept and kind in ("existence", "substitution", "capitalization") and data.get(
+            "vocab", True) is not False:
         own = data.get("exceptions") or []
         data["exceptions"] = [*([own] if isinstance(own, str) else own), *accept]
     action = data.get("action")
@@ -101,6 +103,8 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         data = _existence(data)
     elif kind == "occurrence":
         data["at_first_match"] = True
+    elif kind == "capitalization":
+        data = _title_style(doc, data)
     elif kind == "substitution":
         data = _bounded(data)
         # Vale prints a replacement as written; alternatives as 'a' or 'b' (its message
@@ -158,6 +162,19 @@ def _existence(data: dict[str, Any]) -> dict[str, Any]:
     head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
     data["tokens"] = [head + raw if append else raw + head]
     data["nonword"] = True
+    return data
+
+
+def _title_style(doc: LocatedYaml, data: dict[str, Any]) -> dict[str, Any]:
+    """Vale's `style` of a `$title` rule: AP (the default) keeps the small words of
+    lint/data/title_case.yaml in lower case, Chicago its prepositions too."""
+    words = load_data("title_case")
+    style = data.pop("style", words["default_style"])
+    if style not in words["styles"]:
+        raise doc.error(("style",), f"style must be one of {', '.join(words['styles'])}, "
+                                    f"not {style!r}")
+    if data.get("match") == "$title":
+        data["small_words"] = [w for name in words["styles"][style] for w in words[name]]
     return data
 
 
