@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from lint.config import Config, RuleSetting
 from lint.config_discovery import settings_origin
 from lint.linter_pool import LinterPool
+from lint.vale.ini import find_ini
+from lint.vale.rules import LEVELS
 from lint.yamlio import InputError, PathKey
 
 
@@ -34,7 +37,13 @@ def show_config(path: str, explicit: str | None, out: IO[str], err: IO[str],
     def line(label: str, value: Any, key: PathKey) -> None:
         out.write(f"{label}: {_value(value)}  # {_origin(config, key)}\n")
 
-    line("packs", list(config.packs) if config.packs is not None else "all", ("packs",))
+    ini = config.vale if config.vale is not None else (
+        None if chain or explicit else find_ini(Path.cwd()))
+    if ini is not None and config.vale is None:
+        out.write("packs: none  # a Vale configuration and no newslint one: Vale's styles "
+                  "run alone\n")
+    else:
+        line("packs", list(config.packs) if config.packs is not None else "all", ("packs",))
     line("rule_dirs", [_shown(str(d)) for d in config.rule_dirs], ("rule_dirs",))
     line("files.include", list(config.include), ("files", "include"))
     line("files.exclude", list(config.exclude), ("files", "exclude"))
@@ -64,7 +73,46 @@ def show_config(path: str, explicit: str | None, out: IO[str], err: IO[str],
             for name, entries in lists.items():
                 out.write(f"  {lang}.{name}: {_value(entries)}  "
                           f"# {_origin(config, ('lexicons', lang, name))}\n")
+    if ini is not None:
+        _show_vale(ini, probe, config if config.vale is not None else None, out, err)
     return 0
+
+
+def _show_vale(ini: Path, probe: str, base: Config | None, out: IO[str], err: IO[str]) -> None:
+    """The Vale settings `newslint check` reads (as its `.vale.ini` lookup finds them):
+    the file, StylesPath, the sections that apply to the path and each rule's level."""
+    from lint.vale.linter import ValeLinter
+
+    linter = ValeLinter(ini, base=base)
+    for problem in linter.warnings:
+        err.write(f"{_shown(problem.path)}:{problem.line}:{problem.column}: warning: "
+                  f"{problem.message} (skipped)\n")
+    vale = linter.vale
+    where = _shown(str(vale.path))
+    out.write(f"\nvale: {where}  # {'named by vale:' if base else 'no newslint configuration'}\n")
+    styles_path = vale.styles_path or vale.path.parent
+    out.write(f"StylesPath: {_shown(str(styles_path))}\n")
+    out.write(f"MinAlertLevel: {vale.min_level}\n")
+    if vale.vocab:
+        out.write(f"Vocab: {_value(vale.vocab)}\n")
+    sections = linter.sections_for(probe)
+    out.write("sections that apply:\n")
+    for index in sections:
+        section = vale.sections[index]
+        label = "(global)" if section.glob is None else f"[{section.glob}]"
+        styles = f" BasedOnStyles = {', '.join(section.based_on)}" if section.based_on else ""
+        out.write(f"  {label}{styles}  # {where}:{section.line or 1}\n")
+    settings = linter.rule_settings(sections)
+    out.write(f"vale rules ({sum(s is not None for s, _ in settings.values())} on):\n")
+    if not settings:
+        out.write("  (none)\n")
+    for rule_id, (severity, line) in sorted(settings.items()):
+        shown = "off" if severity is None else next(
+            (vale_level for vale_level, ours in LEVELS.items() if ours == severity.label),
+            severity.label)
+        below = severity is not None and severity < linter.min_severity
+        out.write(f"  {rule_id}: {shown}{' (below MinAlertLevel: not reported)' if below else ''}"
+                  f"  # {where}:{line or 1}\n")
 
 
 def _setting(setting: RuleSetting) -> str:

@@ -236,3 +236,120 @@ def test_an_unknown_check_type_is_reported_at_its_extends_key(tmp_path: Path) ->
     specs, errors = load_style(folder)
     assert specs == [] and [(e.line, e.column) for e in errors] == [(3, 10)]
     assert "unknown rule type 'metric'" in errors[0].message
+
+
+def test_limit_keeps_a_rules_first_findings_of_each_file(tmp_path: Path) -> None:
+    # As Vale's testdata Limit.Rule: `limit: 1` reports 'hey' once per file, at its first use.
+    _style(tmp_path, {
+        "Hey": "extends: existence\nmessage: \"Don't use '%s'.\"\nlevel: error\nlimit: 1\n"
+               "tokens: [hey]\n",
+        "Very": "extends: existence\nmessage: \"'%s'\"\nlevel: error\nlimit: 2\n"
+                "tokens: [very]\n",
+        "Bad": "extends: existence\nmessage: m\nlevel: error\nlimit: -1\ntokens: [x]\n",
+    })
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    text = "very hey here.\n\nhey very very\n\nhey\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(text, encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert sorted(out.splitlines()) == [
+        "a.md:1:1:House.Very:'very'", "a.md:1:6:House.Hey:Don't use 'hey'.",
+        "a.md:3:5:House.Very:'very'",
+        "b.md:1:1:House.Very:'very'", "b.md:1:6:House.Hey:Don't use 'hey'.",
+        "b.md:3:5:House.Very:'very'",
+    ]
+    assert "Bad.yml:4:8:" in err and "limit must be a whole number" in err
+
+
+def test_repetition_max_is_read(tmp_path: Path) -> None:
+    _style(tmp_path, {
+        "Rep": "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nmax: 1\n"
+               "alpha: true\ntokens: ['[^\\s]+']\n",
+    })
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("It is very very good.\n\nIt is so so so good.\n",
+                                   encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert out.splitlines() == ["a.md:3:10:House.Rep:'so' is repeated!"], err
+
+
+def test_config_shows_the_vale_settings_read_for_a_path(tmp_path: Path) -> None:
+    _style(tmp_path, {
+        "Very": "extends: existence\nmessage: m\nlevel: warning\ntokens: [very]\n",
+        "Tiny": "extends: existence\nmessage: m\nlevel: suggestion\ntokens: [tiny]\n",
+        "Utilize": "extends: substitution\nmessage: m\nlevel: error\nswap:\n  utilize: use\n",
+    })
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = House\n"
+        "House.Utilize = NO\n\n[notes/*.md]\nHouse.Utilize = YES\n[*.txt]\n"
+        "House.Tiny = error\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+
+    def shown(path: str) -> list[str]:
+        out, err = io.StringIO(), io.StringIO()
+        here = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            assert main(["config", path], stdout=out, stderr=err) == 0, err.getvalue()
+        finally:
+            os.chdir(here)
+        lines = out.getvalue().splitlines()
+        assert "packs: none  # a Vale configuration and no newslint one: Vale's styles run " \
+               "alone" in lines
+        return lines[lines.index("vale: .vale.ini  # no newslint configuration"):]
+
+    assert shown("notes/b.md") == [
+        "vale: .vale.ini  # no newslint configuration",
+        "StylesPath: styles",
+        "MinAlertLevel: warning",
+        "sections that apply:",
+        "  (global)  # .vale.ini:1",
+        "  [*.md] BasedOnStyles = House  # .vale.ini:4",
+        "  [notes/*.md]  # .vale.ini:8",
+        "vale rules (3 on):",
+        "  House.Tiny: suggestion (below MinAlertLevel: not reported)  # .vale.ini:5",
+        "  House.Utilize: error  # .vale.ini:9",
+        "  House.Very: warning  # .vale.ini:5",
+    ]
+    assert shown("a.md")[-5:] == [
+        "  [*.md] BasedOnStyles = House  # .vale.ini:4",
+        "vale rules (2 on):",
+        "  House.Tiny: suggestion (below MinAlertLevel: not reported)  # .vale.ini:5",
+        "  House.Utilize: off  # .vale.ini:6",
+        "  House.Very: warning  # .vale.ini:5",
+    ]
+    assert shown("a.txt")[-3:] == [
+        "  [*.txt]  # .vale.ini:10",
+        "vale rules (1 on):",
+        "  House.Tiny: error  # .vale.ini:11",
+    ]
+
+
+def test_title_case_rule_with_style_vocabulary_and_expected_form(tmp_path: Path) -> None:
+    _style(tmp_path, {
+        "Chicago": "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\n"
+                   "level: error\nscope: heading\nmatch: $title\nstyle: Chicago\n",
+        "Ap": "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\n"
+              "level: error\nscope: heading\nmatch: $title\nthreshold: 1\n",
+        "Odd": "extends: capitalization\nmessage: m\nlevel: error\nmatch: $title\n"
+               "style: Oxford\n",
+    })
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("hubba\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\nVocab = House\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Walking Through the Park\n\n## hubba-hubba\n\n"
+                                   "## walking through the park\n", encoding="utf-8")
+    status, out, err = _check(tmp_path)
+    assert sorted(out.splitlines()) == [
+        "a.md:1:3:House.Chicago:'Walking Through the Park' should be in title case "
+        "('Walking through the Park').",
+        "a.md:5:4:House.Ap:'walking through the park' should be in title case "
+        "('Walking Through the Park').",
+        "a.md:5:4:House.Chicago:'walking through the park' should be in title case "
+        "('Walking through the Park').",
+    ]
+    assert "Odd.yml:5:8:" in err and "style must be one of AP, Chicago" in err

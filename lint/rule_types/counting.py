@@ -79,6 +79,9 @@ class RepetitionOptions:
     """Words that may legitimately repeat ("had had", "nous nous"); regexes."""
     alpha: bool = False
     """Only words made of letters count (Vale's `alpha`): "// //" or "1 1" is no slip."""
+    max: int = field(default=0, metadata=bounds(0))
+    """Repeats a run may hold before it is reported (Vale's `max`): 0 reports "the the",
+    1 lets "very very" pass and reports "very very very" at its second pair."""
     skip_capitalized: bool = False
     """Skip pairs whose second copy starts with a capital: names and titles (Duran Duran,
     Bora Bora, "law lord Lord Bingham"), whereas the slip "The the" is still reported."""
@@ -124,7 +127,7 @@ class Repetition(RuleType):
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         source = unit.document.source.text
         previous = None
-        in_run = False  # "the the the" is one slip, reported once
+        repeats = 0  # in the current run: "the the the" is one slip, reported once
         for m in finditer(self.pattern, unit.text):
             word = m.group()
             repeated = False
@@ -136,7 +139,8 @@ class Repetition(RuleType):
                 and fullmatch(self.gap, unit.text[previous.end() : m.start()]) is not None
             ):
                 repeated = True
-                if not in_run and not self._allowed(word):
+                repeats += 1
+                if repeats == self.options.max + 1 and not self._allowed(word):
                     start, end = unit.span(previous.start(), m.end())
                     cut_start, cut_end = unit.span(previous.end(), m.end())
                     # Remove " word" only where the source holds exactly that (no markup).
@@ -145,5 +149,6 @@ class Repetition(RuleType):
                         fixes = (Fix(f"Remove the repeated '{word}'",
                                      (Edit(cut_start, cut_end, ""),)),)
                     yield Finding(start, end, {"match": word}, fixes=fixes)
-            in_run = repeated
+            if not repeated:
+                repeats = 0
             previous = m

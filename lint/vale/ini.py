@@ -27,6 +27,10 @@ class Section:
     """`Style.Rule` → YES, NO or a level, as written (upper-cased for YES/NO)."""
     settings: dict[str, str] = field(default_factory=dict)
     """Every other key (TokenIgnores, BlockIgnores, ...), as written."""
+    line: int = 0
+    """The header's line (0 for the global section), to show where a setting comes from."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each key read in the section (BasedOnStyles, `Style.Rule`, ...)."""
 
     def matches(self, relpath: str) -> bool:
         """Whether the section applies to a file (glob on the relative path or its name)."""
@@ -84,7 +88,7 @@ def read_ini(path: Path) -> ValeIni:
         if not stripped or stripped[0] in "#;":
             continue
         if header := _SECTION.fullmatch(stripped):
-            current = Section(header.group(1).strip())
+            current = Section(header.group(1).strip(), line=number)
             ini.sections.append(current)
             continue
         key, sep, value = stripped.partition("=")
@@ -94,6 +98,7 @@ def read_ini(path: Path) -> ValeIni:
                                                                f"not {stripped!r}"))
             continue
         column = line.index(value) + 1 if value else len(line) + 1
+        current.lines[key] = number
         if current.glob is None and key == "StylesPath":
             ini.styles_path = (path.parent / value).resolve()
         elif current.glob is None and key == "MinAlertLevel":

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import regex
 
 from lint.config import Config
-from lint.diagnostic import FileResult, Severity
+from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.engine import ActiveRule, Ruleset
 from lint.patterns import PatternError, compile_pattern, finditer
 from lint.rulespec import RuleSpec
@@ -40,6 +41,8 @@ class ValeLinter(Linter):
         self.vale: ValeIni = read_ini(ini_path)
         self.warnings: list[InputError] = list(self.vale.errors)
         self.styles: dict[str, list[RuleSpec]] = {}
+        self.limits: dict[str, int] = {}
+        """Vale's `limit` by rule id: how many of a rule's findings a file keeps."""
         pack_ids = self.catalog.ids
         styles_path = self.vale.styles_path or ini_path.parent
         vocab = read_vocabularies(styles_path, self.vale.vocab, ini_path)
@@ -55,7 +58,7 @@ class ValeLinter(Linter):
                 self.warnings.append(InputError(str(ini_path), 1, 1,
                                                 f"style {style!r} not found in {styles_path}"))
                 continue
-            specs, errors = load_style(folder, vocab.accept)
+            specs, errors = load_style(folder, vocab.accept, self.limits)
             self.styles[style] = specs
             self.catalog.specs.extend(specs)
             self.warnings.extend(errors)
@@ -70,13 +73,28 @@ class ValeLinter(Linter):
         and BlockIgnores patterns match (Vale does not lint that text)."""
         result = super().lint_source(source, path, kind, lang)
         patterns = self._ignore_patterns(path)
-        if not patterns or not result.diagnostics:
+        if not result.diagnostics or not (patterns or self.limits):
             return result
         spans = [m.span() for p in patterns for m in finditer(p, source.text)
                  if m.end() > m.start()]
         kept = [d for d in result.diagnostics
                 if not any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)]
-        return dataclasses.replace(result, diagnostics=kept)
+        return dataclasses.replace(result, diagnostics=self._within_limits(kept))
+
+    def _within_limits(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """A rule with a Vale `limit` keeps its first `limit` findings of the file (in
+        text order, as Vale reports them); the others are dropped."""
+        if not self.limits:
+            return diagnostics
+        seen: Counter[str] = Counter()
+        kept = []
+        for diagnostic in sorted(diagnostics, key=lambda d: (d.offset, d.end_offset)):
+            limit = self.limits.get(diagnostic.rule_id, 0)
+            seen[diagnostic.rule_id] += 1
+            if not limit or seen[diagnostic.rule_id] <= limit:
+                kept.append(diagnostic)
+        order = {id(d): i for i, d in enumerate(diagnostics)}
+        return sorted(kept, key=lambda d: order[id(d)])
 
     def _ignore_patterns(self, path: str) -> list[regex.Pattern[str]]:
         rel = self._relative(path)
@@ -100,8 +118,7 @@ class ValeLinter(Linter):
     def ruleset_for(self, path: str) -> Ruleset:
         """The rules the `.vale.ini` sections matching `path` turn on, at or above
         MinAlertLevel."""
-        rel = self._relative(path)
-        sections = tuple(i for i, s in enumerate(self.vale.sections) if s.matches(rel))
+        sections = self.sections_for(path)
         overrides = self.overrides_for(path) if self.with_packs else ()
         key = (sections, overrides)
         if key not in self._vale_rulesets:
@@ -121,21 +138,43 @@ class ValeLinter(Linter):
         return [a for a in self._ruleset_with(overrides).rules if a.spec.id not in self.vale_ids]
 
     def _vale_rules(self, sections: tuple[int, ...]) -> list[ActiveRule]:
-        chosen: dict[str, Severity] = {}
         by_id = {s.id: s for specs in self.styles.values() for s in specs}
+        return [ActiveRule(by_id[i], severity)
+                for i, (severity, _line) in self.rule_settings(sections).items()
+                if severity is not None and severity >= self.min_severity
+                and self._selected(by_id[i])]
+
+    def sections_for(self, path: str) -> tuple[int, ...]:
+        """The indexes of the `.vale.ini` sections that apply to `path`, in file order."""
+        rel = self._relative(path)
+        return tuple(i for i, s in enumerate(self.vale.sections) if s.matches(rel))
+
+    def rule_settings(self, sections: tuple[int, ...]) -> dict[str, tuple[Severity | None, int]]:
+        """Each Vale rule these sections name (through BasedOnStyles or `Style.Rule`): its
+        level (None: turned off) and the `.vale.ini` line that decided it; later lines win."""
+        chosen: dict[str, tuple[Severity | None, int]] = {}
+        by_id = {s.id: s for specs in self.styles.values() for s in specs}
+
+        def put(rule_id: str, severity: Severity | None, line: int) -> None:
+            # A rule turned off, or on again, moves last: the rules keep the order in
+            # which they were turned on, as without the off entries.
+            if severity is None or chosen.get(rule_id, (1, 0))[0] is None:
+                chosen.pop(rule_id, None)
+            chosen[rule_id] = (severity, line)
+
         for index in sections:
             section = self.vale.sections[index]
             for style in section.based_on:
                 for spec in self.styles.get(style, ()):
-                    chosen[spec.id] = spec.severity
+                    put(spec.id, spec.severity, section.lines.get("BasedOnStyles", 0))
             for rule_id, setting in section.rules.items():
                 if rule_id not in by_id:
                     continue
+                line = section.lines.get(rule_id, 0)
                 if setting == "NO":
-                    chosen.pop(rule_id, None)
+                    put(rule_id, None, line)
                 elif setting == "YES":
-                    chosen[rule_id] = by_id[rule_id].severity
+                    put(rule_id, by_id[rule_id].severity, line)
                 else:
-                    chosen[rule_id] = Severity.parse(LEVELS[setting])
-        return [ActiveRule(by_id[i], severity) for i, severity in chosen.items()
-                if severity >= self.min_severity and self._selected(by_id[i])]
+                    put(rule_id, Severity.parse(LEVELS[setting]), line)
+        return chosen

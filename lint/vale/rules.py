@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.data import load_data
 from lint.rulespec import RuleSpec, parse_rule
 from lint.yamlio import InputError, LocatedYaml, load_yaml
 
@@ -15,7 +16,7 @@ RENAMED = {"extends": "type", "level": "severity"}
 """Vale's names of the keys newslint calls otherwise."""
 """Vale's alert levels → newslint severities (a suggestion is informational)."""
 
-IGNORED_KEYS = frozenset({"action", "vocab", "description", "limit"})
+IGNORED_KEYS = frozenset({"action", "vocab", "description"})
 """Vale keys that change no finding here. `action` is Vale's fix hint: `remove` on an
 existence rule becomes a fix, `replace` is the fix substitution offers anyway, the others
 (`edit`, `convert`, `suggest`) are not turned into fixes. `vocab` is read before."""
@@ -24,15 +25,24 @@ VALE_ALTERNATIVES = "' or '"
 """How Vale's output joins the alternatives of a swap ('phone' or 'mobile phone'): part of
 Vale's line format, reproduced for the scripts that read it."""
 
-# Vale fills a substitution message with (replacement, match); every other type with
-# the matched text alone.
-_ARGUMENTS = {"substitution": ("replacement", "match")}
+# Vale fills a substitution message with (replacement, match), a capitalization one with
+# (match, the text as the style wants it); every other type with the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected")}
 
 
 def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
     """Read one Vale rule file as a newslint RuleSpec (`<Style>.<Rule>`).
 
     Raises InputError naming the file, line and column of what cannot be translated.
+    """
+    return load_vale_rule_and_limit(path, style, accept)[0]
+
+
+def load_vale_rule_and_limit(path: Path, style: str,
+                             accept: Sequence[str] = ()) -> tuple[RuleSpec, int]:
+    """The RuleSpec and the rule's Vale `limit` (its findings kept per file; 0: all).
+
+    `limit` is applied to a file's findings by the Vale linter, not by a rule type.
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -42,13 +52,16 @@ def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSp
     if not isinstance(doc.data, dict):
         raise doc.error((), "a Vale rule file must be a YAML mapping")
     translated = translate(doc, accept)
+    limit = translated.pop("limit", 0)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise doc.error(("limit",), f"limit must be a whole number of 0 or more, not {limit!r}")
     # Errors about a renamed key point at the Vale key it came from.
     values, keys = dict(doc.values), dict(doc.keys)
     for vale_key, key in RENAMED.items():
         for table in (values, keys):
             if (vale_key,) in table:
                 table[(key,)] = table[(vale_key,)]
-    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem)
+    return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem), limit
 
 
 def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
@@ -73,7 +86,8 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
     if "scope" in data:
         data["scope"] = _scope(doc, data["scope"])
-    if accept and kind in ("existence", "substitution") and data.get("vocab", True) is not False:
+    if accept and kind in ("existence", "substitution", "capitalization") and data.get(
+            "vocab", True) is not False:
         own = data.get("exceptions") or []
         data["exceptions"] = [*([own] if isinstance(own, str) else own), *accept]
     action = data.get("action")
@@ -89,6 +103,8 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         data = _existence(data)
     elif kind == "occurrence":
         data["at_first_match"] = True
+    elif kind == "capitalization":
+        data = _title_style(doc, data)
     elif kind == "substitution":
         data = _bounded(data)
         # Vale prints a replacement as written; alternatives as 'a' or 'b' (its message
@@ -149,6 +165,19 @@ def _existence(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _title_style(doc: LocatedYaml, data: dict[str, Any]) -> dict[str, Any]:
+    """Vale's `style` of a `$title` rule: AP (the default) keeps the small words of
+    lint/data/title_case.yaml in lower case, Chicago its prepositions too."""
+    words = load_data("title_case")
+    style = data.pop("style", words["default_style"])
+    if style not in words["styles"]:
+        raise doc.error(("style",), f"style must be one of {', '.join(words['styles'])}, "
+                                    f"not {style!r}")
+    if data.get("match") == "$title":
+        data["small_words"] = [w for name in words["styles"][style] for w in words[name]]
+    return data
+
+
 def _bounded(data: dict[str, Any]) -> dict[str, Any]:
     """Substitution keys word-bounded with `\\b` as Vale bounds them (not newslint's
     letter-based bounds), so a key starting or ending with punctuation matches as in Vale."""
@@ -158,13 +187,20 @@ def _bounded(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def load_style(folder: Path, accept: Sequence[str] = ()) -> tuple[list[RuleSpec], list[InputError]]:
-    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load."""
+def load_style(folder: Path, accept: Sequence[str] = (),
+               limits: dict[str, int] | None = None) -> tuple[list[RuleSpec], list[InputError]]:
+    """Every rule of a Vale style folder; a rule that cannot load is an error, the rest load.
+
+    `limits`, when given, receives each rule's Vale `limit` by rule id (those above 0).
+    """
     specs: list[RuleSpec] = []
     errors: list[InputError] = []
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         try:
-            specs.append(load_vale_rule(path, folder.name, accept))
+            spec, limit = load_vale_rule_and_limit(path, folder.name, accept)
+            specs.append(spec)
+            if limits is not None and limit:
+                limits[spec.id] = limit
         except InputError as exc:
             errors.append(exc)
     return specs, errors

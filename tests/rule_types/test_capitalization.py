@@ -49,3 +49,39 @@ def test_an_exception_of_several_words_counts_as_one_conforming_word() -> None:
     rule = make_rule("capitalization", match="$sentence", exceptions=["Axon Server"])
     assert lint_snippet("# Axon Server connection\n", rule) == []
     assert len(lint_snippet("# Axon Other connection\n", rule)) == 1
+
+
+CHICAGO = ["a", "an", "the", "to", "and", "by", "through", "for"]
+
+
+@pytest.mark.parametrize(("heading", "small_words", "flagged"), [
+    ("The Best Way to Cook Rice", (), False),       # AP's small words stay lower case
+    ("The best way to cook rice", (), True),
+    ("The Best Way To Cook Rice", (), True),        # a small word inside the title
+    ("What Are You Looking For", (), False),        # ... but not the last word
+    ("What Are You Looking for", (), True),
+    ("Tips: A Guide", (), False),                   # after a colon a word starts anew
+    ("Tips: a Guide", (), True),
+    ("Step-by-Step Guide", (), False),              # hyphenated words, as Vale splits them
+    ("Walking Through the Park", (), False),        # AP: 'through' is no small word
+    ("Walking Through the Park", CHICAGO, True),    # Chicago: prepositions too
+    ("Walking through the Park", CHICAGO, False),
+    ("Using the API Gateway", (), False),           # words in capitals conform
+])
+def test_title_case(heading: str, small_words: tuple[str, ...], flagged: bool) -> None:
+    rule = make_rule("capitalization", match="$title", threshold=1,
+                     small_words=list(small_words), message="{match} -> {expected}")
+    found = lint_snippet(f"# {heading}\n\nBody text.\n", rule)
+    assert [d.match for d in found] == ([heading] if flagged else [])
+
+
+def test_title_case_threshold_exceptions_and_expected_form() -> None:
+    rule = make_rule("capitalization", match="$title", exceptions=["iOS", "hubba"],
+                     message="'{match}' should be '{expected}'")
+    # 4 of 5 words conform: at the default threshold (0.8) the title passes, as in Vale.
+    assert lint_snippet("# The best Way to Cook Rice\n", rule) == []
+    # Exceptions match inside a word (Vale's regexes): hubba-hubba conforms.
+    assert lint_snippet("# Apps for iOS and hubba-hubba\n", rule) == []
+    found = lint_snippet("# the best way to cook\n", rule)
+    assert [d.message for d in found] == ["'the best way to cook' should be "
+                                          "'The Best Way to Cook'"]

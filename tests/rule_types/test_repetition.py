@@ -37,6 +37,11 @@ CASES = [
      {"skip_capitalized": True}, []),
     ("skip_capitalized: still the slip", "The the band.", {"skip_capitalized": True},
      [(R, 0, 7)]),
+    # Vale's `max`: repeats a run may hold before it is reported, at the pair past it.
+    ("max: a pair allowed", "very very good", {"max": 1}, []),
+    ("max: the pair past it", "very very very good", {"max": 1}, [(R, 5, 14)]),
+    ("max: a long run once", "a a a a a", {"max": 2}, [(R, 4, 7)]),
+    ("max: counted per run", "the the cat the the dog", {"max": 1}, []),
 ]
 
 
