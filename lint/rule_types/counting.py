@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lint.buffer_memory import TextMemo
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.patterns import (
@@ -53,16 +54,24 @@ class Occurrence(RuleType):
         self.pattern = compile_terms([self.options.token], ignorecase=self.options.ignorecase,
                                      nonword=True)
 
+    def _count(self, text: str) -> tuple[int, int]:
+        """How many non-empty matches `text` holds, and where the first one starts (0 if none)."""
+        matches = [m for m in finditer(self.pattern, text) if m.end() > m.start()]
+        return len(matches), matches[0].start() if matches else 0
+
     def check(self, unit: TextUnit) -> Iterator[Finding]:
-        matches = [m for m in finditer(self.pattern, unit.text) if m.end() > m.start()]
-        count = len(matches)
+        # In the language server, sentences that did not change are not counted again.
+        memo = TextMemo.open(self)
+        text = unit.text
+        count, first_start = (self._count(text) if memo is None
+                              else memo.get(("count", text), lambda: self._count(text)))
         limit = None
         if 0 <= self.options.max < count:
             limit = self.options.max
         elif 0 <= self.options.min and count < self.options.min:
             limit = self.options.min
         if limit is not None:
-            first = matches[0].start() if self.options.at_first_match and matches else 0
+            first = first_start if self.options.at_first_match else 0
             start, end = unit.span(first, len(unit.text))
             yield Finding(start, end, {"count": count, "limit": limit})
 
@@ -124,11 +133,13 @@ class Repetition(RuleType):
             return True
         return self.exceptions is not None and fullmatch(self.exceptions, word) is not None
 
-    def check(self, unit: TextUnit) -> Iterator[Finding]:
-        source = unit.document.source.text
+    def _repeats(self, text: str) -> tuple[tuple[int, int, int, str], ...]:
+        """(first copy's start, first copy's end, second copy's end, word) of each slip in
+        `text` to report: a pure function of the text and the options."""
+        found: list[tuple[int, int, int, str]] = []
         previous = None
         repeats = 0  # in the current run: "the the the" is one slip, reported once
-        for m in finditer(self.pattern, unit.text):
+        for m in finditer(self.pattern, text):
             word = m.group()
             repeated = False
             # The words first: comparing two strings is cheaper than matching the gap,
@@ -136,19 +147,30 @@ class Repetition(RuleType):
             if (
                 previous is not None
                 and self._same(word, previous.group())
-                and fullmatch(self.gap, unit.text[previous.end() : m.start()]) is not None
+                and fullmatch(self.gap, text[previous.end() : m.start()]) is not None
             ):
                 repeated = True
                 repeats += 1
                 if repeats == self.options.max + 1 and not self._allowed(word):
-                    start, end = unit.span(previous.start(), m.end())
-                    cut_start, cut_end = unit.span(previous.end(), m.end())
-                    # Remove " word" only where the source holds exactly that (no markup).
-                    fixes: tuple[Fix, ...] = ()
-                    if source[cut_start:cut_end].strip() == word:
-                        fixes = (Fix(f"Remove the repeated '{word}'",
-                                     (Edit(cut_start, cut_end, ""),)),)
-                    yield Finding(start, end, {"match": word}, fixes=fixes)
+                    found.append((previous.start(), previous.end(), m.end(), word))
             if not repeated:
                 repeats = 0
             previous = m
+        return tuple(found)
+
+    def check(self, unit: TextUnit) -> Iterator[Finding]:
+        source = unit.document.source.text
+        # In the language server, units that did not change are not scanned again.
+        memo = TextMemo.open(self)
+        text = unit.text
+        repeats = (self._repeats(text) if memo is None
+                   else memo.get(("repeats", text), lambda: self._repeats(text)))
+        for first_start, first_end, second_end, word in repeats:
+            start, end = unit.span(first_start, second_end)
+            cut_start, cut_end = unit.span(first_end, second_end)
+            # Remove " word" only where the source holds exactly that (no markup).
+            fixes: tuple[Fix, ...] = ()
+            if source[cut_start:cut_end].strip() == word:
+                fixes = (Fix(f"Remove the repeated '{word}'",
+                             (Edit(cut_start, cut_end, ""),)),)
+            yield Finding(start, end, {"match": word}, fixes=fixes)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lint.buffer_memory import TextMemo
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.quotes import QuoteIndex
@@ -63,10 +64,22 @@ class _TermRule(RuleType):
 
     def matches(self, pattern: regex.Pattern[str], unit: TextUnit) -> Iterator[regex.Match[str]]:
         """Non-empty matches of `pattern` in the unit that are not exceptions or quoted."""
-        quotes = QuoteIndex(unit.text) if self.options.skip_quotes else None
-        urls = [u.span() for u in finditer(_BARE_URL, unit.text)] if (
+        # In the language server, units that did not change are not scanned again.
+        memo = TextMemo.open(self)
+        text = unit.text
+        if memo is None:
+            return iter(self._matches(pattern, text))
+        found = memo.get(("matches", pattern.pattern, pattern.flags, text),
+                         lambda: self._matches(pattern, text))
+        return iter(found)  # type: ignore[no-any-return]
+
+    def _matches(self, pattern: regex.Pattern[str], text: str) -> tuple[regex.Match[str], ...]:
+        """`matches` on a unit's text: a pure function of the pattern, the text and the options."""
+        quotes = QuoteIndex(text) if self.options.skip_quotes else None
+        urls = [u.span() for u in finditer(_BARE_URL, text)] if (
             self.options.skip_urls) else []
-        for m in finditer(pattern, unit.text):
+        found = []
+        for m in finditer(pattern, text):
             if m.end() == m.start():
                 continue
             if any(lo <= m.start() and m.end() <= hi for lo, hi in urls):
@@ -75,7 +88,8 @@ class _TermRule(RuleType):
                 continue
             if quotes is not None and quotes.inside(m.start(), m.end()):
                 continue
-            yield m
+            found.append(m)
+        return tuple(found)
 
 
 @rule_type("existence")
