@@ -7,8 +7,8 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from lint.config import CONFIG_NAMES, Config, load_config
-from lint.config_discovery import cascade, config_chain
+from lint.config import CONFIG_NAMES, Config
+from lint.config_discovery import ConfigResolver, config_chain
 from lint.runner import Linter
 from lint.yamlio import InputError
 
@@ -38,6 +38,9 @@ class ConfigStore:
         """Workspace folders, deepest first: where a document outside any configuration
         is rooted."""
         self._linters: dict[tuple[Path, ...], tuple[Linter, tuple[int, ...]]] = {}
+        # Each document folder's chain, with the stamp of every place a configuration file
+        # could appear above it: a lint costs a few stats, not a read of each pyproject.toml.
+        self._chains: dict[Path, tuple[tuple[int, ...], tuple[Path, ...]]] = {}
         self._lock = threading.RLock()
 
     def set_folders(self, folders: Iterable[Path]) -> None:
@@ -60,7 +63,13 @@ class ConfigStore:
         if self.explicit is not None:
             return (Path(self.explicit),)
         folder = path.resolve().parent if path is not None else self.folder_for(None)
-        return config_chain(folder)
+        candidates = tuple(place / name for place in (folder, *folder.parents)
+                           for name in CONFIG_FILE_NAMES)
+        probe = _stamp(candidates)
+        known = self._chains.get(folder)
+        if known is None or known[0] != probe:
+            known = self._chains[folder] = (probe, config_chain(folder))
+        return known[1]
 
     def linter_for(self, path: Path | None) -> tuple[Linter, list[str]]:
         """The Linter for a document, and error messages from loading it (if it was loaded
@@ -96,12 +105,8 @@ class ConfigStore:
         previous = self._linters.get(chain)
         stamp = _stamp(chain)
         try:
-            if self.explicit is not None:
-                config = load_config(self.explicit, start=folder)
-            elif not chain:
-                config = Config(root=folder)
-            else:
-                config = cascade([load_config(str(p)) for p in chain])
+            # A fresh resolver: its cache must not outlive the files it read.
+            config = ConfigResolver(self.explicit, cwd=folder).config_for_chain(chain)
             linter = Linter(config)
             problems: Sequence[InputError] = linter.errors
         except InputError as exc:
@@ -121,10 +126,10 @@ class ConfigStore:
                 f"{p.path}:{p.line}:{p.column}: {p.message}" for p in problems]
 
 
-def _stamp(chain: tuple[Path, ...]) -> tuple[int, ...]:
-    """The chain's files' modification times and sizes (-1 for one that went missing)."""
+def _stamp(paths: tuple[Path, ...]) -> tuple[int, ...]:
+    """The files' modification times and sizes (-1 for one that is missing)."""
     stamp: list[int] = []
-    for path in chain:
+    for path in paths:
         try:
             info = path.stat()
         except OSError:
