@@ -320,14 +320,16 @@ class VagueAttribution(_ClaimRule):
             return False
         neighbours = [paragraph[i].attributions if 0 <= i < len(paragraph) else []
                       for i in (s.index - 1, s.index + 1)]
-        # A named holder's own hearsay ("He is said to ...") or conduct ("has plans to")
-        # gives no account for the hearsay to continue.
-        lex = self.lex
-        named = [[a for a in around if a.kind == Kind.NAMED and not search(lex.agentless_hearsay, a.phrase)
-                  and not search(lex.conduct_verbs, a.phrase)] for around in neighbours]
-        if any(search(lex.named_reports, a.phrase) for around in named for a in around):
+        named = [[a for a in around if self._names_a_source(a)] for around in neighbours]
+        if any(search(self.lex.named_reports, a.phrase) for around in named for a in around):
             return True
         return all(named)
+
+    def _names_a_source(self, a: Attribution) -> bool:
+        """A named attribution that gives an account: not a named holder's own hearsay
+        ("He is said to ...") nor their conduct ("has plans to")."""
+        return (a.kind == Kind.NAMED and not search(self.lex.agentless_hearsay, a.phrase)
+                and not search(self.lex.conduct_verbs, a.phrase))
 
     def delayed_identification(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
                                s: SentenceFacts, weak: Attribution, lede: bool) -> bool:
@@ -355,8 +357,7 @@ class VagueAttribution(_ClaimRule):
             # The sentence's first source is the one it names ("On Friday, Bloomberg reported
             # that sources familiar with the matter revealed ...": Bloomberg).
             first = min(t.attributions, key=lambda a: a.start)
-            if first.kind != Kind.NAMED or search(lex.agentless_hearsay, first.phrase) or search(
-                    lex.conduct_verbs, first.phrase):
+            if not self._names_a_source(first):
                 return False
             if documentary:
                 return True  # a lede's report or data set, named by whoever the next paragraph cites
@@ -371,8 +372,7 @@ class VagueAttribution(_ClaimRule):
     def _named_member(self, t: SentenceFacts) -> bool:
         """`t`'s first source is a named speaker in a commentator's role ("an economist at")."""
         first = min(t.attributions, key=lambda a: a.start)
-        return (first.kind == Kind.NAMED and not search(self.lex.conduct_verbs, first.phrase)
-                and bool(search(self.lex.crowd_member_roles, t.text)))
+        return self._names_a_source(first) and bool(search(self.lex.crowd_member_roles, t.text))
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the
