@@ -33,15 +33,8 @@ def trusted_patterns(trusted: bool = True) -> Iterator[None]:
         _bounded.reset(token)
 
 
-def match_timeout() -> float | None:
-    """The timeout each search passes to the regex module now (None: unbounded). The
-    helpers below inline it: they run hundreds of thousands of times per corpus."""
-    return MATCH_TIMEOUT if _bounded.get() else None
-
-
 _monotonic = time.monotonic
-_DEADLINE: ContextVar[float | None] = ContextVar("deadline",
-                                                                         default=None)
+_DEADLINE: ContextVar[float | None] = ContextVar("deadline", default=None)
 """When the current time budget ends (time.monotonic()), None outside any budget."""
 
 
@@ -58,7 +51,7 @@ def time_budget(seconds: float) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def _timeout() -> float | None:
+def match_timeout() -> float | None:
     """The timeout for the next search: MATCH_TIMEOUT, or less when a budget is nearly
     spent; None for trusted patterns (see trusted_patterns), whose budget is checked
     between searches only. Raises TimeoutError when the budget is spent."""
@@ -72,6 +65,7 @@ def _timeout() -> float | None:
     if not bounded:
         return None
     return MATCH_TIMEOUT if left >= MATCH_TIMEOUT else left
+
 
 # Word characters for boundaries: letters, marks, digits, underscore. An apostrophe or
 # hyphen is a boundary, so French elision (l', qu’) and compounds split as expected.
@@ -184,25 +178,25 @@ def finditer(
     scans yield hundreds of thousands of matches per corpus run.
     """
     end = len(text) if endpos is None else endpos
-    return pattern.finditer(text, pos, end, timeout=_timeout())
+    return pattern.finditer(text, pos, end, timeout=match_timeout())
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0,
            endpos: int | None = None) -> regex.Match[str] | None:
     """The first match at or after `pos` (and ending by `endpos`), under the match timeout."""
-    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=_timeout())
+    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=match_timeout())
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """A match starting at `pos`, under the match timeout."""
-    return pattern.match(text, pos, timeout=_timeout())
+    return pattern.match(text, pos, timeout=match_timeout())
 
 
 def sub(pattern: regex.Pattern[str], replacement: str, text: str) -> str:
     """Every match replaced by `replacement`, under the match timeout."""
-    return pattern.sub(replacement, text, timeout=_timeout())
+    return pattern.sub(replacement, text, timeout=match_timeout())
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """A match of the whole of `text`, under the match timeout."""
-    return pattern.fullmatch(text, timeout=_timeout())
+    return pattern.fullmatch(text, timeout=match_timeout())
