@@ -294,6 +294,11 @@ CASES = [
     ("Ben Cohen could also be considered after switching from the wing.", "en", []),
     ("Rangers could be considered slight favourites.", "en", ["stacked-hedges"]),
     ("Le ministre a dit que l'aide pourrait peut-être aller au nord.", "fr", ["stacked-hedges"]),
+    # ... « on peut », « on pourra » say what one will be able to do, not what may happen
+    # (French only: English "can" is no hedge)
+    ("On pourra alors peut-être apercevoir des visages à la surface de la Lune.", "fr", []),
+    ("Les sites pourront alors peut-être apercevoir une baisse.", "fr", ["stacked-hedges"]),
+    ("Le marché pourra alors peut-être rebondir.", "fr", ["stacked-hedges"]),
     # hedging-gap: a weak holder's belief makes any future a prediction (belief_frames)
     ("Many traders believe that the central bank is going to cut rates.", "en",
      ["hedging-gap", "vague-attribution"]),

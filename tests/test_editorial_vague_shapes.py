@@ -360,3 +360,68 @@ def test_a_crowd_identified_by_its_member_in_the_same_paragraph(text: str, lang:
 def test_a_crowd_identified_by_a_member_named_with_their_firm(text: str, lang: str,
                                                               expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A singular commentator's role with no article, or the firm before the role and the name,
+# presents a member ("economist at ING Barings", "Daiwa Securities analyst Mark Pervan"); the
+# plural is the firm's own team, which is not a member of an unnamed crowd.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The growth picture remains strong, economists said. \"There is no sign of a slowdown in 2005,\" "
+     "said Tim Congdon, economist at ING Barings.", "en", []),
+    ("Analysts said the documents may trigger a rival bid. \"If a bid is going to emerge it is likely "
+     "in the next two weeks,\" said Daiwa Securities analyst Mark Pervan.", "en", []),
+    (f"{INTRO_EN}\n\n{CROWD_EN}\n\nStrategists at UBS are more guarded: they forecast growth of 1.2% next year.",
+     "en", VAGUE),
+    ("La croissance reste solide, estiment des économistes. « Aucun signe de ralentissement en 2005 », "
+     "a déclaré Marc Touati, économiste chez Natixis.", "fr", []),
+    (f"{INTRO_FR}\n\n{CROWD_FR}\n\nLes stratèges de UBS sont plus prudents : ils tablent sur 1,2 % de croissance.",
+     "fr", VAGUE),
+])
+def test_a_member_by_a_role_without_article_or_firm_first(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# In the crowd's own paragraph, within a few sentences, a named speaker affiliated with the
+# crowd ("head of equities trading at brokers TOV", « représentant de l'association ») identifies
+# it, if the speaker speaks of the same kind of thing: a crowd's forecast or figure is not
+# identified by a speaker who gives neither.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Analysts believe the index will rise above the 25,000 mark before long. \"There should be more "
+     "space for gains, up to 27,000 points,\" said Paschoal Buonomo, head of equities trading at "
+     "brokers TOV.", "en", []),
+    ("The number of hotspots is expected to reach 200,000 by 2008, according to analysts. \"Users "
+     "need to be wary of public networks,\" said Brian Collins, head of information systems at "
+     "Cranfield University.", "en", VAGUE),
+    ("Analysts believe the index will rise above the 25,000 mark before long. Paschoal Buonomo, head "
+     "of equities trading at brokers TOV, has left the firm, the company said.", "en", VAGUE),
+    ("Selon des experts, le homard devrait survivre malgré ses 20 ans de captivité. « Il ira bien. Il "
+     "n'a pas de prédateurs », a déclaré le directeur de l'institut du homard du Maine.", "fr", []),
+    ("Selon des experts, le homard devrait survivre malgré ses 20 ans de captivité. « C'est un "
+     "animal magnifique », a déclaré le directeur de l'institut du homard du Maine.", "fr", VAGUE),
+    ("Selon plusieurs associations croates, cette publication flirte avec la démagogie. « Ce n'est "
+     "pas cette mesure populiste qui va nous aider », a déclaré Zlatko Zeljko, représentant de "
+     "l'association de protection légale.", "fr", []),
+    ("Selon plusieurs associations croates, cette publication flirte avec la démagogie. Le ministre "
+     "Zlatko Zeljko a déclaré que la liste serait publiée.", "fr", VAGUE),
+])
+def test_a_crowd_identified_by_an_affiliated_speaker_in_its_paragraph(text: str, lang: str,
+                                                                      expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# A lede's teased poll or report may be named past a short paragraph that names nothing; a
+# lede's crowd of people still needs the next paragraph.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Most voters oppose the cut, according to a poll.\n\nScepticism is not in fashion.\n\n"
+     "According to a YouGov poll published on Friday, 74% oppose it.", "en", []),
+    ("Most voters oppose the cut, many observers say.\n\nScepticism is not in fashion.\n\n"
+     "Laura Brookover, a lawyer at Consensys, said 74% oppose it.", "en", VAGUE),
+    ("Une majorité de Français, selon un sondage, refusent le déremboursement.\n\nLe scepticisme "
+     "n'est pas en vogue.\n\nSelon un sondage Ipsos publié vendredi, 74 % des Français s'y opposent.",
+     "fr", []),
+    ("Une majorité de Français, selon certains observateurs, refusent le déremboursement.\n\nLe "
+     "scepticisme n'est pas en vogue.\n\nSelon Marc Touati, économiste chez Natixis, 74 % des "
+     "Français s'y opposent.", "fr", VAGUE),
+])
+def test_a_lede_document_named_past_a_paragraph_naming_none(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

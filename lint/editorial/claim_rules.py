@@ -230,6 +230,10 @@ class VagueOptions(ClaimOptions):
     identification_sentences: int = 2
     """An unnamed source is identified when the next attribution, within this many
     sentences of the next paragraph, names its speaker (0: never)."""
+    member_sentences: int = 3
+    """A crowd's next source in the same paragraph, at most this many sentences on, is one
+    of the crowd when an affiliation presents the speaker so (crowd_member_affiliations)
+    and speaks of the same kind of thing (0: only commentator roles identify a crowd)."""
     unidentified_shapes: tuple[str, ...] = ()
     """Shapes of weak sources that a later name never identifies (a rumour: "amid
     speculation that ..."): delayed identification does not apply to them."""
@@ -247,6 +251,10 @@ class VagueAttribution(_ClaimRule):
         paragraphs = analysis.paragraphs
         for p, paragraph in enumerate(paragraphs):
             following = paragraphs[p + 1] if p + 1 < len(paragraphs) else []
+            # A lede's teased report or poll may be named past a short paragraph that names
+            # nothing ("Le scepticisme ... ne semble pas être en vogue." then "Selon un
+            # sondage Ipsos ..."): the window counts sentences, not paragraphs.
+            after_lede = [t for later in paragraphs[p + 1 :] for t in later] if p == 0 else following
             for s in paragraph:
                 weak = s.weak()
                 if weak is None or s.question:
@@ -268,7 +276,8 @@ class VagueAttribution(_ClaimRule):
                     continue
                 if (weak.kind != Kind.SOCIAL
                         and _shape_of(weak) not in self.options.unidentified_shapes
-                        and self.delayed_identification(paragraph, following, s, weak, lede=p == 0)):
+                        and self.delayed_identification(paragraph, following, s, weak, lede=p == 0,
+                                                        after_lede=after_lede)):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -290,11 +299,7 @@ class VagueAttribution(_ClaimRule):
         if s.forward or s.quantities:
             return False
         spans = quote_spans(s.text)
-        lex = self.lex
-        return bool(spans) and not any(
-            search(family, s.text[lo:hi])
-            for lo, hi in spans
-            for family in (lex.quantities, lex.forward, lex.plain_future, lex.future_tense))
+        return bool(spans) and not any(self._forecast_or_figure(s.text[lo:hi]) for lo, hi in spans)
 
     def named_only_in_quotes(self, s: SentenceFacts) -> bool:
         """Every named attribution lies inside a quotation that a weak source speaks: it is
@@ -332,7 +337,8 @@ class VagueAttribution(_ClaimRule):
                 and not search(self.lex.conduct_verbs, a.phrase))
 
     def delayed_identification(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
-                               s: SentenceFacts, weak: Attribution, lede: bool) -> bool:
+                               s: SentenceFacts, weak: Attribution, lede: bool,
+                               after_lede: list[SentenceFacts] | None = None) -> bool:
         """An unnamed source that the next paragraph's first source names: the wire
         convention of delayed identification, not an unnamed source. A lede teases its
         source ("..., a charity has warned", "reports say") and the next paragraph names it
@@ -342,15 +348,21 @@ class VagueAttribution(_ClaimRule):
         source, and a weak one first names none."""
         lex = self.lex
         documentary = bool(search(lex.documentary_sources, weak.phrase))
-        commentators = not documentary and bool(search(lex.crowd_nouns, weak.phrase))
+        commentators = not documentary and bool(search(lex.crowd_nouns, weak.phrase)
+                                                or search(lex.crowd_organisations, weak.phrase))
         later = [t for t in paragraph[s.index + 1 :] if t.attributions]
         if later:
             # The paragraph goes on to other sources: only a named member of the crowd,
             # quoted next, identifies it ("Analysts said ... 'It suggests ...,' said Rick
             # Egelton, deputy chief economist at BMO").
-            return commentators and self._named_member(later[0])
+            member = later[0]
+            close = member.index - s.index <= self.options.member_sentences
+            return commentators and self._named_member(
+                member, paragraph[s.index : member.index + 1] if close else None)
         if not lede and not commentators:
             return False  # past the lede, only a crowd of commentators waits for its member
+        if lede and documentary and after_lede is not None:
+            following = after_lede  # a teased document may be named past a paragraph naming none
         for t in following[: self.options.identification_sentences]:
             if not t.attributions:
                 continue
@@ -369,10 +381,30 @@ class VagueAttribution(_ClaimRule):
             return lede or self._named_member(t)
         return False
 
-    def _named_member(self, t: SentenceFacts) -> bool:
-        """`t`'s first source is a named speaker in a commentator's role ("an economist at")."""
+    def _named_member(self, t: SentenceFacts, run: list[SentenceFacts] | None = None) -> bool:
+        """`t`'s first source is a named speaker in a commentator's role ("an economist at").
+        When `t` closely follows the crowd's sentence in its paragraph (`run`: the crowd's
+        sentence through `t`), an affiliation with the crowd is enough ("said Paschoal Tadeu
+        Buonomo, head of equities trading at brokers TOV") if the speaker speaks of the same
+        kind of thing: a crowd's forecast or figure is not identified by a speaker who gives
+        neither ("is expected to reach 200,000 by 2008, according to analysts. 'Users need to
+        be wary ...,' said Professor Brian Collins, head of information systems at ...")."""
         first = min(t.attributions, key=lambda a: a.start)
-        return self._names_a_source(first) and bool(search(self.lex.crowd_member_roles, t.text))
+        if not self._names_a_source(first):
+            return False
+        if search(self.lex.crowd_member_roles, t.text):
+            return True
+        if run is None or not search(self.lex.crowd_member_affiliations, t.text):
+            return False
+        crowd, speaker = run[0], run[1:]
+        return not (crowd.forward or crowd.quantities) or any(
+            self._forecast_or_figure(x.text) for x in speaker)
+
+    def _forecast_or_figure(self, text: str) -> bool:
+        """The raw text (quotations included) states a figure or speaks of the future."""
+        lex = self.lex
+        return any(search(family, text)
+                   for family in (lex.quantities, lex.forward, lex.plain_future, lex.future_tense))
 
     def weasel_after_contrast(self, s: SentenceFacts) -> Attribution | None:
         """A weasel that holds a claim of its own, in a clause opened by a contrast after the

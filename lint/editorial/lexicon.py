@@ -77,6 +77,8 @@ class EditorialLexicon:
         self.named_reports = family("named_reports")
         self.documentary_sources = family("documentary_sources")
         self.crowd_member_roles = family("crowd_member_roles")
+        self.crowd_member_affiliations = family("crowd_member_affiliations")
+        self.crowd_organisations = family("crowd_organisations")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")
