@@ -425,3 +425,23 @@ def test_a_crowd_identified_by_an_affiliated_speaker_in_its_paragraph(text: str,
 ])
 def test_a_lede_document_named_past_a_paragraph_naming_none(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# Unnamed people of a body the story designates ("Defence lawyers said", « les avocats de la
+# défense ») are an anonymous source: plain news on their word is the editor's call, a figure
+# or forecast on it is still reported; a crowd of commentators stays a weasel.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Defence lawyers said the contract was valid when it was signed.", "en", []),
+    ("Defence lawyers said the fine could reach $2m next year.", "en", ["anonymous"]),
+    ("Analysts said the contract was valid when it was signed.", "en", ["weasel"]),
+    ("The loan could reach $2bn next year, World Bank officials said.", "en", []),
+    ("Les avocats de la défense ont affirmé que le contrat était valide lors de sa signature.", "fr", []),
+    ("Les avocats de la défense estiment que l'amende pourrait atteindre 2 millions d'euros l'an prochain.",
+     "fr", ["anonyme"]),
+    ("Des analystes ont affirmé que le contrat était valide lors de sa signature.", "fr", ["imprécise"]),
+])
+def test_unnamed_people_of_a_designated_body_are_anonymous(text: str, lang: str, expected: list[str]) -> None:
+    messages = vague_phrases(text, lang)
+    assert len(messages) == len(expected)
+    for message, kind in zip(messages, expected):
+        assert kind in message
