@@ -445,3 +445,21 @@ def test_unnamed_people_of_a_designated_body_are_anonymous(text: str, lang: str,
     assert len(messages) == len(expected)
     for message, kind in zip(messages, expected):
         assert kind in message
+
+
+# An unnamed person whose role the copy gives again, with a name, in the rest of the
+# paragraph or the next one is identified; another named person does not identify them.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    (f"{INTRO_EN}\n\nUp to 2,000 jobs could be cut next year, an official said.\n\n"
+     "Anna Weber, an official at the ministry, said the cuts were needed.", "en", []),
+    (f"{INTRO_EN}\n\nUp to 2,000 jobs could be cut next year, an official said.\n\n"
+     "Anna Weber, the finance minister, said the cuts were needed.", "en", VAGUE),
+    (f"{INTRO_FR}\n\nDepuis ce rachat, 40 prestataires sont arrivés, selon un délégué du personnel.\n\n"
+     "Les chauffeurs craignent d'autres licenciements, comme l'assure Khoran Tiryaki, délégué du personnel.",
+     "fr", []),
+    (f"{INTRO_FR}\n\nDepuis ce rachat, 40 prestataires sont arrivés, selon un délégué du personnel.\n\n"
+     "Les chauffeurs craignent d'autres licenciements, comme l'assure Khoran Tiryaki, chauffeur.",
+     "fr", VAGUE),
+])
+def test_an_unnamed_person_named_by_the_same_role_later(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

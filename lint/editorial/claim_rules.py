@@ -274,6 +274,8 @@ class VagueAttribution(_ClaimRule):
                         continue
                 if self.hearsay_resolved(paragraph, s):
                     continue
+                if weak.kind == Kind.ANONYMOUS and self.role_named_later(paragraph, following, s, weak):
+                    continue
                 if (weak.kind != Kind.SOCIAL
                         and _shape_of(weak) not in self.options.unidentified_shapes
                         and self.delayed_identification(paragraph, following, s, weak, lede=p == 0,
@@ -329,6 +331,27 @@ class VagueAttribution(_ClaimRule):
         if any(search(self.lex.named_reports, a.phrase) for around in named for a in around):
             return True
         return all(named)
+
+    def role_named_later(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
+                         s: SentenceFacts, weak: Attribution) -> bool:
+        """An unnamed person whose role the copy soon gives again with a name: "selon un
+        délégué du personnel" then, in the next paragraph, "comme l'assure Khoran Tiryaki,
+        délégué du personnel"; "an official said" then "Anna Weber, an official at the
+        ministry". The rest of the paragraph and the next one are searched for a name
+        standing next to the same role words (the role identifies the person wherever it
+        is given, with or without a speech verb)."""
+        role = search(self.lex.anonymous_roles, weak.phrase)
+        if role is None:
+            return False
+        holder = weak.phrase[role.start():]
+        verb = search(self.lex.attribution_verbs, holder, role.end() - role.start())
+        words = regex.escape((holder[: verb.start()] if verb else holder).strip(" ,"))
+        # The name before the role ("Khoran Tiryaki, délégué du personnel", an article
+        # allowed between) or after it ("spokesman John Reid").
+        named_role = regex.compile(
+            rf"\p{{Lu}}[\p{{Ll}}'’-]+,?\s+(?:\p{{Ll}}{{1,3}}['’\s]\s*)?(?i:{words})(?!\p{{L}})"
+            rf"|(?<!\p{{L}})(?i:{words}),?\s+\p{{Lu}}[\p{{Ll}}'’-]+\s+\p{{Lu}}")
+        return any(named_role.search(t.text) for t in [*paragraph[s.index + 1 :], *following])
 
     def _names_a_source(self, a: Attribution) -> bool:
         """A named attribution that gives an account: not a named holder's own hearsay
