@@ -76,6 +76,11 @@ def test_as_previously_reported_is_agentless(text: str, lang: str, expected: lis
     # A named speaker's denial told to an outlet is not the report behind the hearsay.
     ("Rovers have reportedly offered £500,000 for the player. But his agent Jane Brady told The Sun "
      "the bid was a waste of time.", "en", VAGUE),
+    # "is believed/thought to" is the same agentless hearsay
+    ("The striker is believed to fear his career will stall at the club next season. The News of the "
+     "World reports that he told a French magazine he wants titles.", "en", []),
+    ("The striker is believed to fear his career will stall at the club next season. He has scored "
+     "12 goals this year.", "en", VAGUE),
     ("Selon des informations de presse, la succession estime que le plan permettra de rembourser les clients. "
      "Selon un article du Los Angeles Times, la succession assure que tous seraient remboursés.", "fr", []),
     ("Selon des informations de presse, la succession estime que le plan permettra de rembourser les clients. "
@@ -262,6 +267,8 @@ def test_delayed_identification_in_the_lede(text: str, lang: str, expected: list
     ("Fraud could reach $14bn next year, a new survey says.", "en", VAGUE),
     ("Fraud could reach $14bn next year, according to a parliamentary report.", "en", []),
     ("Fraud could reach $14bn next year, according to a report by the National Audit Office.", "en", []),
+    ("Fraud could reach $14bn next year, according to an official report.", "en", []),
+    ("Fraud could reach $14bn next year, according to an official.", "en", VAGUE),
     ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon un rapport.", "fr", VAGUE),
     ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon une étude récente.", "fr", VAGUE),
     ("La fraude pourrait atteindre 14 milliards d'euros l'an prochain, selon un rapport parlementaire.", "fr", []),
