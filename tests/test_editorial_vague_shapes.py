@@ -470,3 +470,40 @@ def test_unnamed_people_of_a_designated_body_are_anonymous(text: str, lang: str,
 ])
 def test_an_unnamed_person_named_by_the_same_role_later(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected
+
+
+# French impersonal « on » after a frame that places an in-house source (« En interne, on
+# assure ») is an anonymous source: plain news on it is the editor's call, a figure or a
+# forecast is still reported; a bare « on dit » stays hearsay (French only: English has no
+# such pronoun).
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("La DGSI recrute. En interne, on assure pouvoir rivaliser avec le privé.", "fr", []),
+    ("La DGSI recrute. En interne, on assure que les salaires augmenteront de 20 % l'an prochain.", "fr",
+     ["anonyme"]),
+    ("La DGSI recrute. On assure pouvoir rivaliser avec le privé.", "fr", ["imprécise"]),
+])
+def test_an_in_house_impersonal_source_is_anonymous(text: str, lang: str, expected: list[str]) -> None:
+    messages = vague_phrases(text, lang)
+    assert len(messages) == len(expected)
+    for message, kind in zip(messages, expected):
+        assert kind in message
+
+
+# A crowd the copy has just given with named examples, taken up again by its noun, refers to
+# those people; another crowd, or the same noun with no examples before, stays vague.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Other figures backed the strike fund, such as the philosopher Etienne Balibar.\n\n"
+     "In a blog post, some figures said the strike would last another 20 days.", "en", []),
+    ("Other figures backed the strike fund.\n\n"
+     "In a blog post, some figures said the strike would last another 20 days.", "en", VAGUE),
+    ("Other figures backed the strike fund, such as the philosopher Etienne Balibar.\n\n"
+     "In a blog post, some analysts said the strike would last another 20 days.", "en", VAGUE),
+    ("D'autres personnalités ont soutenu la collecte, comme le philosophe Etienne Balibar.\n\n"
+     "Dans un article, certaines personnalités ont expliqué que la grève durerait encore 20 jours.", "fr", []),
+    ("D'autres personnalités ont soutenu la collecte.\n\n"
+     "Dans un article, certaines personnalités ont expliqué que la grève durerait encore 20 jours.", "fr", VAGUE),
+    ("D'autres personnalités ont soutenu la collecte, comme le philosophe Etienne Balibar.\n\n"
+     "Dans un article, certains analystes ont expliqué que la grève durerait encore 20 jours.", "fr", VAGUE),
+])
+def test_a_crowd_named_by_its_examples_before(text: str, lang: str, expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "vague-attribution"] == expected

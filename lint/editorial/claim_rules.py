@@ -225,11 +225,17 @@ class UnsourcedProjection(_ClaimRule):
         yield Finding(start, stop, {"figure": text}, shape=move.shape)
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
 @dataclass(frozen=True)
 class VagueOptions(ClaimOptions):
     identification_sentences: int = 2
     """An unnamed source is identified when the next attribution, within this many
     sentences of the next paragraph, names its speaker (0: never)."""
+    crowd_noun_words: int = 3
+    """Leading words of a weak phrase searched for the noun of a crowd the copy has just
+    given with named examples (exemplified_crowds)."""
     member_sentences: int = 3
     """A crowd's next source in the same paragraph, at most this many sentences on, is one
     of the crowd when an affiliation presents the speaker so (crowd_member_affiliations)
@@ -275,6 +281,8 @@ class VagueAttribution(_ClaimRule):
                 if self.hearsay_resolved(paragraph, s):
                     continue
                 if weak.kind == Kind.ANONYMOUS and self.role_named_later(paragraph, following, s, weak):
+                    continue
+                if weak.kind == Kind.WEASEL and self.crowd_exemplified_before(paragraphs, p, s, weak):
                     continue
                 if (weak.kind != Kind.SOCIAL
                         and _shape_of(weak) not in self.options.unidentified_shapes
@@ -352,6 +360,22 @@ class VagueAttribution(_ClaimRule):
             rf"\p{{Lu}}[\p{{Ll}}'’-]+,?\s+(?:\p{{Ll}}{{1,3}}['’\s]\s*)?(?i:{words})(?!\p{{L}})"
             rf"|(?<!\p{{L}})(?i:{words}),?\s+\p{{Lu}}[\p{{Ll}}'’-]+\s+\p{{Lu}}")
         return any(named_role.search(t.text) for t in [*paragraph[s.index + 1 :], *following])
+
+    def crowd_exemplified_before(self, paragraphs: list[list[SentenceFacts]], p: int, s: SentenceFacts,
+                                 weak: Attribution) -> bool:
+        """A crowd that the copy has just given with named examples, earlier in the paragraph
+        or in the one before ("d'autres personnalités ont soutenu la collecte, comme le
+        philosophe Etienne Balibar" then "certaines personnalités ont expliqué"): the same
+        noun refers to those named people."""
+        # The crowd's noun is the first content word of the weak phrase, among its leading
+        # words ("certaines personnalités ont expliqué"), not a word of its claim further on.
+        leading = [w.lower() for w in _WORD.findall(weak.phrase)[: self.options.crowd_noun_words]]
+        noun = next((w for w in leading if w not in self.lex.function_words), None)
+        if noun is None:
+            return False
+        earlier = [t.text for t in paragraphs[p][: s.index]] + ([t.text for t in paragraphs[p - 1]] if p else [])
+        return any(noun in {w.lower() for w in _WORD.findall(m.group())}
+                   for text in earlier for m in finditer(self.lex.exemplified_crowds, text))
 
     def _names_a_source(self, a: Attribution) -> bool:
         """A named attribution that gives an account: not a named holder's own hearsay
