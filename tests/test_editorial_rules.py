@@ -202,6 +202,10 @@ CASES = [
     ("Reuters reported that the miner sold 3,100 bitcoins in November.", "en", []),
     ("Il a été rapporté que la société a cédé 3 100 bitcoins en novembre.", "fr", ["vague-attribution"]),
     ("Reuters a rapporté que la société a cédé 3 100 bitcoins en novembre.", "fr", []),
+    # ... "it is expected that" is impersonal hearsay; in "it is expected to", "it" is the film or
+    # the deal, whose own forecast is unsourced-projection's (English only)
+    ("It is expected that the film will take 30.7bn yen.", "en", ["vague-attribution"]),
+    ("The film opened on Friday. It is expected to take 30.7bn yen.", "en", ["unsourced-projection"]),
     # a named body in apposition to its kind ("broker Benchmark", « la société de recherche Messari »)
     ("The shares could rise 20% next year, Wall Street broker Benchmark said.", "en", []),
     ("The shares could rise 20% next year, Wall Street analysts said.", "en", ["vague-attribution"]),
