@@ -278,7 +278,8 @@ def test_epistemic_should_forecasts(text: str, lang: str, expected: list[str]) -
 
 
 # A plain future right after a named forecaster's forecast in the same paragraph goes on with
-# the forecaster's account; after a paragraph break, or with a booster, it is the writer's.
+# the forecaster's account; after a paragraph break, or with a booster, it is the writer's,
+# unless an additive word ("also", « également ») continues the forecaster's list.
 GAP = ["hedging-gap"]
 
 
@@ -293,6 +294,11 @@ GAP = ["hedging-gap"]
      "d'emploi vont rester élevées en 2019.", "fr", []),
     ("L'OFCE prévoit une hausse modérée de la consommation au second semestre.\n\nLes créations "
      "d'emploi vont rester élevées en 2019.", "fr", GAP),
+    # ... an additive word carries the forecaster's list over the paragraph break
+    ("The MDA's chairman Mike Short has predicted that more people will go online through their "
+     "phones.\n\nHandsets with an always-on connection will also rise to 75% by the end of 2005.", "en", []),
+    ("L'OFCE prévoit une hausse modérée de la consommation au second semestre.\n\nLes créations "
+     "d'emploi vont également rester élevées en 2019.", "fr", []),
 ])
 def test_a_future_continuing_a_named_forecast(text: str, lang: str, expected: list[str]) -> None:
     assert [r for r in rules_of(text, lang) if r == "hedging-gap"] == expected

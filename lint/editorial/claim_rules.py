@@ -471,10 +471,18 @@ class HedgingGap(_ClaimRule):
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         analysis = self.analysis(unit)
-        for paragraph in analysis.paragraphs:
+        paragraphs = analysis.paragraphs
+        for p, paragraph in enumerate(paragraphs):
             for s in paragraph:
                 marker = self.certainty_marker(s, analysis.reference_year)
-                previous = paragraph[s.index - 1] if s.index else None
+                if s.index:
+                    previous = paragraph[s.index - 1]
+                elif p and paragraphs[p - 1] and search(self.lex.continuation_markers, s.masked):
+                    # "Du côté des entreprises, l'investissement va également soutenir ...":
+                    # an additive word carries the forecaster's list over the paragraph break.
+                    previous = paragraphs[p - 1][-1]
+                else:
+                    previous = None
                 if marker is None or self.continues_named_forecast(s, previous):
                     continue
                 start, end = self.span(unit, s, marker.start, marker.end)
@@ -486,7 +494,9 @@ class HedgingGap(_ClaimRule):
         """A sourceless plain future right after a named forecaster's forecast in the same
         paragraph ("The OFCE forecasts a moderate rise. Job creation will stay high in
         2019."): the forecaster's account goes on. A booster is the writer's own, and after a
-        paragraph break the writer often answers the forecaster with a call of their own."""
+        paragraph break the writer often answers the forecaster with a call of their own, so
+        `previous` crosses a break only when an additive word continues the list ("also",
+        « également »; lexicon continuation_markers)."""
         return (previous is not None and s.best == Kind.NONE and not s.boosters
                 and previous.best == Kind.NAMED and bool(previous.forward or previous.futures))
 

@@ -80,6 +80,7 @@ class EditorialLexicon:
         self.crowd_member_affiliations = family("crowd_member_affiliations")
         self.crowd_organisations = family("crowd_organisations")
         self.exemplified_crowds = family("exemplified_crowds")
+        self.continuation_markers = family("continuation_markers")
         self.event_dates = family("event_dates", nonword=True)
         self.embedded_posts = family("embedded_posts", nonword=True)
         self.market_conditions = family("market_conditions")
