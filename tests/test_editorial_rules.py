@@ -908,6 +908,35 @@ def test_quotation_excerpt_is_not_a_repeated_paragraph(text: str, lang: str,
     assert [r for r in rules_of(text, lang) if r == "repeated-paragraph"] == expected
 
 
+# The same frame (who, where, when) introducing two different quoted statements is two
+# statements, not a repeat; the same frame with the same quotation, or with none, is one.
+FRAME_EN = """\
+    At the seminar of the National Federation of Socialist and Republican Councillors in Paris on Saturday, the party's first secretary, Olivier Faure, set out his goal: "to become the main party of the left again".
+
+    The party's first secretary, Olivier Faure, proposed on Saturday, at the seminar of the National Federation of Socialist and Republican Councillors in Paris, that the whole left wage "common battles" against pesticides.
+    """
+FRAME_FR = """\
+    Lors du séminaire de la Fédération nationale des élus socialistes et républicains, samedi à Paris, le Premier secrétaire du PS, Olivier Faure, a affiché son objectif : « redevenir le principal parti de gauche ».
+
+    Le Premier secrétaire du PS, Olivier Faure, a proposé samedi, lors du séminaire de la Fédération nationale des élus socialistes et républicains à Paris, à toute la gauche de mener « des combats communs » contre les pesticides.
+    """
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    (FRAME_EN, "en", []),
+    (FRAME_FR, "fr", []),
+    (FRAME_EN.replace('"common battles"', '"to become the main party of the left again"'), "en",
+     ["repeated-paragraph"]),
+    (FRAME_FR.replace("« des combats communs »", "« redevenir le principal parti de gauche »"), "fr",
+     ["repeated-paragraph"]),
+    (FRAME_EN.replace('"', ""), "en", ["repeated-paragraph"]),
+    (FRAME_FR.replace("« ", "").replace(" »", ""), "fr", ["repeated-paragraph"]),
+])
+def test_one_frame_two_statements_is_not_a_repeated_paragraph(text: str, lang: str,
+                                                              expected: list[str]) -> None:
+    assert [r for r in rules_of(text, lang) if r == "repeated-paragraph"] == expected
+
+
 # Market shapes of issue #8 (recall on market copy), each with a clean twin, in both
 # languages: a move the writer eyes, a potential move, a further move from current levels,
 # a scheduled event's date that does not schedule the forecast.

@@ -77,6 +77,11 @@ class RepeatOptions:
     shingle the two units share lies inside the earlier unit's quotations (as
     lint.document.quotes finds them), and a quotation of the later unit holds at least
     `min_shared` more shingles, the pair is not reported."""
+    distinct_quotations: bool = False
+    """True: two units that both quote, whose quotations share nothing with each other or
+    with the text the units share, introduce two different statements in the same frame
+    (a standfirst and the body paragraph that reports another remark of the same speaker
+    at the same event): the pair is not reported."""
 
 
 @rule_type("near-duplicate")
@@ -124,6 +129,18 @@ class NearDuplicate(RuleType):
             return False
         fullest = max(later, key=lambda grams: len(grams & shared))
         return len(fullest - shared) >= self.options.min_shared
+
+    def _distinct_statements(self, shared: set[str], earlier: list[set[str]],
+                             later: list[set[str]]) -> bool:
+        """True when both units quote, and their quotations share nothing with each other
+        or with what the units share: the same frame (who, where, when) introducing two
+        different statements, as a standfirst and the body often do ("Olivier Faure ... a
+        affiché son objectif : « redevenir le principal parti »" / "Olivier Faure ... a
+        proposé de mener « des combats communs »"). Only with distinct_quotations."""
+        if not self.options.distinct_quotations or not earlier or not later:
+            return False
+        first, second = set().union(*earlier), set().union(*later)
+        return bool(first and second) and not (first & second) and not (shared & (first | second))
 
     def _ignored(self, text: str) -> bool:
         stripped = text.strip()
@@ -181,7 +198,8 @@ class NearDuplicate(RuleType):
                 shared = len(common)
                 if shared < self.options.min_shared:
                     continue
-                if self._quoted_excerpt(common, e_quoted, quoted):
+                if self._quoted_excerpt(common, e_quoted, quoted) or self._distinct_statements(
+                        common, e_quoted, quoted):
                     continue
                 containment = shared / min(len(grams), len(e_grams))
                 jaccard = shared / len(grams | e_grams)
