@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from lint.editorial.leads import lead_guard
 from lint.patterns import SPACE, WORD_END, WORD_START, compile_pattern, match_timeout, normalise_term
 
 # A word that a `gap` may skip between two elements of a sequence: letters, digits and
@@ -45,15 +46,17 @@ class Family:
         named = "|".join(f"(?P<s{i}>{self.shapes[i].source})" for i in ordered) or _NEVER
         plain = "|".join(f"(?:{self.shapes[i].source})" for i in ordered) or _NEVER
 
-        def wrap(body: str) -> str:
-            return f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
+        def wrap(body: str, guard: str = "") -> str:
+            return f"{guard}(?:{body})" if nonword else f"{WORD_START}{guard}(?:{body}){WORD_END}"
 
         self.source = wrap(named)
         # Scans use the alternation without capture groups (capture groups slow the
         # regex module's matching); a match's shape is read once, when asked, by matching
         # the named twin at the same place: same alternatives in the same order, so the
-        # same alternative wins.
-        self.pattern = compile_pattern(wrap(plain), ignorecase=ignorecase)
+        # same alternative wins. The scan also carries the shapes' leading atoms as a
+        # lookahead (lint/editorial/leads.py): an exact prefilter of every position.
+        self.pattern = compile_pattern(wrap(plain, lead_guard([s.source for s in self.shapes]) or ""),
+                                       ignorecase=ignorecase)
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers

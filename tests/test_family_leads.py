@@ -1,0 +1,92 @@
+"""The leading-atom guard of lexicon families (lint/editorial/leads.py): derived right, and exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from lint.editorial.grammar import Family
+from lint.editorial.leads import lead_guard, leading_alternatives
+from lint.editorial.lexicon import lexicon_for
+from lint.lexicon import LexiconStore
+from lint.packs import builtin_rules_dir
+from lint.patterns import compile_pattern
+
+STORE = LexiconStore([builtin_rules_dir() / "editorial"])
+EVAL = Path(__file__).parent / "eval"
+
+
+@pytest.mark.parametrize(("source", "leads"), [
+    ("would|may", ["would", "may"]),
+    (r"(?<!\bsaid\b[^.]{0,100}?)(?-i:would|Would)(?!\s+not)", ["would", "Would"]),
+    (r"ab?c", ["a"]),
+    (r"ab+c", ["ab"]),
+    (r"ab*c", ["a"]),
+    (r"ab{2}c", ["a"]),
+    (r"[$£]\d+(?:bn|m)", [r"[$£]\d"]),
+    (r"\p{Lu}\p{L}+ said", [r"\p{Lu}\p{L}"]),
+    (r"(?P<x>up|down)\s+to", ["up", "down"]),
+    (r"(?=\d)(?<=of\s)\d+", [r"\d"]),
+    (r"[]a]x", ["[]a]x"]),
+    (r"\.com", [r"\.com"]),
+])
+def test_leading_alternatives(source: str, leads: list[str]) -> None:
+    assert leading_alternatives(source) == leads
+    # Every alternative really is a prefix condition: each match starts with one.
+    pattern = regex.compile(source, regex.V0 | regex.I)
+    guard = regex.compile(f"(?i:{'|'.join(leads)})", regex.V0)
+    for text in ("it would rise, may fall", "abbbc abc", "£12bn and $3m", "Mr Smith said", "up to",
+                 "out of 12", "]x ax", "site.com"):
+        for m in pattern.finditer(text):
+            assert guard.match(text, m.start())
+
+
+@pytest.mark.parametrize("source", [
+    r"(?:some|many)?\s+analysts",   # an optional group first: the match may start later
+    r"(?:a|)b",                     # an empty alternative
+    r"\bfoo",                       # a zero-width escape where an atom should be
+    r"a?b",                         # an optional first atom
+    r"(?i)abc",                     # a global flag
+    r"(?x: a b )",                  # verbose: literals do not read as written
+    r"(?>ab)c",                     # an atomic group the reader does not follow
+    r"^abc",
+    r".bc",
+    r"(?=x)",                       # nothing but a lookahead
+])
+def test_unknown_constructs_give_no_guard(source: str) -> None:
+    assert leading_alternatives(source) is None
+    assert lead_guard([r"would", source]) is None
+
+
+def _families(lexicon) -> dict[str, Family]:
+    found = {name: value for name, value in vars(lexicon).items() if isinstance(value, Family)}
+    found.update({f"hedges.{name}": family for name, family in lexicon.hedges.items()})
+    return found
+
+
+def _eval_sentences() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EVAL.rglob("*")) if p.suffix in (".md", ".txt")]
+    return [line for text in texts for line in regex.split(r"(?<=[.!?])\s+|\n", text) if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_guarded_family_scans_find_exactly_the_unguarded_matches(lang: str) -> None:
+    sentences = _eval_sentences()
+    assert len(sentences) > 1000
+    lexicon = lexicon_for(STORE, lang)
+    guarded_families = 0
+    for name, family in _families(lexicon).items():
+        guard = lead_guard([s.source for s in family.shapes])
+        if guard is None:
+            continue
+        guarded_families += 1
+        assert guard in family.pattern.pattern, name
+        plain = compile_pattern(family.pattern.pattern.replace(guard, "", 1),
+                                ignorecase=bool(family.pattern.flags & regex.IGNORECASE))
+        for sentence in sentences:
+            for variant in (sentence, sentence.upper()):
+                assert ([m.span() for m in family.finditer(variant)]
+                        == [m.span() for m in plain.finditer(variant)]), (name, variant)
+    assert guarded_families > 20  # the guard is in use, not silently given up everywhere
