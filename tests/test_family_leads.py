@@ -31,6 +31,14 @@ EVAL = Path(__file__).parent / "eval"
     (r"(?=\d)(?<=of\s)\d+", [r"\d"]),
     (r"[]a]x", ["[]a]x"]),
     (r"\.com", [r"\.com"]),
+    # An optional first group or atom: the match starts with it or with what follows.
+    (r"(?:some|many)?\s+analysts", ["some", "many", r"\s"]),
+    (r"(?:\w+\s+){0,2}analysts", [r"\w", "analysts"]),
+    (r"(?:the\s+){1,2}analysts", [r"the\s"]),
+    (r"a?b", ["a", "b"]),
+    # Zero-width assertions first: the match starts after them.
+    (r"^\s*report", [r"\s", "report"]),
+    (r"\bfoo", ["foo"]),
 ])
 def test_leading_alternatives(source: str, leads: list[str]) -> None:
     assert leading_alternatives(source) == leads
@@ -38,20 +46,19 @@ def test_leading_alternatives(source: str, leads: list[str]) -> None:
     pattern = regex.compile(source, regex.V0 | regex.I)
     guard = regex.compile(f"(?i:{'|'.join(leads)})", regex.V0)
     for text in ("it would rise, may fall", "abbbc abc", "£12bn and $3m", "Mr Smith said", "up to",
-                 "out of 12", "]x ax", "site.com"):
+                 "out of 12", "]x ax", "site.com",
+                 "many analysts", " analysts", "the the analysts", "b ab", "  report", "foo"):
         for m in pattern.finditer(text):
             assert guard.match(text, m.start())
 
 
 @pytest.mark.parametrize("source", [
-    r"(?:some|many)?\s+analysts",   # an optional group first: the match may start later
     r"(?:a|)b",                     # an empty alternative
-    r"\bfoo",                       # a zero-width escape where an atom should be
-    r"a?b",                         # an optional first atom
+    r"(?:ab)*",                     # a match may be empty
+    r"\1abc",                       # a back-reference
     r"(?i)abc",                     # a global flag
     r"(?x: a b )",                  # verbose: literals do not read as written
     r"(?>ab)c",                     # an atomic group the reader does not follow
-    r"^abc",
     r".bc",
     r"(?=x)",                       # nothing but a lookahead
 ])

@@ -14,8 +14,10 @@ import regex
 # understand makes it give up (no guard), never guess.
 
 _CLASS_ESCAPES = frozenset("dDwWsS")
+_ZERO_WIDTH_ESCAPES = frozenset("bBAGmM")
 """Escapes that stand for one character of a class; other letter escapes (\\b, \\1, \\x41...)
 end the leading atoms."""
+_QUANTIFIER = regex.compile(r"(?:[?*]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 _SCOPED_CASE = regex.compile(r"\(\?-?i:")
 # A flag group without a scope applies to the whole pattern in version 0, and (?x) changes
@@ -62,8 +64,15 @@ def _leads(source: str) -> list[str]:
 
 def _alternative_leads(alternative: str) -> list[str]:
     i = 0
-    while alternative.startswith(_LOOKAROUNDS, i):  # zero-width: the match starts after them
-        i = _group_end(alternative, i)
+    while True:  # zero-width assertions: the match starts with what follows them
+        if alternative.startswith(_LOOKAROUNDS, i):
+            i = _group_end(alternative, i)
+        elif alternative.startswith("^", i):
+            i += 1
+        elif alternative[i : i + 1] == "\\" and alternative[i + 1 : i + 2] in _ZERO_WIDTH_ESCAPES:
+            i += 2
+        else:
+            break
     if i >= len(alternative):
         raise _Unknown("an alternative that may match the empty string")
     if alternative[i] == "(":
@@ -76,10 +85,16 @@ def _alternative_leads(alternative: str) -> list[str]:
         else:
             raise _Unknown(f"group {alternative[i : i + 4]!r}")
         end = _group_end(alternative, i)
+        inner = _leads(alternative[body : end - 1])
         if _quantified(alternative, end):
-            raise _Unknown("an optional or repeated group")
+            # An optional group: a match starts with the group or with what follows it.
+            rest = _QUANTIFIER.match(alternative, end)
+            assert rest is not None
+            if rest.group(1) and int(rest.group(1)) > 0:
+                return inner
+            return inner + _alternative_leads(alternative[rest.end() :])
         # Every match of the alternative starts with a match of this group.
-        return _leads(alternative[body : end - 1])
+        return inner
     atoms: list[str] = []
     while i < len(alternative):
         char = alternative[i]
@@ -98,7 +113,14 @@ def _alternative_leads(alternative: str) -> list[str]:
         else:
             end = i + 1
         if _quantified(alternative, end):
-            break  # an optional atom: the leading atoms stop before it
+            if atoms:
+                break  # an optional atom: the leading atoms stop before it
+            # An optional first atom: a match starts with it or with what follows it.
+            rest = _QUANTIFIER.match(alternative, end)
+            assert rest is not None
+            if rest.group(1) and int(rest.group(1)) > 0:
+                return [alternative[i:end]]
+            return [alternative[i:end]] + _alternative_leads(alternative[rest.end() :])
         atoms.append(alternative[i:end])
         if alternative[end : end + 1] == "+":
             break  # one occurrence is certain, the rest is not a fixed sequence
