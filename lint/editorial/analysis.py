@@ -75,7 +75,7 @@ def analysis_options(options: Any) -> AnalysisOptions:
     return AnalysisOptions(**{k: v for k, v in vars(options).items() if k in names}) if options else AnalysisOptions()
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     start: int
     end: int
@@ -84,7 +84,7 @@ class Match:
     """The named lexicon shape that made this match (lint/editorial/grammar.py)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceFacts:
     """What the editorial rules need to know about one sentence."""
 
