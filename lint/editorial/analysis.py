@@ -337,6 +337,8 @@ class _Analyser:
     def _sentence(self, block: Block, index: int, start: int, end: int, masked: str) -> SentenceFacts:
         lex = self.lex
         text = block.text[start:end]
+        if masked == text:
+            masked = text  # one string, not two equal copies, for most sentences of a long draft
         facts = SentenceFacts(block, index, start, end, text, masked)
         facts.question = text.rstrip().rstrip("»”\"' ").endswith("?")
         facts.hypothetical = search(lex.hypothetical, masked.lstrip(" «“\"")) is not None
