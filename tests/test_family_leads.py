@@ -60,6 +60,12 @@ def test_leading_alternatives(source: str, leads: list[str]) -> None:
     r"(?x: a b )",                  # verbose: literals do not read as written
     r"(?>ab)c",                     # an atomic group the reader does not follow
     r".bc",
+    r"[[:alpha:]]?x",               # a POSIX class: the reader does not read classes in classes
+    r"a{b",                         # a literal brace, not a quantifier
+    r"x{,b",
+    r"\p{L",                        # malformed: its own compilation reports it
+    r"(?P<x",
+    r"[abc",
     r"(?=x)",                       # nothing but a lookahead
 ])
 def test_unknown_constructs_give_no_guard(source: str) -> None:
@@ -97,3 +103,16 @@ def test_guarded_family_scans_find_exactly_the_unguarded_matches(lang: str) -> N
                 assert ([m.span() for m in family.finditer(variant)]
                         == [m.span() for m in plain.finditer(variant)]), (name, variant)
     assert guarded_families > 20  # the guard is in use, not silently given up everywhere
+
+
+def test_a_guard_that_does_not_compile_leaves_the_family_unguarded(monkeypatch):
+    import lint.editorial.grammar as grammar
+
+    def compile_family(guard):
+        monkeypatch.setattr(grammar, "lead_guard", lambda sources: guard)
+        return grammar.compile_family("modal", ["would", "may"], lambda key: "")
+
+    for guard in ("(?=[", "(?=(?i:"):  # a class that would swallow the shapes; an open group
+        family = compile_family(guard)
+        assert guard not in family.pattern.pattern
+        assert [m.group() for m in family.finditer("It may rise; they would.")] == ["may", "would"]

@@ -36,8 +36,8 @@ def leading_alternatives(source: str) -> list[str] | None:
         return None
     try:
         return _leads(source)
-    except _Unknown:
-        return None
+    except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
+        return None                              # which its own compilation then reports
 
 
 def lead_guard(sources: Sequence[str]) -> str | None:
@@ -89,7 +89,8 @@ def _alternative_leads(alternative: str) -> list[str]:
         if _quantified(alternative, end):
             # An optional group: a match starts with the group or with what follows it.
             rest = _QUANTIFIER.match(alternative, end)
-            assert rest is not None
+            if rest is None:
+                raise _Unknown("a brace that is not a quantifier")
             if rest.group(1) and int(rest.group(1)) > 0:
                 return inner
             return inner + _alternative_leads(alternative[rest.end() :])
@@ -117,7 +118,8 @@ def _alternative_leads(alternative: str) -> list[str]:
                 break  # an optional atom: the leading atoms stop before it
             # An optional first atom: a match starts with it or with what follows it.
             rest = _QUANTIFIER.match(alternative, end)
-            assert rest is not None
+            if rest is None:
+                raise _Unknown("a brace that is not a quantifier")
             if rest.group(1) and int(rest.group(1)) > 0:
                 return [alternative[i:end]]
             return [alternative[i:end]] + _alternative_leads(alternative[rest.end() :])
@@ -148,6 +150,8 @@ def _class_end(source: str, start: int) -> int:
             continue
         if source[i] == "]":
             return i + 1
+        if source[i] == "[":
+            raise _Unknown("a POSIX class or nested set inside a class")
         i += 1
     raise _Unknown("an unterminated class")
 
