@@ -147,6 +147,9 @@ class SentenceFacts:
         return {q.key for q in self.quantities}
 
 
+_LIST_FACTS = tuple(f.name for f in dataclasses.fields(SentenceFacts) if f.default_factory is list)
+
+
 @dataclass
 class Analysis:
     document: Document
@@ -414,6 +417,11 @@ class _Analyser:
         facts.forward = sorted(self._forward(masked) + facts.predictions + facts.market_calls,
                                key=lambda m: m.start)
         facts.scheduled = search(lex.scheduled, masked) is not None and search(lex.dates, masked) is not None
+        # Most sentences have none of most facts: one shared empty tuple instead of an empty
+        # list each (the rules only read facts; about 5 MiB on a 200k-word draft).
+        for name in _LIST_FACTS:
+            if not getattr(facts, name):
+                setattr(facts, name, ())
         return facts
 
     def _dated(self, text: str) -> bool:
