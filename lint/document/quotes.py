@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 _PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‹": "›"}
+# Straight double quotes open and close alike: _straight_quotes reads them.
+_OPENERS = re.compile("[" + re.escape("".join(mark for mark in _PAIRS if mark != '"')) + "]")
 
 
 def _closing(text: str, opener: str, start: int) -> int:
@@ -26,11 +29,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     to the end of the text (a quote often spans several sentences of one paragraph)."""
     spans: list[tuple[int, int]] = _straight_quotes(text)
     i = 0
-    while i < len(text):
+    # From one opening mark to the next (most text has none: no Python loop over it).
+    while (found := _OPENERS.search(text, i)) is not None:
+        i = found.start()
         opener = text[i]
-        if opener not in _PAIRS or opener == '"':
-            i += 1
-            continue
         close = _closing(text, opener, i)
         end = len(text) if close < 0 else close + 1
         spans.append((i, end))
@@ -45,9 +47,8 @@ def _straight_quotes(text: str) -> list[tuple[int, int]]:
     previous one ('...the occasion," he said.')."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch != '"':
-            continue
+    i = -1
+    while (i := text.find('"', i + 1)) >= 0:
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         opens = (before.isspace() or before in "([{—–-/:") and not after.isspace()

@@ -8,7 +8,9 @@ from typing import Any
 
 import regex
 
-from lint.patterns import SPACE, WORD_END, WORD_START, compile_pattern, match_timeout, normalise_term
+from lint.editorial.leads import lead_guard
+from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
+                           normalise_term)
 
 # A word that a `gap` may skip between two elements of a sequence: letters, digits and
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
@@ -45,15 +47,16 @@ class Family:
         named = "|".join(f"(?P<s{i}>{self.shapes[i].source})" for i in ordered) or _NEVER
         plain = "|".join(f"(?:{self.shapes[i].source})" for i in ordered) or _NEVER
 
-        def wrap(body: str) -> str:
-            return f"(?:{body})" if nonword else f"{WORD_START}(?:{body}){WORD_END}"
+        def wrap(body: str, guard: str = "") -> str:
+            return f"{guard}(?:{body})" if nonword else f"{WORD_START}{guard}(?:{body}){WORD_END}"
 
         self.source = wrap(named)
         # Scans use the alternation without capture groups (capture groups slow the
         # regex module's matching); a match's shape is read once, when asked, by matching
         # the named twin at the same place: same alternatives in the same order, so the
-        # same alternative wins.
-        self.pattern = compile_pattern(wrap(plain), ignorecase=ignorecase)
+        # same alternative wins. The scan also carries the shapes' leading atoms as a
+        # lookahead (lint/editorial/leads.py): an exact prefilter of every position.
+        self.pattern = _compile_guarded(wrap, plain, lead_guard([s.source for s in self.shapes]), ignorecase)
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
@@ -84,6 +87,19 @@ class Family:
         if group not in self._groups:  # a shape's own inner named group closed last
             group = next((g for g, v in m.groupdict().items() if v is not None and g in self._groups), None)
         return self._groups.get(group, self.name) if group else self.name
+
+
+def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
+    """The family's scan with its leading-atom guard; without it when there is none, or
+    when the guard does not compile on its own (inside the scan, an unclosed class could
+    swallow the shapes) or beside the shapes, whose own errors are reported as ever."""
+    if guard:
+        try:
+            compile_pattern(guard, ignorecase=ignorecase)
+            return compile_pattern(wrap(body, guard), ignorecase=ignorecase)
+        except PatternError:
+            pass
+    return compile_pattern(wrap(body), ignorecase=ignorecase)
 
 
 def merged_entries(family: str, entries: Any) -> list[tuple[str, dict[str, Any]]]:

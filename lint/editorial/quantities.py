@@ -14,7 +14,7 @@ _NUMBER = regex.compile(r"\d[\d\s\u00a0\u202f,.]*\d|\d")
 _WORD = regex.compile(r"\p{L}+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int
     """0-based offset into the analysed text."""

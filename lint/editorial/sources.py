@@ -55,7 +55,7 @@ class Kind(enum.IntEnum):
         return self in (Kind.WEASEL, Kind.SOCIAL, Kind.ANONYMOUS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     kind: Kind
     start: int

@@ -179,21 +179,29 @@ class NearDuplicate(RuleType):
         An inverted index from shingle to the earlier units holding it finds the units
         that share at least `min_shared` shingles without comparing every pair, so a long
         document costs time in proportion to its shingles, not to its units squared.
+        The index keeps each shingle's hash, not the shingle, and the earlier units keep
+        no shingles at all (a candidate's are computed again): on a 200k-word document
+        that is most of this rule's memory. Two shingles with one hash can only make a
+        unit a candidate that the exact comparison of the shingles then turns down.
         """
-        seen: list[tuple[Block, int, int, set[str], list[set[str]]]] = []
-        holders: dict[str, int | list[int]] = {}  # shingle -> index(es) into `seen`
+        seen: list[tuple[Block, int, int]] = []
+        holders: dict[int, int | list[int]] = {}  # shingle hash -> index(es) into `seen`
         memo = TextMemo.open(self)
+
+        def prepared(text: str) -> tuple[int, set[str], list[set[str]]]:
+            return (self._prepared(text) if memo is None else
+                    memo.get(("prepared", text), lambda: self._prepared(text)))
+
         for block, start, end in units:
-            text = block.text[start:end]
-            count, grams, quoted = (self._prepared(text) if memo is None else
-                                    memo.get(("prepared", text), lambda: self._prepared(text)))
+            count, grams, quoted = prepared(block.text[start:end])
             if count < self.options.min_words:
                 continue
             best = None
             for index in self._candidates(grams, holders, len(seen)):
-                earlier, e_start, e_end, e_grams, e_quoted = seen[index]
+                earlier, e_start, e_end = seen[index]
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
+                _, e_grams, e_quoted = prepared(earlier.text[e_start:e_end])
                 common = grams & e_grams
                 shared = len(common)
                 if shared < self.options.min_shared:
@@ -210,26 +218,27 @@ class NearDuplicate(RuleType):
             if best is not None:
                 yield block, best
             index = len(seen)
-            for gram in grams:
-                held = holders.get(gram)
+            for key in {hash(gram) for gram in grams}:
+                held = holders.get(key)
                 if held is None:
-                    holders[gram] = index  # most shingles occur once: no list for them
+                    holders[key] = index  # most shingles occur once: no list for them
                 elif isinstance(held, int):
-                    holders[gram] = [held, index]
+                    holders[key] = [held, index]
                 else:
                     held.append(index)
-            seen.append((block, start, end, grams, quoted))
+            seen.append((block, start, end))
 
-    def _candidates(self, grams: set[str], holders: dict[str, int | list[int]],
+    def _candidates(self, grams: set[str], holders: dict[int, int | list[int]],
                     count: int) -> list[int]:
-        """Indexes of the earlier units sharing at least `min_shared` shingles with `grams`,
-        in document order (the order decides between equal scores). With `min_shared`
-        below 1 a unit sharing nothing may still be reported, so every one is a candidate."""
+        """Indexes of the earlier units sharing at least `min_shared` shingle hashes with
+        `grams` (every unit sharing `min_shared` shingles, and perhaps a few more), in
+        document order (the order decides between equal scores). With `min_shared` below
+        1 a unit sharing nothing may still be reported, so every one is a candidate."""
         if self.options.min_shared < 1:
             return list(range(count))
         shared: dict[int, int] = {}
         for gram in grams:
-            held = holders.get(gram)
+            held = holders.get(hash(gram))
             if held is None:
                 continue
             for index in (held,) if isinstance(held, int) else held:

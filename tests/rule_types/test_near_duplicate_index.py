@@ -58,3 +58,23 @@ def test_index_finds_what_comparing_every_pair_finds(unit, seed):
     assert [d.message for d in fast] == [d.message for d in full]
     assert [[(r.start, r.end) for r in d.related] for d in fast] == \
            [[(r.start, r.end) for r in d.related] for d in full]
+
+
+@pytest.mark.parametrize("colliding", [lambda gram: 0, len])
+@pytest.mark.parametrize("unit", ["paragraph", "sentence"])
+def test_colliding_shingle_hashes_change_no_finding(monkeypatch, colliding, unit):
+    # The index keeps shingle hashes, not shingles: shingles that share a hash may make
+    # an earlier unit a candidate, never a finding (the shingles themselves decide).
+    import lint.rule_types.repeats as repeats
+
+    text = _draft(4)
+    options = {"unit": unit, "min_words": 5, "containment": 0.2, "jaccard": 0.1, "min_shared": 3,
+               "message": "{first_line} {similarity}"}
+    expected = lint_snippet(text, make_rule("near-duplicate", "test.index", **options))
+    assert expected
+    monkeypatch.setattr(repeats, "hash", colliding, raising=False)
+    found = lint_snippet(text, make_rule("near-duplicate", "test.index", **options))
+    assert [(s, e) for _, s, e in spans(found)] == [(s, e) for _, s, e in spans(expected)]
+    assert [d.message for d in found] == [d.message for d in expected]
+    assert [[(r.start, r.end) for r in d.related] for d in found] == \
+           [[(r.start, r.end) for r in d.related] for d in expected]
