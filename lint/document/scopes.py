@@ -11,6 +11,9 @@ BLOCK_NAMES = frozenset(
      "blockquote", "table", "header", "body", "row", "cell", "code", "html", "byline"}
 )
 SPECIAL_NAMES = frozenset({"text", "sentence", "document", "raw"})
+INLINE_NAMES = frozenset({"link", "alt"})
+"""Scopes inside a block (Vale's): a link's text (Block.inline), an image's alt text
+(Document.alt_texts)."""
 
 
 def validate_selector(selector: str) -> str | None:
@@ -18,11 +21,12 @@ def validate_selector(selector: str) -> str | None:
     body = selector[1:] if selector.startswith("~") else selector
     parts = body.split(".")
     for part in parts:
-        if part not in BLOCK_NAMES | SPECIAL_NAMES:
-            known = ", ".join(sorted(BLOCK_NAMES | SPECIAL_NAMES))
+        if part not in BLOCK_NAMES | SPECIAL_NAMES | INLINE_NAMES:
+            known = ", ".join(sorted(BLOCK_NAMES | SPECIAL_NAMES | INLINE_NAMES))
             return f"unknown scope {part!r} in {selector!r} (known: {known})"
-    if len(parts) > 1 and set(parts) & SPECIAL_NAMES:
-        return f"{selector!r}: text, sentence, document and raw cannot be dotted"
+    if len(parts) > 1 and set(parts) & (SPECIAL_NAMES | INLINE_NAMES):
+        return (f"{selector!r}: text, sentence, document, raw, link and alt cannot be "
+                "dotted")
     return None
 
 
@@ -41,6 +45,12 @@ def units(document: Document, scope: Sequence[str]) -> Iterator[TextUnit]:
     if "document" in positives or "raw" in positives:
         yield TextUnit(document.source.text, ("document",), document)
         return
+    inside = [s for s in positives if s in INLINE_NAMES]
+    if inside:
+        yield from _inline_units(document, inside, negatives)
+        positives = [s for s in positives if s not in INLINE_NAMES]
+        if not positives:
+            return
     wanted = [s for s in positives if s not in ("sentence", "text")]
     for block in document.blocks:
         if wanted:
@@ -56,3 +66,21 @@ def units(document: Document, scope: Sequence[str]) -> Iterator[TextUnit]:
                                document, block, sentence.start, sentence)
         else:
             yield TextUnit(block.text, block.scope, document, block)
+
+
+def _inline_units(document: Document, names: Sequence[str],
+                  negatives: Sequence[str]) -> Iterator[TextUnit]:
+    """A link's text (a slice of its block) or an image's alt text (a block of its own)."""
+    if "alt" in names:
+        for alt in document.alt_texts:
+            if not any(_matches(alt, s) for s in negatives):
+                yield TextUnit(alt.text, alt.scope, document, alt)
+    if "link" not in names:
+        return
+    for block in document.blocks:
+        if any(_matches(block, s) for s in negatives):
+            continue
+        for inline in block.inline:
+            if inline.name == "a" and inline.text_end > inline.text_start:
+                yield TextUnit(block.text[inline.text_start:inline.text_end],
+                               (*block.scope, "link"), document, block, inline.text_start)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,14 +9,15 @@ from pathlib import Path
 import regex
 
 from lint.config import Config
-from lint.diagnostic import Diagnostic, FileResult, Severity
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document
 from lint.engine import ActiveRule, Ruleset
 from lint.patterns import PatternError, compile_pattern, finditer
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
-from lint.source import SourceText
 from lint.vale.ini import IGNORE_KEYS, ValeIni, read_ini, split_patterns
 from lint.vale.rules import LEVELS, load_style
+from lint.vale.scoping import DEFAULT_IGNORED, DEFAULT_SKIPPED, Unlinted
 from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
 
@@ -66,20 +66,33 @@ class ValeLinter(Linter):
         self.min_severity = Severity.parse(LEVELS[self.vale.min_level])
         self._vale_rulesets: dict[tuple[tuple[int, ...], tuple[int, ...]], Ruleset] = {}
         self._ignores = self._compile_ignores()
+        self.unlinted = Unlinted.from_tags([
+            *self.vale.core_list("IgnoredScopes", DEFAULT_IGNORED),
+            *self.vale.core_list("SkippedScopes", DEFAULT_SKIPPED)])
+        self.scoped_ids = {s.id for specs in self.styles.values() for s in specs
+                           if not {"raw", "document"}.intersection(s.scope or ())}
+        """The Vale rules the ignored and skipped scopes apply to (not those of the raw
+        source, which Vale checks as it is)."""
 
-    def lint_source(self, source: SourceText, path: str, kind: str | None = None,
-                    lang: str | None = None) -> FileResult:
-        """As newslint lints it, less the findings inside text the sections' TokenIgnores
-        and BlockIgnores patterns match (Vale does not lint that text)."""
-        result = super().lint_source(source, path, kind, lang)
-        patterns = self._ignore_patterns(path)
-        if not result.diagnostics or not (patterns or self.limits):
-            return result
-        spans = [m.span() for p in patterns for m in finditer(p, source.text)
+    def after_rules(self, document: Document, diagnostics: list[Diagnostic],
+                    path: str) -> list[Diagnostic]:
+        """As newslint finds them, less those wholly inside text Vale does not lint: what
+        the sections' TokenIgnores and BlockIgnores patterns match, and (for the Vale rules
+        not scoped `raw`) the IgnoredScopes and SkippedScopes elements; then each rule's
+        `limit`."""
+        if not diagnostics:
+            return diagnostics
+        text = document.source.text
+        spans = [m.span() for p in self._ignore_patterns(path) for m in finditer(p, text)
                  if m.end() > m.start()]
-        kept = [d for d in result.diagnostics
-                if not any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)]
-        return dataclasses.replace(result, diagnostics=self._within_limits(kept))
+        scoped = self.unlinted.spans(document)
+
+        def inside(d: Diagnostic, spans: list[tuple[int, int]]) -> bool:
+            return any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)
+
+        kept = [d for d in diagnostics if not inside(d, spans)
+                and not (d.rule_id in self.scoped_ids and inside(d, scoped))]
+        return self._within_limits(kept)
 
     def _within_limits(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """A rule with a Vale `limit` keeps its first `limit` findings of the file (in

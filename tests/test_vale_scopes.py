@@ -1,0 +1,94 @@
+"""Vale's inline scopes on Markdown: the document model's inline elements, `alt` and `link`
+rule scopes, IgnoredScopes and SkippedScopes (lint/vale/scoping.py)."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from lint.cli import main
+from lint.document.builder import build_document
+from lint.document.scopes import units, validate_selector
+from lint.source import SourceText
+
+
+def _lint(folder: Path, ini: str, rules: dict[str, str], draft: str) -> list[str]:
+    styles = folder / "styles" / "House"
+    styles.mkdir(parents=True)
+    for name, text in rules.items():
+        (styles / f"{name}.yml").write_text(text, encoding="utf-8")
+    (folder / ".vale.ini").write_text("StylesPath = styles\nMinAlertLevel = suggestion\n"
+                                      + ini + "[*.md]\nBasedOnStyles = House\n",
+                                      encoding="utf-8")
+    (folder / "a.md").write_text(draft, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        main(["check", "--output", "line", "."], stdout=out, stderr=err)
+    finally:
+        os.chdir(here)
+    assert "warning" not in err.getvalue(), err.getvalue()
+    return out.getvalue().splitlines()
+
+
+ACT = "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens: [ACT]\n"
+
+
+def test_blocks_record_their_inline_elements_in_source_order() -> None:
+    text = "Some **bold _in_ it** and `code` and [a link](http://x.y) then <http://a.b>.\n"
+    block = build_document(SourceText(text), "a.md").blocks[0]
+    assert block.text == "Some bold in it and \ufffc and a link then \ufffc."
+    seen = [(i.name, text[i.start:i.end], block.text[i.text_start:i.text_end])
+            for i in block.inline]
+    assert seen == [("strong", "**bold _in_ it**", "bold in it"), ("em", "_in_", "in"),
+                    ("code", "`code`", "\ufffc"), ("a", "[a link](http://x.y)", "a link"),
+                    ("a", "<http://a.b>", "\ufffc")]
+
+
+def test_alt_text_is_a_unit_of_its_own_even_in_an_image_only_paragraph() -> None:
+    text = "Intro.\n\n![An *alt* text](logo.png \"title\")\n\n> ![quoted](q.png)\n"
+    doc = build_document(SourceText(text), "a.md")
+    # The image-only paragraph has no prose block; its alt text is still there.
+    assert [b.text for b in doc.blocks] == ["Intro."]
+    alts = list(units(doc, ["alt"]))
+    assert [(u.text, u.scope) for u in alts] == [
+        ("An alt text", ("paragraph", "alt")), ("quoted", ("blockquote", "paragraph", "alt"))]
+    start, end = alts[0].span(3, 6)
+    assert text[start:end] == "alt"
+    assert [u.text for u in units(doc, ["alt", "~blockquote"])] == ["An alt text"]
+    assert validate_selector("alt") is None and validate_selector("link") is None
+    assert validate_selector("link.alt") is not None
+
+
+def test_alt_and_link_scoped_rules(tmp_path: Path) -> None:
+    rules = {"Alt": "extends: occurrence\nmessage: alt too long\nscope: alt\nlevel: error\n"
+                    "max: 10\ntoken: '[\\w\\s]'\n",
+             "Here": "extends: existence\nmessage: \"'%s' as a link\"\nscope: link\n"
+                     "level: error\ntokens: [here]\n"}
+    draft = ("Click [here](https://a.b), not here.\n\n"
+             "![a very long alt text](x.png) and ![short](y.png).\n")
+    assert _lint(tmp_path, "", rules, draft) == [
+        "a.md:1:8:House.Here:'here' as a link", "a.md:3:3:House.Alt:alt too long"]
+
+
+def test_ignored_scopes_drop_findings_inside_those_elements(tmp_path: Path) -> None:
+    draft = "ACT one **ACT two** and *ACT three* `ACT`\n"
+    assert _lint(tmp_path / "default", "", {"Act": ACT}, draft) == [
+        "a.md:1:1:House.Act:'ACT'", "a.md:1:11:House.Act:'ACT'", "a.md:1:26:House.Act:'ACT'"]
+    assert _lint(tmp_path / "strong", "IgnoredScopes = code, tt, strong\n", {"Act": ACT},
+                 draft) == ["a.md:1:1:House.Act:'ACT'", "a.md:1:26:House.Act:'ACT'"]
+    assert _lint(tmp_path / "both", "IgnoredScopes = b, i\n", {"Act": ACT},
+                 draft) == ["a.md:1:1:House.Act:'ACT'"]
+
+
+def test_skipped_scopes_skip_blocks_but_not_the_raw_scope(tmp_path: Path) -> None:
+    raw = "extends: existence\nmessage: raw\nscope: raw\nlevel: error\nraw: ['ACT']\n"
+    draft = "ACT one\n\n> ACT quoted\n\n| h |\n|---|\n| ACT |\n"
+    assert _lint(tmp_path / "none", "", {"Act": ACT}, draft) == [
+        "a.md:1:1:House.Act:'ACT'", "a.md:3:3:House.Act:'ACT'", "a.md:7:3:House.Act:'ACT'"]
+    assert _lint(tmp_path / "skip", "SkippedScopes = blockquote, td\n",
+                 {"Act": ACT, "Raw": raw}, draft) == [
+        "a.md:1:1:House.Act:'ACT'", "a.md:1:1:House.Raw:raw", "a.md:3:3:House.Raw:raw",
+        "a.md:7:3:House.Raw:raw"]
