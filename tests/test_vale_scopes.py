@@ -92,3 +92,23 @@ def test_skipped_scopes_skip_blocks_but_not_the_raw_scope(tmp_path: Path) -> Non
                  {"Act": ACT, "Raw": raw}, draft) == [
         "a.md:1:1:House.Act:'ACT'", "a.md:1:1:House.Raw:raw", "a.md:3:3:House.Raw:raw",
         "a.md:7:3:House.Raw:raw"]
+
+
+def test_raw_scoped_rules_ignore_vale_switches_but_not_newslint_directives(tmp_path: Path) -> None:
+    raw = "extends: existence\nmessage: raw\nscope: raw\nlevel: error\nraw: ['ACT']\n"
+    draft = ("<!-- vale off -->\n\nACT one\n\n<!-- vale on -->\n<!-- vale House.Raw = NO -->\n\n"
+             "ACT two\n\n<!-- newslint disable House.Raw -->\n\nACT three\n")
+    assert _lint(tmp_path, "", {"Act": ACT, "Raw": raw}, draft) == [
+        "a.md:3:1:House.Raw:raw", "a.md:8:1:House.Act:'ACT'", "a.md:8:1:House.Raw:raw",
+        "a.md:12:1:House.Act:'ACT'"]
+
+
+def test_a_match_across_inline_markup_is_reported_at_its_sentence_line(tmp_path: Path) -> None:
+    twice = "extends: repetition\nmessage: \"'%s' twice\"\nlevel: error\nalpha: true\n" \
+            "tokens: ['[^\\s]+']\n"
+    draft = ("First line of the paragraph.\nSee [the docs in](https://x.y/in) in the guide.\n"
+             "Say it in in plain words.\n")
+    # Vale cannot find "in in" in the source (a link's markup lies between): it reports
+    # the first line holding every word of the sentence, from its first column.
+    assert _lint(tmp_path, "", {"Twice": twice}, draft) == [
+        "a.md:2:1:House.Twice:'in' twice", "a.md:3:8:House.Twice:'in' twice"]
