@@ -83,7 +83,7 @@ def run(scenario: Scenario) -> list[str]:
     return [line for line in out.getvalue().splitlines() if line.strip()]
 
 
-FLOOR = 13
+FLOOR = 14
 """Scenarios in reach that match exactly (file:line:column:rule:message), measured last."""
 
 

@@ -26,8 +26,12 @@ VALE_ALTERNATIVES = "' or '"
 Vale's line format, reproduced for the scripts that read it."""
 
 # Vale fills a substitution message with (replacement, match), a capitalization one with
-# (match, the text as the style wants it); every other type with the matched text alone.
-_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected")}
+# (match, the text as the style wants it), a metric or readability one with the value
+# (two decimals); every other type with the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected"),
+              "metric": ("value",), "readability": ("value",)}
+# Vale's `metric` and `readability` judge the summary text whatever their `scope`.
+_UNSCOPED = frozenset({"metric", "readability"})
 
 
 def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
@@ -75,7 +79,7 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         raise doc.error((), "a Vale rule needs 'extends' (existence, substitution, ...)")
     kind = data.pop("extends")
     out: dict[str, Any] = {"type": kind}
-    level = data.pop("level", "suggestion")
+    level = data.pop("level", "warning")  # Vale's default level (its check manager)
     if level not in LEVELS:
         raise doc.error(("level",), f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     out["severity"] = LEVELS[level]
@@ -84,7 +88,9 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         # Vale quotes a suggestion itself when the message leaves its `%s` bare.
         message = re.sub(r"(?<!['\"])%s(?!['\"])", "'%s'", message, count=1)
     out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
-    if "scope" in data:
+    if kind in _UNSCOPED:
+        data.pop("scope", None)
+    elif "scope" in data:
         data["scope"] = _scope(doc, data["scope"])
     if accept and kind in ("existence", "substitution", "capitalization") and data.get(
             "vocab", True) is not False:
@@ -96,7 +102,8 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     for key in IGNORED_KEYS:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
-    data.setdefault("ignorecase", False)
+    if kind not in _UNSCOPED:
+        data.setdefault("ignorecase", False)
     if kind in ("existence", "substitution"):
         data.update(skip_urls=True, tidy_match=True)
     if kind == "existence":
