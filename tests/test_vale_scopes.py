@@ -112,3 +112,21 @@ def test_a_match_across_inline_markup_is_reported_at_its_sentence_line(tmp_path:
     # the first line holding every word of the sentence, from its first column.
     assert _lint(tmp_path, "", {"Twice": twice}, draft) == [
         "a.md:2:1:House.Twice:'in' twice", "a.md:3:8:House.Twice:'in' twice"]
+
+
+def test_vale_text_scope_holds_alt_texts(tmp_path: Path) -> None:
+    draft = "Intro ACT.\n\n![ACT logo](logo.png)\n\n![other](x.png)\n"
+    assert _lint(tmp_path / "text", "", {"Act": ACT}, draft) == [
+        "a.md:1:7:House.Act:'ACT'", "a.md:3:3:House.Act:'ACT'"]
+    scoped = ACT + "scope: paragraph\n"
+    assert _lint(tmp_path / "paragraph", "", {"Act": scoped}, draft) == [
+        "a.md:1:7:House.Act:'ACT'"]
+
+
+def test_occurrence_counts_the_characters_of_inline_code(tmp_path: Path) -> None:
+    long = ("extends: occurrence\nmessage: too long\nlevel: error\nscope: heading\nmax: 20\n"
+            "token: .\n")
+    draft = "# `a code span of 15` and more\n\n# `short` and more text\n"
+    # 17 characters of code and 9 of text: above 20, reported from the first character
+    # outside the code (Vale's position); the second heading has 5 + 14.
+    assert _lint(tmp_path, "", {"Long": long}, draft) == ["a.md:1:22:House.Long:too long"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lint.document import Block, Document, TextUnit
+from lint.document.projection import PLACEHOLDER
 
 BLOCK_NAMES = frozenset(
     {"paragraph", "heading", "h1", "h2", "h3", "h4", "h5", "h6", "list", "item",
@@ -84,3 +85,24 @@ def _inline_units(document: Document, names: Sequence[str],
             if inline.name == "a" and inline.text_end > inline.text_start:
                 yield TextUnit(block.text[inline.text_start:inline.text_end],
                                (*block.scope, "link"), document, block, inline.text_start)
+
+
+def code_widened(unit: TextUnit) -> tuple[str, list[int]]:
+    """The unit's text with each inline code span's placeholder repeated once per character
+    of its code (Vale masks the code but still counts it), and for each character of that
+    text the index in `unit.text` it stands for."""
+    text, origin = [], []
+    widths = {}
+    if unit.block is not None:
+        source = unit.document.source.text
+        for inline in unit.block.inline:
+            if inline.name == "code":
+                code = source[inline.start:inline.end].strip("`")
+                if code.startswith(" ") and code.endswith(" ") and code.strip():
+                    code = code[1:-1]  # CommonMark strips one space each side
+                widths[inline.text_start - unit.base] = max(len(code), 1)
+    for index, ch in enumerate(unit.text):
+        width = widths.get(index, 1) if ch == PLACEHOLDER else 1
+        text.append(ch * width)
+        origin.extend([index] * width)
+    return "".join(text), origin

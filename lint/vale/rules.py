@@ -106,10 +106,13 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         data.setdefault("ignorecase", False)
     if kind in ("existence", "substitution"):
         data.update(skip_urls=True, tidy_match=True)
+        if data.get("scope", "text") == "text":
+            # Vale's `text` holds images' alt texts too (newslint's prose does not).
+            data["scope"] = ["text", "alt"]
     if kind == "existence":
         data = _existence(data)
     elif kind == "occurrence":
-        data["at_first_match"] = True
+        data.update(at_first_match=True, code_width=True)
     elif kind == "capitalization":
         data = _title_style(doc, data)
     elif kind == "substitution":
