@@ -130,3 +130,25 @@ def test_occurrence_counts_the_characters_of_inline_code(tmp_path: Path) -> None
     # 17 characters of code and 9 of text: above 20, reported from the first character
     # outside the code (Vale's position); the second heading has 5 + 14.
     assert _lint(tmp_path, "", {"Long": long}, draft) == ["a.md:1:22:House.Long:too long"]
+
+
+def test_inline_html_elements_and_ignored_classes(tmp_path: Path) -> None:
+    text = 'A <span class="nop x">ACT <b>b</b></span> and <kbd>Ctrl</kbd><br/>.\n'
+    block = build_document(SourceText(text), "a.md").blocks[0]
+    assert [(i.name, text[i.start:i.end], i.classes) for i in block.inline] == [
+        ("span", '<span class="nop x">ACT <b>b</b></span>', ("nop", "x")),
+        ("b", "<b>b</b>", ()), ("kbd", "<kbd>Ctrl</kbd>", ())]
+    draft = 'ACT <span class="nop">ACT</span> <kbd>ACT</kbd> <b>ACT</b> **ACT**\n'
+    assert _lint(tmp_path / "classes", "IgnoredClasses = nop\nIgnoredScopes = kbd, b\n",
+                 {"Act": ACT}, draft) == ["a.md:1:1:House.Act:'ACT'"]
+
+
+def test_vale_patterns_are_multiline_and_a_code_span_may_open_a_sentence_case_heading(
+        tmp_path: Path) -> None:
+    rules = {"Emphasis": "extends: existence\nmessage: emphasis\nscope: raw\nnonword: true\n"
+                         "tokens: ['^#+.*\\*.*']\n",
+             "Case": "extends: capitalization\nmessage: \"'%s'\"\nscope: heading\n"
+                     "match: $sentence\n"}
+    draft = "# Title\n\n## `code` opens this heading\n\n## *Emphasis* here\n\n## a heading\n"
+    assert _lint(tmp_path, "", rules, draft) == [
+        "a.md:5:1:House.Emphasis:emphasis", "a.md:7:4:House.Case:'a heading'"]

@@ -49,7 +49,7 @@ def test_existence_rule_loads_with_level_raw_and_append(tmp_path: Path) -> None:
     spec = load_vale_rule(folder / "Raw.yml", "House")
     assert spec.id == "House.Raw" and spec.type == "existence"
     assert spec.severity is Severity.ERROR
-    assert spec.options["tokens"] == [r"(?:\b(?:a)\b)xy"]
+    assert spec.options["tokens"] == [r"(?m:(?:\b(?:a)\b)xy)"]
     assert spec.options["ignorecase"] is False
     specs, errors = load_style(folder)
     assert [s.id for s in specs] == ["House.Raw"]

@@ -55,7 +55,8 @@ class Block:
 @dataclass(frozen=True, slots=True)
 class Inline:
     """One inline markup element of a block, named by the HTML tag it renders as
-    (`strong`, `em`, `del`, `code`, `a`, `img`), as Vale's IgnoredScopes name them."""
+    (`strong`, `em`, `del`, `code`, `a`, `img`, or an inline HTML tag's own name), as
+    Vale's IgnoredScopes name them."""
 
     name: str
     start: int
@@ -70,6 +71,8 @@ class Inline:
     alt: Block | None = None
     """An image's alt text as a block of its own, scope ending in "alt" (not one of
     Document.blocks: it is not prose the editorial checks read)."""
+    classes: tuple[str, ...] = ()
+    """An inline HTML element's `class` names (`<span class="x">` in Markdown)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import bisect
 import functools
 from collections.abc import Sequence
 
+from html.parser import HTMLParser
+
 from markdown_it import MarkdownIt
 from markdown_it.common.entities import entities as _ENTITIES
 from markdown_it.common.utils import isValidEntityCode
@@ -228,6 +230,25 @@ class _InlineRecorder:
     def __init__(self, al: Aligner, out: list[Inline], scope: tuple[str, ...]) -> None:
         self.al, self.out, self.scope = al, out, scope
         self.open: list[tuple[str, int, int]] = []  # (tag, content start, text start)
+        self.html: list[tuple[str, int, int, tuple[str, ...]]] = []  # and classes
+
+    def html_tag(self, raw: str, start: int) -> None:
+        """An inline HTML tag: an opening one is recorded when its closing tag comes."""
+        tag = _HtmlTag.read(raw)
+        if tag is None:
+            return
+        name, classes, opening = tag
+        if opening:
+            self.html.append((name, start, len(self.al.projection.text), classes))
+            return
+        for index in range(len(self.html) - 1, -1, -1):
+            if self.html[index][0] == name:
+                _, begin, text_start, classes = self.html[index]
+                del self.html[index:]
+                src_start, src_end = self.al.cmap.span(begin, self.al.pos)
+                self.out.append(Inline(name, src_start, src_end, text_start,
+                                       len(self.al.projection.text), classes=classes))
+                return
 
     def opened(self, tag: str, content_start: int) -> None:
         self.open.append((tag, content_start, len(self.al.projection.text)))
@@ -243,6 +264,32 @@ class _InlineRecorder:
         src_start, src_end = self.al.cmap.span(start, end)
         self.out.append(Inline(tag, src_start, src_end, text_start,
                                len(self.al.projection.text), alt))
+
+
+class _HtmlTag(HTMLParser):
+    """Reads one inline HTML tag: its name, its class names, and whether it opens."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tag: tuple[str, tuple[str, ...], bool] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = tuple(n for key, value in attrs if key == "class" and value
+                      for n in value.split())
+        self.tag = (tag, names, True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tag = None  # <br/>: no element to hold text
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tag = (tag, (), False)
+
+    @classmethod
+    def read(cls, raw: str) -> tuple[str, tuple[str, ...], bool] | None:
+        reader = cls()
+        reader.feed(raw)
+        reader.close()
+        return reader.tag
 
 
 def _alt_block(doc: Document, image: Token, al: Aligner, scope: tuple[str, ...]) -> Block:
@@ -336,6 +383,8 @@ def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool,
             elif emit and child.content[:3].lower() == "<br":
                 # A <br> separates words like a line break does.
                 al.emit_standin(" ", start, al.pos)
+            elif inline is not None and not child.content.startswith("<!"):
+                inline.html_tag(child.content, start)
         elif child.markup:
             al.expect(child.markup)
 

@@ -9,6 +9,7 @@ import regex
 
 from lint.data import load_data
 from lint.document import TextUnit
+from lint.document.projection import PLACEHOLDER
 from lint.patterns import compile_pattern, normalise_term, search
 from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
 
@@ -125,10 +126,11 @@ class Capitalization(RuleType):
             text = text.replace(phrase, _KEPT)
         for token in _TOKEN.finditer(text):
             raw = token.group()
-            if raw == _KEPT:
+            word_match = _WORD.search(raw)
+            if raw == _KEPT or (word_match is None and PLACEHOLDER in raw):
+                # A kept phrase, or a code span or image: a word as it is (Vale's too).
                 ok, total, starts = ok + 1, total + 1, False
                 continue
-            word_match = _WORD.search(raw)
             if word_match is not None:
                 word = word_match.group()
                 head = word.split("-")[0]

@@ -74,7 +74,8 @@ class ValeLinter(Linter):
         self._ignores = self._compile_ignores()
         self.unlinted = Unlinted.from_tags([
             *self.vale.core_list("IgnoredScopes", DEFAULT_IGNORED),
-            *self.vale.core_list("SkippedScopes", DEFAULT_SKIPPED)])
+            *self.vale.core_list("SkippedScopes", DEFAULT_SKIPPED)],
+            self.vale.core_list("IgnoredClasses", ()))
         self.raw_ids = {s.id for specs in self.styles.values() for s in specs
                         if {"raw", "document"}.intersection(s.scope or ())}
         """The Vale rules of the raw source, which Vale checks as it is: no ignored or

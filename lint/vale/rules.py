@@ -170,7 +170,9 @@ def _existence(data: dict[str, Any]) -> dict[str, Any]:
     nonword = data.pop("nonword", False)
     body = "|".join(str(t) for t in tokens)
     head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
-    data["tokens"] = [head + raw if append else raw + head]
+    # Vale compiles the pattern multi-line: `^` and `$` match at every line (a `raw` scope
+    # reads the whole file).
+    data["tokens"] = ["(?m:" + (head + raw if append else raw + head) + ")"]
     data["nonword"] = True
     return data
 

@@ -21,15 +21,19 @@ class Unlinted:
 
     inline: frozenset[str]
     blocks: frozenset[str]
+    classes: frozenset[str] = frozenset()
 
     @classmethod
-    def from_tags(cls, tags: Iterable[str]) -> Unlinted:
+    def from_tags(cls, tags: Iterable[str], classes: Iterable[str] = ()) -> Unlinted:
         """From IgnoredScopes and SkippedScopes together (a tag Markdown never renders, such
-        as `script`, changes nothing)."""
+        as `script`, changes nothing; an inline HTML tag is named as it is), and from
+        IgnoredClasses."""
         tags = [t.strip().lower() for t in tags]
         inline, blocks = _TAGS["inline"], _TAGS["blocks"]
-        return cls(frozenset(inline[t] for t in tags if t in inline),
-                   frozenset(blocks[t] for t in tags if t in blocks))
+        # A tag names both the Markdown element it renders and the same tag written as
+        # inline HTML (`b`: `**x**` and `<b>x</b>`).
+        return cls(frozenset(n for t in tags if t not in blocks for n in (t, inline.get(t, t))),
+                   frozenset(blocks[t] for t in tags if t in blocks), frozenset(classes))
 
     def spans(self, document: Document) -> list[tuple[int, int]]:
         """Source (start, end) of every such block or inline element of `document`."""
@@ -38,5 +42,6 @@ class Unlinted:
             if self.blocks.intersection(block.scope):
                 out.append((block.start, block.end))
             else:
-                out.extend((i.start, i.end) for i in block.inline if i.name in self.inline)
+                out.extend((i.start, i.end) for i in block.inline if i.name in self.inline
+                           or self.classes.intersection(i.classes))
         return out
