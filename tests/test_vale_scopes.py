@@ -148,7 +148,11 @@ def test_vale_patterns_are_multiline_and_a_code_span_may_open_a_sentence_case_he
     rules = {"Emphasis": "extends: existence\nmessage: emphasis\nscope: raw\nnonword: true\n"
                          "tokens: ['^#+.*\\*.*']\n",
              "Case": "extends: capitalization\nmessage: \"'%s'\"\nscope: heading\n"
-                     "match: $sentence\n"}
-    draft = "# Title\n\n## `code` opens this heading\n\n## *Emphasis* here\n\n## a heading\n"
+                     "match: $sentence\nindicators: [':']\nthreshold: 0.9\n"}
+    draft = ("# Title\n\n## `code` opens this heading\n\n## *Emphasis* here\n\n## a heading\n\n"
+             "## Step one: `code` after the colon\n\n## Step two: then a small word\n")
+    # After an indicator (':'), a code span counts as the capitalised word; a small
+    # word there does not.
     assert _lint(tmp_path, "", rules, draft) == [
-        "a.md:5:1:House.Emphasis:emphasis", "a.md:7:4:House.Case:'a heading'"]
+        "a.md:5:1:House.Emphasis:emphasis", "a.md:7:4:House.Case:'a heading'",
+        "a.md:11:4:House.Case:'Step two: then a small word'"]

@@ -126,12 +126,14 @@ class Capitalization(RuleType):
             text = text.replace(phrase, _KEPT)
         for token in _TOKEN.finditer(text):
             raw = token.group()
-            word_match = _WORD.search(raw)
-            if raw == _KEPT or (word_match is None and PLACEHOLDER in raw):
-                # A kept phrase, or a code span or image: a word as it is (Vale's too).
+            if raw == _KEPT:
                 ok, total, starts = ok + 1, total + 1, False
                 continue
-            if word_match is not None:
+            word_match = _WORD.search(raw)
+            if word_match is None and PLACEHOLDER in raw:
+                # A code span or image: a word as it is (Vale's too).
+                ok, total, starts = ok + 1, total + 1, False
+            elif word_match is not None:
                 word = word_match.group()
                 head = word.split("-")[0]
                 if word in self.exceptions or head in self.exceptions or raw in self.exceptions:

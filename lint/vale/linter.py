@@ -19,7 +19,7 @@ from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.vale.ini import IGNORE_KEYS, ValeIni, read_ini, split_patterns
 from lint.vale.rules import LEVELS, load_style
-from lint.vale.positions import at_sentence_line
+from lint.vale.positions import SentenceLines
 from lint.vale.scoping import DEFAULT_IGNORED, DEFAULT_SKIPPED, Unlinted
 from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
@@ -89,10 +89,11 @@ class ValeLinter(Linter):
         IgnoredScopes and SkippedScopes elements); a match across inline markup is moved to
         the line Vale gives it (lint.vale.positions); then each rule's `limit`."""
         raw = self._split_rulesets(path)[1]
-        if raw.rules:
+        switches = [c for c in document.comments if is_vale_switch(c.text)]
+        if raw.rules and switches:
             # Vale lints the raw scope before it reads the comment switches.
             unswitched = dataclasses.replace(document, comments=[
-                c for c in document.comments if not is_vale_switch(c.text)])
+                c for c in document.comments if c not in switches])
             diagnostics = sorted([*(d for d in diagnostics if d.rule_id not in self.raw_ids),
                                   *(d for d in run(unswitched, raw)
                                     if d.rule_id in self.raw_ids)],
@@ -110,9 +111,9 @@ class ValeLinter(Linter):
         kept = [d for d in diagnostics if not inside(d, spans)
                 and not (d.rule_id in self.vale_ids and d.rule_id not in self.raw_ids
                          and inside(d, scoped))]
-        kept = [at_sentence_line(document, d)
-                if d.rule_id in self.vale_ids and d.rule_id not in self.raw_ids else d
-                for d in kept]
+        locate = SentenceLines(document)
+        kept = [locate.moved(d) if d.rule_id in self.vale_ids and d.rule_id not in self.raw_ids
+                else d for d in kept]
         return self._within_limits(kept)
 
     def _within_limits(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 import regex
@@ -20,26 +21,36 @@ def crosses_markup(block: Block, diagnostic: Diagnostic) -> bool:
     return any((i.start <= lo < i.end) != (i.start < hi <= i.end) for i in block.inline)
 
 
-def at_sentence_line(document: Document, diagnostic: Diagnostic) -> Diagnostic:
-    """The finding moved where Vale reports a match it cannot find in the source (its
+class SentenceLines:
+    """Moves findings where Vale reports a match it cannot find in the source (its
     rendered text crosses markup): the whole first source line of the block that holds
-    every word of the match's sentence. Unchanged when no line does."""
-    block = next((b for b in document.blocks
-                  if b.start <= diagnostic.offset < b.end), None)
-    if block is None or not crosses_markup(block, diagnostic):
+    every word of the match's sentence. A finding that crosses no markup, or whose
+    sentence no line holds whole, stays where it is."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.starts = [b.start for b in document.blocks]
+
+    def moved(self, diagnostic: Diagnostic) -> Diagnostic:
+        blocks = self.document.blocks
+        at = bisect.bisect_right(self.starts, diagnostic.offset) - 1
+        if at < 0 or diagnostic.offset >= blocks[at].end:
+            return diagnostic
+        block = blocks[at]
+        if not crosses_markup(block, diagnostic):
+            return diagnostic
+        spans = (block.projection.to_source_span(s.start, s.end) for s in block.sentences)
+        sentence = next((s for s, (lo, hi) in zip(block.sentences, spans)
+                         if lo <= diagnostic.offset < hi), None)
+        if sentence is None:
+            return diagnostic
+        words = _TOKEN.findall(block.sentence_text(sentence))
+        source = self.document.source
+        for line in range(source.line_of(block.start), source.line_of(block.end) + 1):
+            text = source.line_text(line)
+            if all(word in text for word in words):
+                start, end = source.line_starts[line], source.line_end(line)
+                return dataclasses.replace(diagnostic, offset=start, end_offset=end,
+                                           start=source.position(start),
+                                           end=source.position(end))
         return diagnostic
-    sentence = next((s for s in block.sentences
-                     if block.projection.to_source_span(s.start, s.end)[0] <= diagnostic.offset
-                     < block.projection.to_source_span(s.start, s.end)[1]), None)
-    if sentence is None:
-        return diagnostic
-    words = _TOKEN.findall(block.sentence_text(sentence))
-    source = document.source
-    for line in range(source.line_of(block.start), source.line_of(block.end) + 1):
-        text = source.line_text(line)
-        if all(word in text for word in words):
-            start = source.line_starts[line]
-            end = source.line_end(line)
-            return dataclasses.replace(diagnostic, offset=start, end_offset=end,
-                                       start=source.position(start), end=source.position(end))
-    return diagnostic
