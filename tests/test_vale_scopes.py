@@ -156,3 +156,13 @@ def test_vale_patterns_are_multiline_and_a_code_span_may_open_a_sentence_case_he
     assert _lint(tmp_path, "", rules, draft) == [
         "a.md:5:1:House.Emphasis:emphasis", "a.md:7:4:House.Case:'a heading'",
         "a.md:11:4:House.Case:'Step two: then a small word'"]
+
+
+def test_strong_emphasis_and_summary_scopes(tmp_path: Path) -> None:
+    rules = {"Strong": ACT + "scope: strong\n", "Em": ACT + "scope: emphasis\n",
+             "Body": ACT + "scope: summary\n"}
+    draft = "# ACT\n\nACT **ACT** *ACT* <b>ACT</b>\n\n| ACT |\n|---|\n| x |\n"
+    assert _lint(tmp_path, "", rules, draft) == [
+        "a.md:3:1:House.Body:'ACT'", "a.md:3:7:House.Body:'ACT'", "a.md:3:7:House.Strong:'ACT'",
+        "a.md:3:14:House.Body:'ACT'", "a.md:3:14:House.Em:'ACT'", "a.md:3:22:House.Body:'ACT'",
+        "a.md:3:22:House.Strong:'ACT'"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from lint.data import load_data
 from lint.document import Block, Document, TextUnit
 from lint.document.projection import PLACEHOLDER
 
@@ -12,9 +13,11 @@ BLOCK_NAMES = frozenset(
      "blockquote", "table", "header", "body", "row", "cell", "code", "html", "byline"}
 )
 SPECIAL_NAMES = frozenset({"text", "sentence", "document", "raw"})
-INLINE_NAMES = frozenset({"link", "alt"})
-"""Scopes inside a block (Vale's): a link's text (Block.inline), an image's alt text
-(Document.alt_texts)."""
+_INLINE_TAGS: dict[str, list[str]] = load_data("vale_scopes")["inline_scopes"]
+"""Vale's inline scopes → the Inline.name of the elements whose text each selects."""
+INLINE_NAMES = frozenset({*_INLINE_TAGS, "alt"})
+"""Scopes inside a block (Vale's): the text of links, strong or emphasised elements
+(Block.inline), an image's alt text (Document.alt_texts)."""
 
 
 def validate_selector(selector: str) -> str | None:
@@ -26,8 +29,8 @@ def validate_selector(selector: str) -> str | None:
             known = ", ".join(sorted(BLOCK_NAMES | SPECIAL_NAMES | INLINE_NAMES))
             return f"unknown scope {part!r} in {selector!r} (known: {known})"
     if len(parts) > 1 and set(parts) & (SPECIAL_NAMES | INLINE_NAMES):
-        return (f"{selector!r}: text, sentence, document, raw, link and alt cannot be "
-                "dotted")
+        return (f"{selector!r}: text, sentence, document, raw and the inline scopes "
+                f"({', '.join(sorted(INLINE_NAMES))}) cannot be dotted")
     return None
 
 
@@ -71,20 +74,23 @@ def units(document: Document, scope: Sequence[str]) -> Iterator[TextUnit]:
 
 def _inline_units(document: Document, names: Sequence[str],
                   negatives: Sequence[str]) -> Iterator[TextUnit]:
-    """A link's text (a slice of its block) or an image's alt text (a block of its own)."""
+    """A link's (strong, emphasised) text, a slice of its block, or an image's alt text,
+    a block of its own."""
     if "alt" in names:
         for alt in document.alt_texts:
             if not any(_matches(alt, s) for s in negatives):
                 yield TextUnit(alt.text, alt.scope, document, alt)
-    if "link" not in names:
+    scope_of = {tag: name for name in names for tag in _INLINE_TAGS.get(name, ())}
+    if not scope_of:
         return
     for block in document.blocks:
         if any(_matches(block, s) for s in negatives):
             continue
         for inline in block.inline:
-            if inline.name == "a" and inline.text_end > inline.text_start:
+            if inline.name in scope_of and inline.text_end > inline.text_start:
                 yield TextUnit(block.text[inline.text_start:inline.text_end],
-                               (*block.scope, "link"), document, block, inline.text_start)
+                               (*block.scope, scope_of[inline.name]), document, block,
+                               inline.text_start)
 
 
 def code_widened(unit: TextUnit) -> tuple[str, list[int]]:

@@ -142,6 +142,7 @@ def _scope(doc: LocatedYaml, raw: Any) -> Any:
     `a & ~b` (every part must hold) becomes the list `[a, ~b]`, which means the same
     when at most one part is positive (alone, or as the only item of a list). Vale's
     `sentence` leaves headings out; newslint's includes them, so `~heading` is added.
+    Vale's `summary` (alone) is the prose less headings and tables.
     """
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list):
@@ -154,6 +155,9 @@ def _scope(doc: LocatedYaml, raw: Any) -> Any:
         if sum(not p.startswith("~") for p in items) > 1:
             raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
                                         "is not supported")
+    if items == ["summary"]:
+        # Vale's body text: prose less headings and tables.
+        return ["text", "~heading", "~table"]
     if "sentence" in items and "~heading" not in items:
         items = [*items, "~heading"]
     return items if len(items) > 1 or not isinstance(raw, str) else items[0]
