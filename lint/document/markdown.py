@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt

@@ -81,17 +81,18 @@ class _Statistic(RuleType):
         return self.check_units([unit])
 
     def check_units(self, units: Iterable[TextUnit]) -> Iterator[Finding]:
-        for unit in units:
-            stats = statistics(unit.document)
-            if not stats["words"] or not stats["sentences"]:
-                return
-            try:
-                value = self.value(stats)
-            except (ArithmeticError, ValueError):
-                return  # no value (a division by zero): nothing to judge
-            if self.out_of_bounds(value):
-                yield Finding(0, 0, {"value": f"{value:.2f}"})
+        unit = next(iter(units), None)  # the whole document: one unit
+        if unit is None:
             return
+        stats = statistics(unit.document)
+        if not stats["words"] or not stats["sentences"]:
+            return
+        try:
+            value = self.value(stats)
+        except (ArithmeticError, ValueError):
+            return  # no value (a division by zero): nothing to judge
+        if self.out_of_bounds(value):
+            yield Finding(0, 0, {"value": f"{value:.2f}"})
 
     def value(self, stats: dict[str, float]) -> float:
         raise NotImplementedError

@@ -11,15 +11,15 @@ import regex
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Severity
-from lint.document import Document
 from lint.directives import is_vale_switch
+from lint.document import Document
 from lint.engine import ActiveRule, Ruleset, run
 from lint.patterns import PatternError, compile_pattern, finditer
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
 from lint.vale.ini import IGNORE_KEYS, ValeIni, read_ini, split_patterns
-from lint.vale.rules import LEVELS, load_style
 from lint.vale.positions import SentenceLines
+from lint.vale.rules import LEVELS, load_style
 from lint.vale.scoping import DEFAULT_IGNORED, DEFAULT_SKIPPED, Unlinted
 from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
