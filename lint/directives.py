@@ -64,6 +64,11 @@ def _comments(document: Document) -> list[Comment]:
     return sorted(comments, key=lambda c: c.start)
 
 
+def is_vale_switch(comment_text: str) -> bool:
+    """Whether a comment's inner text is one of Vale's switches (`vale off`, ...)."""
+    return _VALE.match(comment_text) is not None
+
+
 def parse_directives(
     document: Document, known: Iterable[str]
 ) -> tuple[list[Directive], list[Diagnostic]]:

@@ -10,6 +10,7 @@ from typing import Any
 from lint import rule_ids
 from lint.config import Config, RuleSetting
 from lint.diagnostic import Diagnostic, FileResult, Position, Severity
+from lint.document import Document
 from lint.document.builder import build_document
 from lint.document.docx_reader import WordError, docx_text, is_word_document
 from lint.document.language import Languages
@@ -226,10 +227,16 @@ class Linter:
                                       default_lang=self.language_for(path),
                                       languages=self.languages, lang=lang)
             ruleset = self.ruleset_for(path)
-            diagnostics, waived = apply_waivers(document, run(document, ruleset),
-                                                self.config.waivers, self._relative(path),
-                                                ruleset.known_ids)
+            found = self.after_rules(document, run(document, ruleset), path)
+            diagnostics, waived = apply_waivers(document, found, self.config.waivers,
+                                                self._relative(path), ruleset.known_ids)
         return FileResult(path, source, diagnostics, lang=document.lang, waived=waived)
+
+    def after_rules(self, document: Document, diagnostics: list[Diagnostic],
+                    path: str) -> list[Diagnostic]:
+        """The findings of `document` as this linter reports them, before waivers: all of
+        them here; a subclass may drop or move some knowing the document (lint.vale)."""
+        return diagnostics
 
     def lint_bytes(self, data: bytes, path: str, kind: str | None = None) -> FileResult:
         if len(data) > self.config.max_size:

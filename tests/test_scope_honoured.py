@@ -97,7 +97,7 @@ def test_a_whole_draft_type_rejects_scope_with_its_position(
 def test_every_type_says_how_it_honours_scope() -> None:
     modes = {name: scoping_of(cls) for name, cls in RULE_TYPES.items()}
     assert {name for name, mode in modes.items() if mode == "none"} == {
-        "required-text", "hedge-density"}
+        "required-text", "hedge-density", "metric", "readability"}
     assert {name for name, mode in modes.items() if mode == "findings"} == {
         "unsourced-projection", "vague-attribution", "hedging-gap", "stacked-hedges",
         "near-duplicate"}

@@ -49,7 +49,7 @@ def test_existence_rule_loads_with_level_raw_and_append(tmp_path: Path) -> None:
     spec = load_vale_rule(folder / "Raw.yml", "House")
     assert spec.id == "House.Raw" and spec.type == "existence"
     assert spec.severity is Severity.ERROR
-    assert spec.options["tokens"] == [r"(?:\b(?:a)\b)xy"]
+    assert spec.options["tokens"] == [r"(?m:(?:\b(?:a)\b)xy)"]
     assert spec.options["ignorecase"] is False
     specs, errors = load_style(folder)
     assert [s.id for s in specs] == ["House.Raw"]
@@ -231,11 +231,11 @@ def test_rules_lists_the_vale_rules_of_a_vale_folder(tmp_path: Path) -> None:
 
 
 def test_an_unknown_check_type_is_reported_at_its_extends_key(tmp_path: Path) -> None:
-    folder = _style(tmp_path, {"Metric": "message: m\nlevel: error\nextends: metric\n"
-                                         "formula: x\n"})
+    folder = _style(tmp_path, {"Sequence": "message: m\nlevel: error\nextends: sequence\n"
+                                           "tokens: []\n"})
     specs, errors = load_style(folder)
     assert specs == [] and [(e.line, e.column) for e in errors] == [(3, 10)]
-    assert "unknown rule type 'metric'" in errors[0].message
+    assert "unknown rule type 'sequence'" in errors[0].message
 
 
 def test_limit_keeps_a_rules_first_findings_of_each_file(tmp_path: Path) -> None:

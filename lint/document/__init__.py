@@ -37,6 +37,8 @@ class Block:
     index: int = 0
     """Position of the block in Document.blocks."""
     sentences: list[Sentence] = field(default_factory=list)
+    inline: list[Inline] = field(default_factory=list)
+    """The block's inline markup (emphasis, code spans, links, images), in source order."""
 
     @property
     def text(self) -> str:
@@ -48,6 +50,29 @@ class Block:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.projection.text[sentence.start : sentence.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """One inline markup element of a block, named by the HTML tag it renders as
+    (`strong`, `em`, `del`, `code`, `a`, `img`, or an inline HTML tag's own name), as
+    Vale's IgnoredScopes name them."""
+
+    name: str
+    start: int
+    """0-based code-point offset of the element's first source character (its markup)."""
+    end: int
+    """Exclusive end offset in the source, past the closing markup."""
+    text_start: int
+    """Offset of the element's text in the block's projection text."""
+    text_end: int
+    """Exclusive end of the element's text in the projection (a stand-in for code spans
+    and images)."""
+    alt: Block | None = None
+    """An image's alt text as a block of its own, scope ending in "alt" (not one of
+    Document.blocks: it is not prose the editorial checks read)."""
+    classes: tuple[str, ...] = ()
+    """An inline HTML element's `class` names (`<span class="x">` in Markdown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +118,9 @@ class Document:
     """Source (start, end) offsets of the front matter block, fences included."""
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    alt_texts: list[Block] = field(default_factory=list)
+    """Images' alt texts, each a block of its own (scope ending in "alt"), in source order;
+    kept apart from `blocks`: they are not the prose the editorial checks read."""
     problems: list[Problem] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Analyses shared by several rules on this document (e.g. the editorial sentence facts)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.common.entities import entities as _ENTITIES
@@ -12,7 +13,7 @@ from markdown_it.common.utils import isValidEntityCode
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from lint.document import Block, Comment, Document, Problem
+from lint.document import Block, Comment, Document, Inline, Problem
 from lint.document.projection import (
     PLACEHOLDER,
     Aligner,
@@ -44,6 +45,8 @@ _LEAVES = {"paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 _DELIMITERS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 )
+# Inline token type (less _open / _close) → the HTML tag it renders as (Inline.name).
+_TAGS = {"em": "em", "strong": "strong", "s": "del", "link": "a"}
 _SPACE = " \t"
 
 
@@ -108,11 +111,14 @@ def _add_inline_block(
 ) -> None:
     projection = Projection()
     aligner = Aligner(doc.source.text, cmap, projection, decode_entity=_decode_entity)
-    _walk(doc, token.children or [], aligner, emit=True)
+    inline: list[Inline] = []
+    _walk(doc, token.children or [], aligner, emit=True, inline=_InlineRecorder(
+        aligner, inline, scope))
     # A block of nothing but markup, placeholders or punctuation has no prose to check.
     if any(ch.isalnum() for ch in projection.text):
         start, end = cmap.span(0, len(cmap.content))
-        doc.blocks.append(Block(scope, start, end, projection, len(doc.blocks)))
+        inline.sort(key=lambda i: (i.start, -i.end))  # recorded as they close
+        doc.blocks.append(Block(scope, start, end, projection, len(doc.blocks), inline=inline))
 
 
 def _line_spans(source: SourceText, line_map: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -216,8 +222,93 @@ def _decode_entity(entity: str) -> str:
 
 
 # -- the inline walk --------------------------------------------------------------------
-def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool) -> None:
-    """Advance the aligner over the inline `children`, appending their prose if `emit`."""
+class _InlineRecorder:
+    """Records the inline elements a walk passes (Block.inline): where each opens and
+    closes in the content and in the projection, mapped to source offsets."""
+
+    def __init__(self, al: Aligner, out: list[Inline], scope: tuple[str, ...]) -> None:
+        self.al, self.out, self.scope = al, out, scope
+        self.open: list[tuple[str, int, int]] = []  # (tag, content start, text start)
+        self.html: list[tuple[str, int, int, tuple[str, ...]]] = []  # and classes
+
+    def html_tag(self, raw: str, start: int) -> None:
+        """An inline HTML tag: an opening one is recorded when its closing tag comes."""
+        tag = _HtmlTag.read(raw)
+        if tag is None:
+            return
+        name, classes, opening = tag
+        if opening:
+            self.html.append((name, start, len(self.al.projection.text), classes))
+            return
+        for index in range(len(self.html) - 1, -1, -1):
+            if self.html[index][0] == name:
+                _, begin, text_start, classes = self.html[index]
+                del self.html[index:]
+                src_start, src_end = self.al.cmap.span(begin, self.al.pos)
+                self.out.append(Inline(name, src_start, src_end, text_start,
+                                       len(self.al.projection.text), classes=classes))
+                return
+
+    def opened(self, tag: str, content_start: int) -> None:
+        self.open.append((tag, content_start, len(self.al.projection.text)))
+
+    def closed(self, tag: str) -> None:
+        # Tokens close in the order they opened; a stray close is left unrecorded.
+        if self.open and self.open[-1][0] == tag:
+            _, start, text_start = self.open.pop()
+            self.add(tag, start, self.al.pos, text_start)
+
+    def add(self, tag: str, start: int, end: int, text_start: int,
+            alt: Block | None = None) -> None:
+        src_start, src_end = self.al.cmap.span(start, end)
+        self.out.append(Inline(tag, src_start, src_end, text_start,
+                               len(self.al.projection.text), alt))
+
+
+class _HtmlTag(HTMLParser):
+    """Reads one inline HTML tag: its name, its class names, and whether it opens."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tag: tuple[str, tuple[str, ...], bool] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = tuple(n for key, value in attrs if key == "class" and value
+                      for n in value.split())
+        self.tag = (tag, names, True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tag = None  # <br/>: no element to hold text
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tag = (tag, (), False)
+
+    @classmethod
+    def read(cls, raw: str) -> tuple[str, tuple[str, ...], bool] | None:
+        reader = cls()
+        reader.feed(raw)
+        reader.close()
+        return reader.tag
+
+
+def _alt_block(doc: Document, image: Token, al: Aligner, scope: tuple[str, ...]) -> Block:
+    """An image's alt text (its label, markup removed) as a block of its own; moves the
+    cursor past the label."""
+    alt = Aligner(doc.source.text, al.cmap, Projection(), decode_entity=_decode_entity)
+    alt.pos = start = al.pos
+    _walk(doc, image.children or [], alt, emit=True, comments=False)
+    al.pos, al.misaligned = alt.pos, al.misaligned + alt.misaligned
+    src_start, src_end = al.cmap.span(start, alt.pos)
+    block = Block((*scope, "alt"), src_start, src_end, alt.projection, -1)
+    doc.alt_texts.append(block)
+    return block
+
+
+def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool,
+          inline: _InlineRecorder | None = None, comments: bool = True) -> None:
+    """Advance the aligner over the inline `children`, appending their prose if `emit`
+    (and recording their inline elements in `inline`; comments in doc.comments unless
+    `comments` is False)."""
     content = al.content
     in_autolink = False
     for child in children:
@@ -232,12 +323,21 @@ def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool) -> 
             _line_break(al, emit)
         elif kind in _DELIMITERS:
             al.expect(child.markup)
+            if inline is not None:
+                tag, _, edge = kind.rpartition("_")
+                if edge == "open":
+                    inline.opened(_TAGS[tag], al.pos - len(child.markup))
+                else:
+                    inline.closed(_TAGS[tag])
         elif kind == "code_inline":
             start = _find_at_cursor(al, child.markup)
             end = _closing_backticks(content, start + len(child.markup), len(child.markup))
             al.pos = end
             if emit:
+                text_start = len(al.projection.text)
                 al.emit_standin(PLACEHOLDER, start, end)
+                if inline is not None:
+                    inline.add("code", start, end, text_start)
         elif kind == "link_open" and child.markup in ("autolink", "linkify"):
             # The URL is not prose: one placeholder for the whole <...>.
             start = _find_at_cursor(al, "<") if child.markup == "autolink" else al.pos
@@ -245,29 +345,45 @@ def _walk(doc: Document, children: Sequence[Token], al: Aligner, emit: bool) -> 
             end = close + 1 if close >= 0 else len(content)
             al.pos = end
             if emit:
+                text_start = len(al.projection.text)
                 al.emit_standin(PLACEHOLDER, start, end)
+                if inline is not None:
+                    inline.add("a", start, end, text_start)
             in_autolink = True
         elif kind == "link_open":
             al.expect("[")
+            if inline is not None:
+                inline.opened("a", al.pos - 1)
         elif kind == "link_close":
             label_end = _find_at_cursor(al, "]")
             al.pos = _link_tail(content, label_end)
+            if inline is not None:
+                inline.closed("a")
         elif kind == "image":
             start = _find_at_cursor(al, "![")
             al.pos = start + 2
-            _walk(doc, child.children or [], al, emit=False)
+            alt = None
+            if inline is not None:
+                alt = _alt_block(doc, child, al, inline.scope)
+            else:
+                _walk(doc, child.children or [], al, emit=False)
             label_end = _find_at_cursor(al, "]")
             al.pos = _link_tail(content, label_end)
             if emit:
+                text_start = len(al.projection.text)
                 al.emit_standin(PLACEHOLDER, start, al.pos)
+                if inline is not None:
+                    inline.add("img", start, al.pos, text_start, alt)
         elif kind == "html_inline":
             start = _find_at_cursor(al, child.content)
             al.pos = start + len(child.content)
-            if child.content.startswith("<!--") and emit:
+            if child.content.startswith("<!--") and emit and comments:
                 _inline_comment(doc, al, start, child.content)
             elif emit and child.content[:3].lower() == "<br":
                 # A <br> separates words like a line break does.
                 al.emit_standin(" ", start, al.pos)
+            elif inline is not None and not child.content.startswith("<!"):
+                inline.html_tag(child.content, start)
         elif child.markup:
             al.expect(child.markup)
 

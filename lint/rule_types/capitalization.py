@@ -9,6 +9,7 @@ import regex
 
 from lint.data import load_data
 from lint.document import TextUnit
+from lint.document.projection import PLACEHOLDER
 from lint.patterns import compile_pattern, normalise_term, search
 from lint.rule_types.base import Finding, OptionError, RuleType, check_regexes, rule_type
 
@@ -129,7 +130,10 @@ class Capitalization(RuleType):
                 ok, total, starts = ok + 1, total + 1, False
                 continue
             word_match = _WORD.search(raw)
-            if word_match is not None:
+            if word_match is None and PLACEHOLDER in raw:
+                # A code span or image: a word as it is (Vale's too).
+                ok, total, starts = ok + 1, total + 1, False
+            elif word_match is not None:
                 word = word_match.group()
                 head = word.split("-")[0]
                 if word in self.exceptions or head in self.exceptions or raw in self.exceptions:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from lint.buffer_memory import TextMemo
 from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
+from lint.document.projection import PLACEHOLDER
+from lint.document.scopes import code_widened
 from lint.patterns import (
     APOSTROPHES, SPACE, compile_pattern, compile_terms, finditer, fullmatch,
 )
@@ -31,7 +33,10 @@ class OccurrenceOptions:
     """Report a unit with fewer than this many matches (-1: no minimum)."""
     ignorecase: bool = False
     at_first_match: bool = False
-    """Report from the unit's first match (Vale's position) instead of the whole unit."""
+    """Report from the unit's first match (Vale's position) instead of the whole unit; a
+    match on a code span's placeholder is not a place to report from."""
+    code_width: bool = False
+    """Count an inline code span as its characters, not as one placeholder (Vale's)."""
 
 
 @rule_type("occurrence")
@@ -55,14 +60,19 @@ class Occurrence(RuleType):
                                      nonword=True)
 
     def _count(self, text: str) -> tuple[int, int]:
-        """How many non-empty matches `text` holds, and where the first one starts (0 if none)."""
+        """How many non-empty matches `text` holds, and where the first one outside a code
+        placeholder starts (else the first one; 0 if none)."""
         matches = [m for m in finditer(self.pattern, text) if m.end() > m.start()]
-        return len(matches), matches[0].start() if matches else 0
+        first = next((m.start() for m in matches if text[m.start()] != PLACEHOLDER),
+                     matches[0].start() if matches else 0)
+        return len(matches), first
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         # In the language server, sentences that did not change are not counted again.
         memo = TextMemo.open(self)
-        text = unit.text
+        text, origin = unit.text, None
+        if self.options.code_width:
+            text, origin = code_widened(unit)
         count, first_start = (self._count(text) if memo is None
                               else memo.get(("count", text), lambda: self._count(text)))
         limit = None
@@ -72,6 +82,8 @@ class Occurrence(RuleType):
             limit = self.options.min
         if limit is not None:
             first = first_start if self.options.at_first_match else 0
+            if origin is not None:
+                first = origin[first] if first < len(origin) else len(unit.text)
             start, end = unit.span(first, len(unit.text))
             yield Finding(start, end, {"count": count, "limit": limit})
 

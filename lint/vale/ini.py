@@ -51,6 +51,11 @@ class ValeIni:
     sections: list[Section] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
+    def core_list(self, key: str, default: tuple[str, ...]) -> list[str]:
+        """A comma-separated core setting (the global section's), or Vale's default."""
+        value = self.sections[0].settings.get(key) if self.sections else None
+        return _list(value) if value is not None else list(default)
+
     @property
     def styles(self) -> list[str]:
         """Every style the file names (BasedOnStyles, or a `Style.Rule` key), in order."""

@@ -10,14 +10,17 @@ from pathlib import Path
 import regex
 
 from lint.config import Config
-from lint.diagnostic import Diagnostic, FileResult, Severity
-from lint.engine import ActiveRule, Ruleset
+from lint.diagnostic import Diagnostic, Severity
+from lint.directives import is_vale_switch
+from lint.document import Document
+from lint.engine import ActiveRule, Ruleset, run
 from lint.patterns import PatternError, compile_pattern, finditer
 from lint.rulespec import RuleSpec
 from lint.runner import Linter
-from lint.source import SourceText
 from lint.vale.ini import IGNORE_KEYS, ValeIni, read_ini, split_patterns
+from lint.vale.positions import SentenceLines
 from lint.vale.rules import LEVELS, load_style
+from lint.vale.scoping import DEFAULT_IGNORED, DEFAULT_SKIPPED, Unlinted
 from lint.vale.vocab import BUILTIN_STYLE, builtin_rules, read_vocabularies
 from lint.yamlio import InputError
 
@@ -64,22 +67,54 @@ class ValeLinter(Linter):
             self.warnings.extend(errors)
         self.vale_ids = self.catalog.ids - pack_ids
         self.min_severity = Severity.parse(LEVELS[self.vale.min_level])
-        self._vale_rulesets: dict[tuple[tuple[int, ...], tuple[int, ...]], Ruleset] = {}
+        self._vale_rulesets: dict[tuple[tuple[int, ...], tuple[int, ...]],
+                                  tuple[Ruleset, Ruleset]] = {}
+        """By (sections, overrides): every rule, and the Vale rules scoped `raw` alone, which
+        run again without the comment switches (Vale checks them before it reads those)."""
         self._ignores = self._compile_ignores()
+        self.unlinted = Unlinted.from_tags([
+            *self.vale.core_list("IgnoredScopes", DEFAULT_IGNORED),
+            *self.vale.core_list("SkippedScopes", DEFAULT_SKIPPED)],
+            self.vale.core_list("IgnoredClasses", ()))
+        self.raw_ids = {s.id for specs in self.styles.values() for s in specs
+                        if {"raw", "document"}.intersection(s.scope or ())}
+        """The Vale rules of the raw source, which Vale checks as it is: no ignored or
+        skipped scope, no comment switch applies to them."""
 
-    def lint_source(self, source: SourceText, path: str, kind: str | None = None,
-                    lang: str | None = None) -> FileResult:
-        """As newslint lints it, less the findings inside text the sections' TokenIgnores
-        and BlockIgnores patterns match (Vale does not lint that text)."""
-        result = super().lint_source(source, path, kind, lang)
-        patterns = self._ignore_patterns(path)
-        if not result.diagnostics or not (patterns or self.limits):
-            return result
-        spans = [m.span() for p in patterns for m in finditer(p, source.text)
+    def after_rules(self, document: Document, diagnostics: list[Diagnostic],
+                    path: str) -> list[Diagnostic]:
+        """The findings as Vale reports them: the Vale rules scoped `raw` run again without
+        the comment switches; those wholly inside text Vale does not lint are dropped (what
+        the sections' TokenIgnores and BlockIgnores match, and for the other Vale rules the
+        IgnoredScopes and SkippedScopes elements); a match across inline markup is moved to
+        the line Vale gives it (lint.vale.positions); then each rule's `limit`."""
+        raw = self._split_rulesets(path)[1]
+        switches = [c for c in document.comments if is_vale_switch(c.text)]
+        if raw.rules and switches:
+            # Vale lints the raw scope before it reads the comment switches.
+            unswitched = dataclasses.replace(document, comments=[
+                c for c in document.comments if c not in switches])
+            diagnostics = sorted([*(d for d in diagnostics if d.rule_id not in self.raw_ids),
+                                  *(d for d in run(unswitched, raw)
+                                    if d.rule_id in self.raw_ids)],
+                                 key=lambda d: d.sort_key)
+        if not diagnostics:
+            return diagnostics
+        text = document.source.text
+        spans = [m.span() for p in self._ignore_patterns(path) for m in finditer(p, text)
                  if m.end() > m.start()]
-        kept = [d for d in result.diagnostics
-                if not any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)]
-        return dataclasses.replace(result, diagnostics=self._within_limits(kept))
+        scoped = self.unlinted.spans(document)
+
+        def inside(d: Diagnostic, spans: list[tuple[int, int]]) -> bool:
+            return any(lo <= d.offset and d.end_offset <= hi for lo, hi in spans)
+
+        kept = [d for d in diagnostics if not inside(d, spans)
+                and not (d.rule_id in self.vale_ids and d.rule_id not in self.raw_ids
+                         and inside(d, scoped))]
+        locate = SentenceLines(document)
+        kept = [locate.moved(d) if d.rule_id in self.vale_ids and d.rule_id not in self.raw_ids
+                else d for d in kept]
+        return self._within_limits(kept)
 
     def _within_limits(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """A rule with a Vale `limit` keeps its first `limit` findings of the file (in
@@ -118,13 +153,20 @@ class ValeLinter(Linter):
     def ruleset_for(self, path: str) -> Ruleset:
         """The rules the `.vale.ini` sections matching `path` turn on, at or above
         MinAlertLevel."""
+        return self._split_rulesets(path)[0]
+
+    def _split_rulesets(self, path: str) -> tuple[Ruleset, Ruleset]:
+        """Every rule for `path`, and its Vale rules of the raw scope (see _vale_rulesets)."""
         sections = self.sections_for(path)
         overrides = self.overrides_for(path) if self.with_packs else ()
         key = (sections, overrides)
         if key not in self._vale_rulesets:
             packs = self._pack_rules(overrides)
-            self._vale_rulesets[key] = Ruleset(packs + self._vale_rules(sections), self.context,
-                                               self.catalog.ids, self.languages)
+            vale = self._vale_rules(sections)
+            self._vale_rulesets[key] = (
+                Ruleset(packs + vale, self.context, self.catalog.ids, self.languages),
+                Ruleset([a for a in vale if a.spec.id in self.raw_ids], self.context,
+                        self.catalog.ids, self.languages))
         return self._vale_rulesets[key]
 
     def project_ruleset(self) -> Ruleset:

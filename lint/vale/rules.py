@@ -26,8 +26,12 @@ VALE_ALTERNATIVES = "' or '"
 Vale's line format, reproduced for the scripts that read it."""
 
 # Vale fills a substitution message with (replacement, match), a capitalization one with
-# (match, the text as the style wants it); every other type with the matched text alone.
-_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected")}
+# (match, the text as the style wants it), a metric or readability one with the value
+# (two decimals); every other type with the matched text alone.
+_ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected"),
+              "metric": ("value",), "readability": ("value",)}
+# Vale's `metric` and `readability` judge the summary text whatever their `scope`.
+_UNSCOPED = frozenset({"metric", "readability"})
 
 
 def load_vale_rule(path: Path, style: str, accept: Sequence[str] = ()) -> RuleSpec:
@@ -75,7 +79,7 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         raise doc.error((), "a Vale rule needs 'extends' (existence, substitution, ...)")
     kind = data.pop("extends")
     out: dict[str, Any] = {"type": kind}
-    level = data.pop("level", "suggestion")
+    level = data.pop("level", "warning")  # Vale's default level (its check manager)
     if level not in LEVELS:
         raise doc.error(("level",), f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     out["severity"] = LEVELS[level]
@@ -84,7 +88,9 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         # Vale quotes a suggestion itself when the message leaves its `%s` bare.
         message = re.sub(r"(?<!['\"])%s(?!['\"])", "'%s'", message, count=1)
     out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
-    if "scope" in data:
+    if kind in _UNSCOPED:
+        data.pop("scope", None)
+    elif "scope" in data:
         data["scope"] = _scope(doc, data["scope"])
     if accept and kind in ("existence", "substitution", "capitalization") and data.get(
             "vocab", True) is not False:
@@ -96,13 +102,17 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     for key in IGNORED_KEYS:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
-    data.setdefault("ignorecase", False)
+    if kind not in _UNSCOPED:
+        data.setdefault("ignorecase", False)
     if kind in ("existence", "substitution"):
         data.update(skip_urls=True, tidy_match=True)
+        if data.get("scope", "text") == "text":
+            # Vale's `text` holds images' alt texts too (newslint's prose does not).
+            data["scope"] = ["text", "alt"]
     if kind == "existence":
         data = _existence(data)
     elif kind == "occurrence":
-        data["at_first_match"] = True
+        data.update(at_first_match=True, code_width=True)
     elif kind == "capitalization":
         data = _title_style(doc, data)
     elif kind == "substitution":
@@ -132,6 +142,7 @@ def _scope(doc: LocatedYaml, raw: Any) -> Any:
     `a & ~b` (every part must hold) becomes the list `[a, ~b]`, which means the same
     when at most one part is positive (alone, or as the only item of a list). Vale's
     `sentence` leaves headings out; newslint's includes them, so `~heading` is added.
+    Vale's `summary` (alone) is the prose less headings and tables.
     """
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list):
@@ -144,6 +155,9 @@ def _scope(doc: LocatedYaml, raw: Any) -> Any:
         if sum(not p.startswith("~") for p in items) > 1:
             raise doc.error(("scope",), f"scope {raw!r}: a conjunction of two positive scopes "
                                         "is not supported")
+    if items == ["summary"]:
+        # Vale's body text: prose less headings and tables.
+        return ["text", "~heading", "~table"]
     if "sentence" in items and "~heading" not in items:
         items = [*items, "~heading"]
     return items if len(items) > 1 or not isinstance(raw, str) else items[0]
@@ -160,7 +174,9 @@ def _existence(data: dict[str, Any]) -> dict[str, Any]:
     nonword = data.pop("nonword", False)
     body = "|".join(str(t) for t in tokens)
     head = f"(?:\\b(?:{body})\\b)" if tokens and not nonword else f"(?:{body})"
-    data["tokens"] = [head + raw if append else raw + head]
+    # Vale compiles the pattern multi-line: `^` and `$` match at every line (a `raw` scope
+    # reads the whole file).
+    data["tokens"] = ["(?m:" + (head + raw if append else raw + head) + ")"]
     data["nonword"] = True
     return data
 
