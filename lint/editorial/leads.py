@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -156,8 +156,9 @@ def _class_end(source: str, start: int) -> int:
     raise _Unknown("an unterminated class")
 
 
-def _group_end(source: str, start: int) -> int:
-    """The index after the ')' closing the group that opens at `start`."""
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each character of `source` from `start` that
+    can open, close or split a group: escapes and character classes are stepped over whole."""
     depth = 0
     i = start
     while i < len(source):
@@ -172,30 +173,24 @@ def _group_end(source: str, start: int) -> int:
             depth += 1
         elif char == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, char, depth
         i += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index after the ')' closing the group that opens at `start`."""
+    for i, char, depth in _structure(source, start):
+        if char == ")" and depth == 0:
+            return i + 1
     raise _Unknown("an unbalanced group")
 
 
 def _top_level_alternatives(source: str) -> list[str]:
     parts: list[str] = []
-    depth = begin = i = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    begin = 0
+    for i, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             parts.append(source[begin:i])
             begin = i + 1
-        i += 1
     parts.append(source[begin:])
     return parts
