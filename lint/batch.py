@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 
@@ -69,6 +68,10 @@ def _lint_all(linter: Linter, work: list[tuple[str, bytes | None]],
             yield _lint(linter, job)
         return
     global _worker_linter
+    # Imported only when workers start: most runs lint a few files in one process, and
+    # multiprocessing (with socket, selectors...) costs about 4 ms of each start.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         # Forked workers inherit the linter already built: no second start-up per worker.
