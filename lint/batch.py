@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from lint.cache import ResultCache
 from lint.diagnostic import FileResult
 from lint.runner import Linter
+
+if TYPE_CHECKING:  # the result cache (hashlib, pickle) is imported by --cache runs only
+    from lint.cache import ResultCache
 
 PARALLEL_MIN_FILES = 32
 """Without --jobs, runs over at least this many files use one process per CPU: below it,

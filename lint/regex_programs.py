@@ -21,7 +21,6 @@ NEWSLINT_PATTERN_CACHE=off turns it off.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -33,6 +32,12 @@ from typing import Any
 
 import regex
 from regex import _main as regex_main
+
+try:
+    # hashlib's own BLAKE2: importing hashlib would also load OpenSSL, about 2 ms of a start.
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the module
+    from hashlib import blake2b
 
 MAX_ENTRIES = 2000
 """Most programs kept (one version's built-in packs use about 900)."""
@@ -99,7 +104,7 @@ def _today() -> int:
 
 
 def _key(source: str, flags: int) -> bytes:
-    return hashlib.blake2b(f"{flags}:{source}".encode("utf-8", "surrogatepass"),
+    return blake2b(f"{flags}:{source}".encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
 
 
