@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from lint.cache import ResultCache
 from lint.diagnostic import FileResult
 from lint.runner import Linter
+
+if TYPE_CHECKING:  # the result cache (hashlib, pickle) is imported by --cache runs only
+    from lint.cache import ResultCache
 
 PARALLEL_MIN_FILES = 32
 """Without --jobs, runs over at least this many files use one process per CPU: below it,
@@ -69,6 +71,10 @@ def _lint_all(linter: Linter, work: list[tuple[str, bytes | None]],
             yield _lint(linter, job)
         return
     global _worker_linter
+    # Imported only when workers start: most runs lint a few files in one process, and
+    # multiprocessing (with socket, selectors...) costs about 4 ms of each start.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         # Forked workers inherit the linter already built: no second start-up per worker.

@@ -30,6 +30,7 @@ class LexiconStore:
         self.trust_builtin = trust_builtin
         self._base: dict[str, dict[str, Any]] = {}
         self._docs: dict[str, list[LocatedYaml]] = {}
+        self._by_path: dict[str, LocatedYaml] = {}
         self.schema: Schema = load_schema(pack_dirs)
         self.errors: list[InputError] = list(self.schema.errors)
         for pack_dir in pack_dirs:
@@ -43,6 +44,11 @@ class LexiconStore:
         self._additions = additions or {}
         self._merged: dict[str, dict[str, Any]] = {}
 
+    def document(self, path: Path) -> LocatedYaml | None:
+        """The lexicon file at `path` as read here (None: not read, unreadable or not a
+        mapping), so that other start-up checks need not parse it again."""
+        return self._by_path.get(str(path))
+
     def _load(self, path: Path) -> None:
         try:
             doc = read_yaml_file(path)
@@ -53,6 +59,7 @@ class LexiconStore:
             self.errors.append(doc.error((), "a lexicon file must map lexicon keys to values"))
             return
         self._docs.setdefault(path.stem, []).append(doc)
+        self._by_path[str(path)] = doc
         target = self._base.setdefault(path.stem, {})
         trusted = self.trust_builtin and _is_builtin(path)
         for name, value in doc.data.items():

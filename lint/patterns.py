@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
@@ -90,32 +91,34 @@ def normalise_term(source: str) -> str:
     """
     out: list[str] = []
     class_at = -1  # index where the current [...] class began, -1 outside classes
-    escaped = False
-    for index, ch in enumerate(source):
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        elif class_at >= 0:
-            out.append(ch)
+    # Token by token, not character by character (lexicon sources run to thousands of
+    # characters at every start): a run of ordinary characters is copied in one step.
+    for token in _TERM_TOKENS.finditer(source):
+        text = token.group()
+        index = token.start()
+        if class_at >= 0:
+            out.append(text)
             # A ']' first in a class ('[]...]', '[^]...]') is a member, not the end.
-            if ch == "]" and source[class_at + 1 : index] not in ("", "^"):
+            if text == "]" and source[class_at + 1 : index] not in ("", "^"):
                 class_at = -1
-        elif ch == "[":
-            out.append(ch)
+        elif text == "[":
+            out.append(text)
             class_at = index
-        elif ch in APOSTROPHES and not _in_group_name(source, index):
+        elif text in APOSTROPHES and not _in_group_name(source, index):
             out.append(f"[{APOSTROPHES}]")
-        elif ch == " ":
+        elif text == " ":
             if source[index + 1 : index + 2] in tuple(_QUANTIFIERS):
                 out.append(SPACE)
             elif not (out and out[-1] == SPACE + "+"):
                 out.append(SPACE + "+")
         else:
-            out.append(ch)
+            out.append(text)  # an escape (kept whole), ']' outside a class, or plain text
     return "".join(out)
+
+
+# An escape with the character it escapes (or a lone final backslash), a character
+# normalise_term looks at, or a run of any others.
+_TERM_TOKENS = re.compile(rf"\\.?|[\[\] {APOSTROPHES}]|[^\\\[\] {APOSTROPHES}]+", re.S)
 
 
 def _in_group_name(source: str, index: int) -> bool:

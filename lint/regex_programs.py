@@ -1,11 +1,18 @@
-"""A disk cache of the regex module's compiled programs, so that start-up skips its parser.
+"""A disk store of the regex module's compiled programs, so that start-up skips its parser.
 
 The `regex` module parses and optimises a pattern in Python, then hands the resulting
 program (plain integers, strings and dictionaries) to its C core. For the few hundred
 lexicon patterns of a run that Python half is most of a cold start, and its output never
 changes for a given pattern, flags, regex version and Python version. This module keeps
-those programs in one file (marshal: plain data, no code) and builds the pattern straight
-from the stored program the next time; anything unexpected falls back to a normal compile.
+those programs (marshal: plain data, no code) in an SQLite file keyed by a hash of the
+pattern, reads only the programs a run asks for, and builds the pattern straight from the
+stored program; anything unexpected falls back to a normal compile.
+
+The store is bounded: each entry carries the day it was last used, entries unused for
+MAX_AGE_DAYS and those past MAX_ENTRIES (least recently used first) are pruned when a run
+writes, and stores of other regex or Python versions unused for MAX_AGE_DAYS are removed.
+It is never an error: a damaged store is deleted and rebuilt, a store locked by another
+process (--jobs workers, parallel runs) is skipped for that run.
 
 Location: $NEWSLINT_PATTERN_CACHE, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint;
 NEWSLINT_PATTERN_CACHE=off turns it off.
@@ -16,24 +23,40 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
+import sqlite3
 import sys
-import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import regex
 from regex import _main as regex_main
 
-MAX_ENTRIES = 4000
-"""Past this many stored programs, only those used by the last run are kept."""
+try:
+    # hashlib's own BLAKE2: importing hashlib would also load OpenSSL, about 2 ms of a start.
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the module
+    from hashlib import blake2b
+
+MAX_ENTRIES = 2000
+"""Most programs kept (one version's built-in packs use about 900)."""
+MAX_AGE_DAYS = 30
+"""Programs, and other versions' stores, unused this many days are pruned."""
+BUSY_SECONDS = 0.5
+"""How long a read or write waits for another process's write before giving up on it."""
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # SQLite's result codes (not exported before 3.11)
+_PREFIX = "programs-"
+_LEGACY_PREFIX = "regex-"  # the earlier format: one marshal file read whole at each start
 
 _lock = threading.Lock()
-# Each program stays marshalled until used: as Python lists of ints the few hundred
-# programs of a run would take tens of megabytes.
-_stored: dict[tuple[str, int], bytes] | None = None  # read on first compile
-_used: set[tuple[str, int]] = set()
-_dirty = False
+_connection: sqlite3.Connection | None = None
+_connection_pid: int | None = None  # a forked worker opens its own: SQLite forbids sharing
+_opened = False
+_new: dict[bytes, bytes] = {}  # key -> program compiled by this run, written at exit
+_touched: set[bytes] = set()  # keys read whose last-used day is older than today
+_abandoned: list[sqlite3.Connection] = []  # a parent's connection, never used nor closed
 
 
 class _Recorder:
@@ -52,7 +75,7 @@ class _Recorder:
 
 
 def cache_file() -> Path | None:
-    """The file of stored programs for this regex and Python version (None: turned off)."""
+    """The store of programs for this regex and Python version (None: turned off)."""
     setting = os.environ.get("NEWSLINT_PATTERN_CACHE", "")
     if setting.lower() == "off":
         return None
@@ -62,21 +85,43 @@ def cache_file() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         folder = Path(base) / "newslint"
     version = f"{sys.implementation.name}{sys.version_info[0]}{sys.version_info[1]}"
-    return folder / f"regex-{regex.__version__}-{version}.marshal"
+    return folder / f"{_PREFIX}regex-{regex.__version__}-{version}.sqlite3"
+
+
+def reset() -> None:
+    """Forget the open store and this run's programs, as a new process would (tests)."""
+    global _connection, _connection_pid, _opened
+    with _lock:
+        if _connection is not None:
+            _connection.close()
+        _connection, _connection_pid, _opened = None, None, False
+        _new.clear()
+        _touched.clear()
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+def _key(source: str, flags: int) -> bytes:
+    return blake2b(f"{flags}:{source}".encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - regex's own name
     """regex.compile(source, flags), from the stored program when there is one."""
-    global _stored, _dirty
-    key = (source, int(flags))
+    key = _key(source, int(flags))
     with _lock:
-        if _stored is None:
-            _stored = _load()
-        program = _stored.get(key)
-        _used.add(key)
+        program = _new.get(key)
+        if program is None:
+            program = _read(key)
     if program is not None:
         try:
-            return regex_main._regex.compile(*marshal.loads(program))
+            arguments = marshal.loads(program)
+            # The source is part of the program: a (most unlikely) hash collision, or an
+            # entry written for another pattern, is compiled again.
+            if arguments[0] == source:
+                return regex_main._regex.compile(*arguments)
         except Exception:  # noqa: BLE001 - a stale or damaged entry: compile it again
             pass
     with _lock:
@@ -94,8 +139,7 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
         if arguments is not None and arguments[:2] == (pattern.pattern, pattern.flags):
             program = _marshalled(arguments)
             if program is not None:
-                _stored[key] = program
-                _dirty = True
+                _new[key] = program
     return pattern
 
 
@@ -110,37 +154,138 @@ def _marshalled(arguments: tuple[Any, ...]) -> bytes | None:
         return None
 
 
-def _load() -> dict[tuple[str, int], bytes]:
+def _store() -> sqlite3.Connection | None:
+    """This process's connection to an existing store (None: off, absent or unreadable).
+    Called with _lock held."""
+    global _connection, _connection_pid, _opened
+    if _opened and _connection_pid != os.getpid():
+        # A forked child: the parent's connection must not be used (nor closed) here.
+        if _connection is not None:
+            _abandoned.append(_connection)
+        _connection, _opened = None, False
+        _touched.clear()
+    if _opened:
+        return _connection
+    _opened, _connection_pid = True, os.getpid()
     path = cache_file()
-    if path is None:
-        return {}
+    if path is None or not path.is_file():
+        return None  # created by save() when this run compiles something
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}  # absent or damaged: rebuilt at exit
-    return data if isinstance(data, dict) else {}
+        _connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None,
+                                      check_same_thread=False)
+    except sqlite3.Error:
+        _connection = None
+    return _connection
+
+
+def _read(key: bytes) -> bytes | None:
+    """The stored program of `key`, or None. Called with _lock held."""
+    connection = _store()
+    if connection is None:
+        return None
+    try:
+        row = connection.execute(
+            "SELECT program, used FROM programs WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error as exc:
+        # Busy (another process writing), no table yet (created by a writer that has not
+        # committed): compiled normally this time. Damaged: deleted, rebuilt at exit.
+        if _damaged(exc):
+            _discard_damaged(connection)
+        return None
+    if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], int):
+        return None
+    program, used = row
+    if used < _today():
+        _touched.add(key)
+    return program
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is not a database or is corrupt (not: busy, read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc)
+    return "not a database" in text or "malformed" in text
+
+
+def _discard_damaged(connection: sqlite3.Connection) -> None:
+    """Close and delete a store that cannot be read; save() writes a new one."""
+    global _connection
+    connection.close()
+    _connection = None
+    path = cache_file()
+    if path is not None:
+        for damaged in (path, path.with_name(path.name + "-journal")):
+            try:
+                damaged.unlink()
+            except OSError:
+                pass
 
 
 @atexit.register
 def save() -> None:
-    """Write the stored programs when this run compiled new ones (atomically)."""
-    global _dirty
-    path = cache_file()
-    if not _dirty or _stored is None or path is None:
-        return
+    """Write this run's new programs, mark the stored ones it used, prune (one transaction)."""
+    global _connection
     with _lock:
-        kept = _stored if len(_stored) <= MAX_ENTRIES else {
-            key: value for key, value in _stored.items() if key in _used}
+        path = cache_file()
+        if path is None or (not _new and not _touched):
+            return
+        _store()  # a forked child drops its parent's connection here
+        connection = _connection
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(marshal.dumps(kept))
-                os.replace(temporary, path)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            if connection is None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                connection = _connection = sqlite3.connect(
+                    path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            _write(connection)
+        except sqlite3.Error as exc:
+            if connection is not None and _damaged(exc):
+                _discard_damaged(connection)
+            return  # locked by another writer, or read-only: compiled again next run
         except (OSError, ValueError):
-            return  # a read-only home (or an entry marshal refuses): compiled again next run
-        _dirty = False
+            return
+        _new.clear()
+        _touched.clear()
+        _prune_other_stores(path)
+
+
+def _write(connection: sqlite3.Connection) -> None:
+    today = _today()
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("CREATE TABLE IF NOT EXISTS programs (key BLOB PRIMARY KEY,"
+                           " program BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
+        connection.executemany("INSERT OR REPLACE INTO programs VALUES (?, ?, ?)",
+                               [(key, program, today) for key, program in _new.items()])
+        connection.executemany("UPDATE programs SET used = ? WHERE key = ?",
+                               [(today, key) for key in _touched])
+        connection.execute("DELETE FROM programs WHERE used < ?", (today - MAX_AGE_DAYS,))
+        connection.execute(
+            "DELETE FROM programs WHERE key IN (SELECT key FROM programs"
+            " ORDER BY used DESC LIMIT -1 OFFSET ?)", (MAX_ENTRIES,))
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _prune_other_stores(path: Path) -> None:
+    """Remove the earlier format's files, and other versions' stores unused for
+    MAX_AGE_DAYS (a store in use is written at least once a day, see _touched)."""
+    oldest = time.time() - MAX_AGE_DAYS * 86400
+    try:
+        neighbours = list(path.parent.iterdir())
+    except OSError:
+        return
+    for other in neighbours:
+        name = other.name
+        try:
+            if name.startswith(_LEGACY_PREFIX) and name.endswith(".marshal"):
+                other.unlink()
+            elif (name.startswith(_PREFIX) and name.endswith(".sqlite3") and other != path
+                  and other.stat().st_mtime < oldest):
+                other.unlink()
+        except OSError:
+            pass

@@ -51,7 +51,7 @@ class Linter:
         self.errors: list[InputError] = list(self.catalog.errors)
         self.lexicons = LexiconStore(self.catalog.pack_dirs, config.lexicons)
         self.errors.extend(self.lexicons.errors)
-        self.errors.extend(message_errors(self.catalog))
+        self.errors.extend(message_errors(self.catalog, self.lexicons))
         # Built once: detection, sentence and byline data, messages and lexicon gates.
         self.languages = Languages.from_lexicons(
             {lang: self.lexicons.get(lang) for lang in sorted(self.lexicons.languages())},

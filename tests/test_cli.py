@@ -460,6 +460,25 @@ def test_check_never_imports_the_language_server(project: Path) -> None:
     assert proc.stdout.split() == ["2"]  # two runs with findings, no heavy module
 
 
+def test_checking_a_markdown_draft_skips_what_it_does_not_use(project: Path) -> None:
+    """Worker processes, the result cache, Word and HTML readers, importlib.resources and
+    OpenSSL's hashes cost milliseconds of every start: a one-process check of a Markdown
+    draft without --cache imports none of them."""
+    write(project / "draft.md", WARNING)
+    code = (
+        "import io, sys\n"
+        "from lint.cli import main\n"
+        "status = main(['check', 'draft.md'], stdout=io.StringIO())\n"
+        "unused = ('multiprocessing', 'zipfile', 'html.parser', 'importlib.resources',\n"
+        "          'lint.document.html_reader', 'lint.cache', 'pickle', '_hashlib')\n"
+        "print(status, *(m for m in unused if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), cwd=project, timeout=120)
+    assert proc.stderr == ""
+    assert proc.stdout.split() == ["1"]
+
+
 def test_version_loads_neither_the_engine_nor_its_libraries(project: Path) -> None:
     """`newslint --version` answers before the engine, the config or regex are imported."""
     code = (

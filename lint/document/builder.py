@@ -10,7 +10,6 @@ import regex
 from lint.data import load_data
 from lint.document import Document, Problem, Sentence
 from lint.document.language import Languages, builtin_languages, normalise_lang
-from lint.document.html_reader import parse_html
 from lint.document.markdown import parse_markdown
 from lint.document.plaintext import mark_crossheads, parse_text
 from lint.document.sentences import split_sentences
@@ -54,6 +53,10 @@ def build_document(
     if doc.kind == "markdown":
         parse_markdown(doc, _blank_lines(source, body_line))
     elif doc.kind == "html":
+        # Imported for HTML drafts only: the reader and its tag table (html.parser, a YAML
+        # file) cost about 3 ms of every start.
+        from lint.document.html_reader import parse_html
+
         parse_html(doc)
     else:
         paragraphs = parse_text(doc, body_line)

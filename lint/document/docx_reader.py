@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 WORD_SUFFIXES = (".docx",)
 
 
@@ -22,6 +19,11 @@ def docx_text(data: bytes) -> str:
     A Word document has no lines, so a finding's line is the number of the paragraph
     (counting those with text; tables, headers and footnotes are not read).
     """
+    # Imported here, not at the top: every run imports this module (is_word_document),
+    # few read Word documents, and zipfile costs a few milliseconds of each start.
+    import io
+    import zipfile
+
     try:
         import docx  # python-docx: only runs that read Word documents import it
     except ImportError:
