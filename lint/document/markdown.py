@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.common.entities import entities as _ENTITIES
@@ -233,7 +232,7 @@ class _InlineRecorder:
 
     def html_tag(self, raw: str, start: int) -> None:
         """An inline HTML tag: an opening one is recorded when its closing tag comes."""
-        tag = _HtmlTag.read(raw)
+        tag = _read_html_tag(raw)
         if tag is None:
             return
         name, classes, opening = tag
@@ -265,30 +264,39 @@ class _InlineRecorder:
                                len(self.al.projection.text), alt))
 
 
-class _HtmlTag(HTMLParser):
-    """Reads one inline HTML tag: its name, its class names, and whether it opens."""
+@functools.cache
+def _html_tag_reader() -> type:
+    """The reader of one inline HTML tag, built on first use: a Markdown draft with no
+    inline HTML never imports html.parser (a few milliseconds of every start)."""
+    from html.parser import HTMLParser
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.tag: tuple[str, tuple[str, ...], bool] | None = None
+    class HtmlTag(HTMLParser):
+        """Reads one inline HTML tag: its name, its class names, and whether it opens."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = tuple(n for key, value in attrs if key == "class" and value
-                      for n in value.split())
-        self.tag = (tag, names, True)
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=False)
+            self.tag: tuple[str, tuple[str, ...], bool] | None = None
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tag = None  # <br/>: no element to hold text
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            names = tuple(n for key, value in attrs if key == "class" and value
+                          for n in value.split())
+            self.tag = (tag, names, True)
 
-    def handle_endtag(self, tag: str) -> None:
-        self.tag = (tag, (), False)
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tag = None  # <br/>: no element to hold text
 
-    @classmethod
-    def read(cls, raw: str) -> tuple[str, tuple[str, ...], bool] | None:
-        reader = cls()
-        reader.feed(raw)
-        reader.close()
-        return reader.tag
+        def handle_endtag(self, tag: str) -> None:
+            self.tag = (tag, (), False)
+
+    return HtmlTag
+
+
+def _read_html_tag(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """Name, class names and opening-ness of one inline HTML tag (None for `<br/>`)."""
+    reader = _html_tag_reader()()
+    reader.feed(raw)
+    reader.close()
+    return reader.tag
 
 
 def _alt_block(doc: Document, image: Token, al: Aligner, scope: tuple[str, ...]) -> Block:
