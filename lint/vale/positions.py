@@ -54,3 +54,17 @@ class SentenceLines:
                                            start=source.position(start),
                                            end=source.position(end))
         return diagnostic
+
+
+def vale_match_start(text: str, match: str, begin: int) -> int:
+    """Where Vale reports a check's matched text in `text` (its core initialPosition): the
+    first occurrence bounded by the start or end of the text, a word boundary or `_`; else
+    the first occurrence; `begin` (where the check found it) when it is empty or absent."""
+    if not match:
+        return begin
+    bounded = regex.search(r"(?:^|\b|_)" + regex.escape(match) + r"(?:\b|_|\Z)", text)
+    if bounded is None:
+        at = text.find(match)
+        return begin if at < 0 else at
+    start = bounded.start()
+    return start + 1 if text.startswith("_", start) and not match.startswith("_") else start

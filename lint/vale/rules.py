@@ -30,6 +30,8 @@ Vale's line format, reproduced for the scripts that read it."""
 # (two decimals); every other type with the matched text alone.
 _ARGUMENTS = {"substitution": ("replacement", "match"), "capitalization": ("match", "expected"),
               "metric": ("value",), "readability": ("value",)}
+SCRIPTS_FOLDER = Path("config") / "scripts"
+"""Where a Vale `script:` that names a file finds it, under the StylesPath."""
 # Vale's `metric` and `readability` judge the summary text whatever their `scope`.
 _UNSCOPED = frozenset({"metric", "readability"})
 
@@ -55,7 +57,7 @@ def load_vale_rule_and_limit(path: Path, style: str,
     doc = load_yaml(text, str(path))
     if not isinstance(doc.data, dict):
         raise doc.error((), "a Vale rule file must be a YAML mapping")
-    translated = translate(doc, accept)
+    translated = translate(doc, accept, path.parent.parent / SCRIPTS_FOLDER)
     limit = translated.pop("limit", 0)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
         raise doc.error(("limit",), f"limit must be a whole number of 0 or more, not {limit!r}")
@@ -68,11 +70,13 @@ def load_vale_rule_and_limit(path: Path, style: str,
     return parse_rule(LocatedYaml(doc.path, translated, values, keys), style, path.stem), limit
 
 
-def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
+def translate(doc: LocatedYaml, accept: Sequence[str] = (),
+              scripts: Path | None = None) -> dict[str, Any]:
     """A Vale rule mapping in newslint's vocabulary (positions stay those of the Vale keys).
 
     `accept`: the accepted terms of the configured vocabularies, exceptions to every
-    existence and substitution rule that does not say `vocab: false`.
+    existence and substitution rule that does not say `vocab: false`. `scripts`: the
+    folder of the Tengo files a `script` rule may name.
     """
     data: dict[str, Any] = dict(doc.data)
     if "extends" not in data:
@@ -88,6 +92,11 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
         # Vale quotes a suggestion itself when the message leaves its `%s` bare.
         message = re.sub(r"(?<!['\"])%s(?!['\"])", "'%s'", message, count=1)
     out["message"] = vale_message(message, _ARGUMENTS.get(kind, ("match",)))
+    if kind == "script":
+        # The script chooses each match's message; the rule's is the default.
+        out["message"] = "{message}"
+        data["default_message"] = message
+        data["script"] = _script_source(doc, data.get("script"), scripts)
     if kind in _UNSCOPED:
         data.pop("scope", None)
     elif "scope" in data:
@@ -102,7 +111,7 @@ def translate(doc: LocatedYaml, accept: Sequence[str] = ()) -> dict[str, Any]:
     for key in IGNORED_KEYS:
         data.pop(key, None)
     # Vale is case-sensitive unless told otherwise; newslint types may default otherwise.
-    if kind not in _UNSCOPED:
+    if kind not in _UNSCOPED and kind != "script":
         data.setdefault("ignorecase", False)
     if kind in ("existence", "substitution"):
         data.update(skip_urls=True, tidy_match=True)
@@ -161,6 +170,25 @@ def _scope(doc: LocatedYaml, raw: Any) -> Any:
     if "sentence" in items and "~heading" not in items:
         items = [*items, "~heading"]
     return items if len(items) > 1 or not isinstance(raw, str) else items[0]
+
+
+def _script_source(doc: LocatedYaml, script: Any, scripts: Path | None) -> str:
+    """A `script:` value as Tengo source: inline, or the file it names (one line ending
+    in `.tengo`) under <StylesPath>/config/scripts."""
+    if not isinstance(script, str) or not script.strip():
+        raise doc.error(("script",), "a script rule needs 'script': Tengo source or the "
+                                     "name of a file under <StylesPath>/config/scripts")
+    name = script.strip()
+    if "\n" in name or not name.endswith(".tengo"):
+        return script
+    if scripts is None or Path(name).is_absolute() or ".." in Path(name).parts:
+        raise doc.error(("script",), f"script file {name!r} must be a name under "
+                                     "<StylesPath>/config/scripts")
+    try:
+        return (scripts / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise doc.error(("script",), f"cannot read script file {scripts / name}: "
+                                     f"{getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _existence(data: dict[str, Any]) -> dict[str, Any]:
