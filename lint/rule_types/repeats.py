@@ -17,6 +17,7 @@ from lint.document.quotes import quote_spans
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, bounds, rule_type
+from lint.shingle_index import ShingleIndex
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
 _THOUSANDS = regex.compile(r"(?<=\d)[\s\u00a0\u202f,](?=\d{3}\b)")
@@ -179,13 +180,14 @@ class NearDuplicate(RuleType):
         An inverted index from shingle to the earlier units holding it finds the units
         that share at least `min_shared` shingles without comparing every pair, so a long
         document costs time in proportion to its shingles, not to its units squared.
-        The index keeps each shingle's hash, not the shingle, and the earlier units keep
-        no shingles at all (a candidate's are computed again): on a 200k-word document
-        that is most of this rule's memory. Two shingles with one hash can only make a
-        unit a candidate that the exact comparison of the shingles then turns down.
+        The index keeps each shingle's hash, not the shingle, in flat arrays
+        (ShingleIndex), and the earlier units keep no shingles at all (a candidate's are
+        computed again): on a 200k-word document that is most of this rule's memory. Two
+        shingles with one hash can only make a unit a candidate that the exact comparison
+        of the shingles then turns down.
         """
         seen: list[tuple[Block, int, int]] = []
-        holders: dict[int, int | list[int]] = {}  # shingle hash -> index(es) into `seen`
+        holders = ShingleIndex()  # shingle hash -> indexes into `seen`
         memo = TextMemo.open(self)
 
         def prepared(text: str) -> tuple[int, set[str], list[set[str]]]:
@@ -217,19 +219,10 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
-            index = len(seen)
-            for key in {hash(gram) for gram in grams}:
-                held = holders.get(key)
-                if held is None:
-                    holders[key] = index  # most shingles occur once: no list for them
-                elif isinstance(held, int):
-                    holders[key] = [held, index]
-                else:
-                    held.append(index)
+            holders.add({hash(gram) for gram in grams}, len(seen))
             seen.append((block, start, end))
 
-    def _candidates(self, grams: set[str], holders: dict[int, int | list[int]],
-                    count: int) -> list[int]:
+    def _candidates(self, grams: set[str], holders: ShingleIndex, count: int) -> list[int]:
         """Indexes of the earlier units sharing at least `min_shared` shingle hashes with
         `grams` (every unit sharing `min_shared` shingles, and perhaps a few more), in
         document order (the order decides between equal scores). With `min_shared` below
@@ -238,10 +231,7 @@ class NearDuplicate(RuleType):
             return list(range(count))
         shared: dict[int, int] = {}
         for gram in grams:
-            held = holders.get(hash(gram))
-            if held is None:
-                continue
-            for index in (held,) if isinstance(held, int) else held:
+            for index in holders.holders(hash(gram)):
                 shared[index] = shared.get(index, 0) + 1
         return sorted(i for i, n in shared.items() if n >= self.options.min_shared)
 
