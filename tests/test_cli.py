@@ -479,6 +479,25 @@ def test_checking_a_markdown_draft_skips_what_it_does_not_use(project: Path) -> 
     assert proc.stdout.split() == ["1"]
 
 
+def test_checking_a_plain_text_draft_skips_the_markdown_parser(project: Path) -> None:
+    """markdown_it is about 1.2 MiB of memory: a plain-text draft is read without it,
+    and a Markdown draft in the same run still gets it (and its findings)."""
+    write(project / "draft.txt", WARNING)
+    write(project / "draft.md", WARNING)
+    code = (
+        "import io, sys\n"
+        "from lint.cli import main\n"
+        "status = main(['check', 'draft.txt'], stdout=io.StringIO())\n"
+        "print(status, 'markdown_it' in sys.modules)\n"
+        "status = main(['check', 'draft.md'], stdout=io.StringIO())\n"
+        "print(status, 'markdown_it' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), cwd=project, timeout=120)
+    assert proc.stderr == ""
+    assert proc.stdout.split() == ["1", "False", "1", "True"]
+
+
 def test_version_loads_neither_the_engine_nor_its_libraries(project: Path) -> None:
     """`newslint --version` answers before the engine, the config or regex are imported."""
     code = (

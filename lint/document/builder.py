@@ -10,7 +10,6 @@ import regex
 from lint.data import load_data
 from lint.document import Document, Problem, Sentence
 from lint.document.language import Languages, builtin_languages, normalise_lang
-from lint.document.markdown import parse_markdown
 from lint.document.plaintext import mark_crossheads, parse_text
 from lint.document.sentences import split_sentences
 from lint.source import SourceText
@@ -51,6 +50,10 @@ def build_document(
     body_line = _cut_front_matter(doc)
     paragraphs = False
     if doc.kind == "markdown":
+        # Imported for Markdown drafts only: markdown_it and its rule modules are about
+        # 1.2 MiB of a plain-text or HTML check's memory.
+        from lint.document.markdown import parse_markdown
+
         parse_markdown(doc, _blank_lines(source, body_line))
     elif doc.kind == "html":
         # Imported for HTML drafts only: the reader and its tag table (html.parser, a YAML
