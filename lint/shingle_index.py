@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 _END = -1
+_LOW = 0xFFFFFFFF  # the bits of a hash an index entry keeps
 
 
 class ShingleIndex:
@@ -14,38 +16,48 @@ class ShingleIndex:
     A dict of hash to unit (or list of units) costs about 60 bytes a shingle in Python
     objects (an int per key, a dict entry, a list for a shared shingle): on a 200k-word
     document that was 12 MiB, the run's peak. Here each (hash, unit) pair is one link of
-    three arrays (16 bytes), chained from a bucket table of 4-byte heads that doubles
-    when the links outnumber the buckets: about a third of the memory, the same answers.
+    two 4-byte arrays (the hash's low 32 bits, the bucket's link before it), chained
+    from a bucket table of 4-byte heads that doubles when the links outnumber the
+    buckets; a unit's links are consecutive, so the unit of a link is found from where
+    each unit's links start. About a fifth of the memory.
+
+    Keeping 32 bits of the hash, a key may also find a unit holding another key with the
+    same low bits (about one chance in four billion per pair): like two shingles with one
+    hash, that only adds a candidate the caller's exact comparison turns down.
     """
 
-    __slots__ = ("_heads", "_mask", "_keys", "_units", "_next")
+    __slots__ = ("_heads", "_mask", "_keys", "_next", "_firsts", "_unit_ids")
 
     def __init__(self) -> None:
         self._heads = array("i", [_END]) * 1024  # bucket -> its latest link
         self._mask = len(self._heads) - 1
-        self._keys = array("q")  # link -> the hash it records
-        self._units = array("i")  # link -> the unit holding that hash
+        self._keys = array("I")  # link -> the low 32 bits of the hash it records
         self._next = array("i")  # link -> the bucket's link added before it
+        self._firsts = array("i")  # each add() -> its first link
+        self._unit_ids = array("i")  # each add() -> its unit
 
     def add(self, keys: Iterable[int], unit: int) -> None:
         """Record that `unit` holds each of `keys` (distinct hashes)."""
+        self._firsts.append(len(self._keys))
+        self._unit_ids.append(unit)
         heads, mask = self._heads, self._mask
         for key in keys:
-            bucket = key & mask
+            low = key & _LOW
+            bucket = low & mask
             self._next.append(heads[bucket])
             heads[bucket] = len(self._keys)
-            self._keys.append(key)
-            self._units.append(unit)
+            self._keys.append(low)
         if len(self._keys) > len(self._heads):
             self._rebucket(2 * len(self._heads))
 
     def holders(self, key: int) -> Iterator[int]:
         """The units holding `key`, latest first."""
-        link = self._heads[key & self._mask]
-        keys, units, following = self._keys, self._units, self._next
+        low = key & _LOW
+        link = self._heads[low & self._mask]
+        keys, following, firsts, units = self._keys, self._next, self._firsts, self._unit_ids
         while link != _END:
-            if keys[link] == key:
-                yield units[link]
+            if keys[link] == low:
+                yield units[bisect_right(firsts, link) - 1]
             link = following[link]
 
     def _rebucket(self, size: int) -> None:
@@ -53,8 +65,8 @@ class ShingleIndex:
         heads = array("i", [_END]) * size
         mask = size - 1
         following = self._next
-        for link, key in enumerate(self._keys):
-            bucket = key & mask
+        for link, low in enumerate(self._keys):
+            bucket = low & mask
             following[link] = heads[bucket]
             heads[bucket] = link
         self._heads, self._mask = heads, mask

@@ -42,3 +42,24 @@ def test_keys_sharing_a_bucket_are_told_apart() -> None:
     assert list(index.holders(5 + 1024)) == [1, 0]
     assert list(index.holders(5 - 1024)) == [0]
     assert list(index.holders(5 + 2048)) == []
+
+
+def test_units_without_keys_do_not_shift_the_others() -> None:
+    index = ShingleIndex()
+    index.add(set(), 0)
+    index.add({7, 8}, 1)
+    index.add(set(), 2)
+    index.add(set(), 3)
+    index.add({8}, 4)
+    assert list(index.holders(7)) == [1]
+    assert list(index.holders(8)) == [4, 1]
+
+
+def test_keys_alike_in_their_low_bits_only_add_candidates() -> None:
+    # Documented: the index keeps 32 bits of a hash, so a key may also find the holder
+    # of a key with the same low bits (never miss one of its own).
+    index = ShingleIndex()
+    index.add({3 + 2**40}, 0)
+    index.add({3}, 1)
+    assert list(index.holders(3)) == [1, 0]
+    assert list(index.holders(4)) == []
