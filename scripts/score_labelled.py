@@ -4,10 +4,12 @@
 usage: scripts/score_labelled.py LABELLED_DIR [--shared ../shared] [--json] [--show]
 
 A set such as tests/eval/crypto-dev labels published articles that may not be copied into
-the project: its labels.yaml gives each `file:` relative to the shared corpus folder. This
-script writes a temporary labels.yaml with absolute paths and runs the committed scorer
-(tests/eval/score.py, the shared one unchanged) on it with this checkout's CLI. Sets whose
-drafts sit beside their labels.yaml are scored as they are.
+the project: its labels.yaml gives each `file:` as an absolute path into the shared corpus
+(so that the shared scorer, tests/eval/score.py, scores it unchanged on this machine). This
+script finds each file there, or under --shared's corpus on a machine where ../shared sits
+elsewhere, writes a temporary labels.yaml with the paths found and runs the committed scorer
+on it with this checkout's CLI. Sets whose drafts sit beside their labels.yaml are scored as
+they are.
 """
 
 from __future__ import annotations
@@ -24,6 +26,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT / "tests" / "eval" / "score.py"
 
 
+def _located(folder: Path, corpus: Path, name: str) -> Path | None:
+    """Where a label's file is: beside the labels (a set in the shared format), at its
+    absolute path (crypto-dev and crypto-heldout name the shared corpus on the machine they
+    were labelled on, which the unchanged scorer needs), or, on another machine, under
+    --shared's corpus by the part of the path below `corpus/` (or the whole relative path)."""
+    path = Path(name)
+    if path.is_absolute():
+        candidates = [path]
+        if corpus.name in path.parts:
+            last = max(i for i, part in enumerate(path.parts) if part == corpus.name)
+            candidates.append(corpus.joinpath(*path.parts[last + 1 :]))
+    else:
+        candidates = [folder / path, corpus / path]
+    return next((c for c in candidates if c.is_file()), None)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
@@ -35,16 +53,12 @@ def main() -> int:
     corpus = Path(args.shared).resolve() / "corpus"
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8")) or []
     for entry in labels:
-        local = folder / entry["file"]
-        shared = corpus / entry["file"]
-        if not local.is_file():
-            if not shared.is_file():
-                print(f"{entry['file']}: not found beside the labels nor under {corpus}",
-                      file=sys.stderr)
-                return 2
-            entry["file"] = str(shared)
-        else:
-            entry["file"] = str(local)
+        found = _located(folder, corpus, entry["file"])
+        if found is None:
+            print(f"{entry['file']}: not found beside the labels nor under {corpus}",
+                  file=sys.stderr)
+            return 2
+        entry["file"] = str(found)
     command = f"{sys.executable} -m lint check --format json"
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "labels.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True),

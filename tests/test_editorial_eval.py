@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 EVAL = Path(__file__).parent / "eval"
 SCORER = EVAL / "score.py"
@@ -95,3 +96,31 @@ def test_repeated_paragraph_makes_no_false_finding_on_market_copy() -> None:
     # issue #8: an embedded post and its paraphrase is no repeat; the sets hold no restated lede
     for name in MARKET_SETS:
         assert _market_scores(name)["repeated-paragraph"]["fp"] == 0, name
+
+
+@pytest.mark.parametrize("name", ["crypto-dev", "crypto-heldout"])
+def test_the_shared_scorer_scores_a_set_of_shared_articles_as_it_is(name: str) -> None:
+    """Its labels point into the shared corpus by absolute path, so the unchanged scorer
+    reads them where they lie and agrees with scripts/score_labelled.py."""
+    first = yaml.safe_load((EVAL / name / "labels.yaml").read_text(encoding="utf-8"))[0]["file"]
+    if not Path(first).is_file():
+        pytest.skip("the shared corpus is not where the labels name it")
+    assert score(EVAL / name) == _market_scores(name)
+
+
+def test_score_labelled_finds_a_moved_corpus_under_shared(tmp_path: Path) -> None:
+    """On a machine where ../shared lies elsewhere, a label's absolute path is found again
+    under --shared's corpus folder, by the part below `corpus/`."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    try:
+        from score_labelled import _located
+    finally:
+        sys.path.pop(0)
+    article = tmp_path / "shared" / "corpus" / "crypto-news-en" / "articles" / "001.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text("Bitcoin rose.\n", encoding="utf-8")
+    corpus = tmp_path / "shared" / "corpus"
+    elsewhere = "/nowhere/shared/corpus/crypto-news-en/articles/001.txt"
+    assert _located(tmp_path, corpus, elsewhere) == article
+    assert _located(tmp_path, corpus, "crypto-news-en/articles/001.txt") == article
+    assert _located(tmp_path, corpus, "/nowhere/shared/corpus/missing.txt") is None
