@@ -119,6 +119,19 @@ TRIGGERS = ("Bernstein raised its price target on the shares to $240 and kept it
 DISCLAIMER = "This article is not investment advice."
 
 
+def _reported_through_edits(linter: Linter, steps: list[str], rule: str) -> list[bool]:
+    """Lint each step with the memory of the steps before (as the language server does);
+    each lint must equal a full one. Whether `rule` was reported, step by step."""
+    memory: dict[object, object] = {}
+    seen = []
+    for text in steps:
+        with remembering(memory):
+            incremental = linter.lint_source(SourceText(text), "draft.md")
+        assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
+        seen.append(rule in [d.rule_id for d in incremental.diagnostics])
+    return seen
+
+
 @pytest.mark.parametrize("steps", [
     # Trigger words typed into a paragraph, then the house disclaimer, then removed again.
     [PLAIN, PLAIN.replace("It approved the budget.", TRIGGERS),
@@ -126,14 +139,8 @@ DISCLAIMER = "This article is not investment advice."
      PLAIN.replace("It approved the budget.", TRIGGERS), PLAIN],
 ], ids=["triggers-and-disclaimer"])
 def test_remembered_trigger_scans_follow_every_edit(linter: Linter, steps: list[str]) -> None:
-    memory: dict[object, object] = {}
-    seen = []
-    for text in steps:
-        with remembering(memory):
-            incremental = linter.lint_source(SourceText(text), "draft.md")
-        assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
-        seen.append("editorial.missing-disclaimer" in [d.rule_id for d in incremental.diagnostics])
-    assert seen == [False, True, False, True, False]
+    assert _reported_through_edits(linter, steps, "editorial.missing-disclaimer") == [
+        False, True, False, True, False]
 
 
 STORY = ("The regional water company said on Monday that it would invest two billion pounds "
@@ -147,11 +154,5 @@ def test_remembered_near_duplicate_units_follow_every_edit(linter: Linter) -> No
              f"# Water\n\n{STORY}\n\n{OTHER}\n\nThe council met on Tuesday.\n",  # replaced
              f"# Water\n\n{STORY}\n\n{OTHER}\n\n{STORY}\n",
              f"# Water\n\n{STORY}\n\n{OTHER}\n"]
-    memory: dict[object, object] = {}
-    seen = []
-    for text in steps:
-        with remembering(memory):
-            incremental = linter.lint_source(SourceText(text), "draft.md")
-        assert incremental.diagnostics == linter.lint_source(SourceText(text), "draft.md").diagnostics
-        seen.append("editorial.repeated-paragraph" in [d.rule_id for d in incremental.diagnostics])
-    assert seen == [False, True, False, True, False]
+    assert _reported_through_edits(linter, steps, "editorial.repeated-paragraph") == [
+        False, True, False, True, False]
