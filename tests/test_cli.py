@@ -409,6 +409,15 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _fresh_python(project: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a new interpreter in `project` (what it imports is what a real start
+    imports); it must write nothing to standard error."""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), cwd=project, timeout=120)
+    assert proc.stderr == ""
+    return proc
+
+
 @pytest.mark.parametrize("command", [
     [os.path.join(sysconfig.get_path("scripts"), "newslint")],
     [sys.executable, "-m", "lint"],
@@ -454,9 +463,7 @@ def test_check_never_imports_the_language_server(project: Path) -> None:
         "print(status, *(m for m in heavy if not m.startswith('lint') or\n"
         "                m.startswith(('lint.lsp', 'lint.fixes'))))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=_env(), cwd=project, timeout=120)
-    assert proc.stderr == ""
+    proc = _fresh_python(project, code)
     assert proc.stdout.split() == ["2"]  # two runs with findings, no heavy module
 
 
@@ -473,9 +480,7 @@ def test_checking_a_markdown_draft_skips_what_it_does_not_use(project: Path) -> 
         "          'lint.document.html_reader', 'lint.cache', 'pickle', '_hashlib')\n"
         "print(status, *(m for m in unused if m in sys.modules))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=_env(), cwd=project, timeout=120)
-    assert proc.stderr == ""
+    proc = _fresh_python(project, code)
     assert proc.stdout.split() == ["1"]
 
 
@@ -492,9 +497,7 @@ def test_checking_a_plain_text_draft_skips_the_markdown_parser(project: Path) ->
         "status = main(['check', 'draft.md'], stdout=io.StringIO())\n"
         "print(status, 'markdown_it' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=_env(), cwd=project, timeout=120)
-    assert proc.stderr == ""
+    proc = _fresh_python(project, code)
     assert proc.stdout.split() == ["1", "False", "1", "True"]
 
 
@@ -509,9 +512,7 @@ def test_version_loads_neither_the_engine_nor_its_libraries(project: Path) -> No
         "                ('lint', 'regex', 'yaml', 'markdown_it', 'argparse'))\n"
         "print(status, out.getvalue().strip(), *loaded)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=_env(), cwd=project, timeout=120)
-    assert proc.stderr == ""
+    proc = _fresh_python(project, code)
     from lint import __version__
 
     assert proc.stdout.split() == ["0", "newslint", __version__, "lint", "lint.cli"]
