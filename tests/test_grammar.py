@@ -103,6 +103,16 @@ def test_not_before_and_not_after() -> None:
     assert shapes(fr, "Les prix ne pourraient pas grimper.") == []
 
 
+def test_guards_hold_for_every_alternative_of_a_pattern() -> None:
+    """A shape written as an alternation is guarded as a whole: the guard is not only
+    on its first alternative (not_before) or its last (not_after)."""
+    family = compile_family("f", [{"name": "hearsay", "pattern": "on dit|il se dit",
+                                   "not_before": "en interne,?", "not_after": "non"}], classes)
+    assert shapes(family, "Il se dit que les prix montent.") == [("Il se dit", "hearsay")]
+    assert shapes(family, "En interne, il se dit que les prix montent.") == []
+    assert shapes(family, "On dit non aux hausses.") == []
+
+
 def test_one_alternation_per_family_names_the_shape() -> None:
     family = compile_family("forward_markers", [
         "could|might",  # a plain string: an unnamed shape

@@ -187,6 +187,8 @@ def _guarded(source: str, spec: Mapping[str, Any], classes: Callable[[str], str]
              name: str) -> str:
     """Add `not_before` / `not_after`: the shape does not count right after / before them."""
     before, after = spec.get("not_before"), spec.get("not_after")
+    if before or after:
+        source = f"(?:{source})"  # the guards hold for every alternative, not the first or last
     if before:
         source = f"(?<!{WORD_START}{_element(str(before), classes, family, name)}{SPACE}+)" + source
     if after:
