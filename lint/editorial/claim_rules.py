@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain, islice
 from dataclasses import dataclass
 
 import regex
@@ -257,10 +258,6 @@ class VagueAttribution(_ClaimRule):
         paragraphs = analysis.paragraphs
         for p, paragraph in enumerate(paragraphs):
             following = paragraphs[p + 1] if p + 1 < len(paragraphs) else []
-            # A lede's teased report or poll may be named past a short paragraph that names
-            # nothing ("Le scepticisme ... ne semble pas être en vogue." then "Selon un
-            # sondage Ipsos ..."): the window counts sentences, not paragraphs.
-            after_lede = [t for later in paragraphs[p + 1 :] for t in later] if p == 0 else following
             for s in paragraph:
                 weak = s.weak()
                 if weak is None or s.question:
@@ -286,8 +283,7 @@ class VagueAttribution(_ClaimRule):
                     continue
                 if (weak.kind != Kind.SOCIAL
                         and _shape_of(weak) not in self.options.unidentified_shapes
-                        and self.delayed_identification(paragraph, following, s, weak, lede=p == 0,
-                                                        after_lede=after_lede)):
+                        and self.delayed_identification(paragraphs, p, s, weak)):
                     continue
                 figures = self.projection_figures(s, analysis.reference_year)
                 if weak.kind == Kind.ANONYMOUS and not (s.forward or s.quantities):
@@ -373,7 +369,9 @@ class VagueAttribution(_ClaimRule):
         noun = next((w for w in leading if w not in self.lex.function_words), None)
         if noun is None:
             return False
-        earlier = [t.text for t in paragraphs[p][: s.index]] + ([t.text for t in paragraphs[p - 1]] if p else [])
+        earlier = [t.text for t in paragraphs[p][: s.index]]
+        if p:
+            earlier += [t.text for t in paragraphs[p - 1]]
         return any(noun in {w.lower() for w in _WORD.findall(m.group())}
                    for text in earlier for m in finditer(self.lex.exemplified_crowds, text))
 
@@ -383,9 +381,8 @@ class VagueAttribution(_ClaimRule):
         return (a.kind == Kind.NAMED and not search(self.lex.agentless_hearsay, a.phrase)
                 and not search(self.lex.conduct_verbs, a.phrase))
 
-    def delayed_identification(self, paragraph: list[SentenceFacts], following: list[SentenceFacts],
-                               s: SentenceFacts, weak: Attribution, lede: bool,
-                               after_lede: list[SentenceFacts] | None = None) -> bool:
+    def delayed_identification(self, paragraphs: list[list[SentenceFacts]], p: int,
+                               s: SentenceFacts, weak: Attribution) -> bool:
         """An unnamed source that the next paragraph's first source names: the wire
         convention of delayed identification, not an unnamed source. A lede teases its
         source ("..., a charity has warned", "reports say") and the next paragraph names it
@@ -394,6 +391,7 @@ class VagueAttribution(_ClaimRule):
         Touati, an economist at Natexis"). A named holder's hearsay or conduct names no
         source, and a weak one first names none."""
         lex = self.lex
+        paragraph, lede = paragraphs[p], p == 0
         documentary = bool(search(lex.documentary_sources, weak.phrase))
         commentators = not documentary and bool(search(lex.crowd_nouns, weak.phrase)
                                                 or search(lex.crowd_organisations, weak.phrase))
@@ -408,9 +406,15 @@ class VagueAttribution(_ClaimRule):
                 member, paragraph[s.index : member.index + 1] if close else None)
         if not lede and not commentators:
             return False  # past the lede, only a crowd of commentators waits for its member
-        if lede and documentary and after_lede is not None:
-            following = after_lede  # a teased document may be named past a paragraph naming none
-        for t in following[: self.options.identification_sentences]:
+        size = self.options.identification_sentences
+        if lede and documentary:
+            # A lede's teased report or poll may be named past a short paragraph that names
+            # nothing ("Le scepticisme ... ne semble pas être en vogue." then "Selon un
+            # sondage Ipsos ..."): the window counts sentences, not paragraphs.
+            window = list(islice(chain.from_iterable(paragraphs[1:]), size))
+        else:
+            window = paragraphs[p + 1][:size] if p + 1 < len(paragraphs) else []
+        for t in window:
             if not t.attributions:
                 continue
             # The sentence's first source is the one it names ("On Friday, Bloomberg reported
