@@ -479,19 +479,22 @@ class HedgingGap(_ClaimRule):
         for p, paragraph in enumerate(paragraphs):
             for s in paragraph:
                 marker = self.certainty_marker(s, analysis.reference_year)
-                if s.index:
-                    previous = paragraph[s.index - 1]
-                elif p and paragraphs[p - 1] and search(self.lex.continuation_markers, s.masked):
-                    # "Du côté des entreprises, l'investissement va également soutenir ...":
-                    # an additive word carries the forecaster's list over the paragraph break.
-                    previous = paragraphs[p - 1][-1]
-                else:
-                    previous = None
-                if marker is None or self.continues_named_forecast(s, previous):
+                if marker is None or self.continues_named_forecast(s, self._previous(paragraphs, p, s)):
                     continue
                 start, end = self.span(unit, s, marker.start, marker.end)
                 yield Finding(start, end, {"phrase": marker.text},
                               fixes=self.rewording(unit, start, end, marker.text), shape=marker.shape)
+
+    def _previous(self, paragraphs: list[list[SentenceFacts]], p: int,
+                  s: SentenceFacts) -> SentenceFacts | None:
+        """The sentence a forecast may continue: the one before in the paragraph, or across
+        the break when an additive word carries the list over ("Du côté des entreprises,
+        l'investissement va également soutenir ...")."""
+        if s.index:
+            return paragraphs[p][s.index - 1]
+        if p and paragraphs[p - 1] and search(self.lex.continuation_markers, s.masked):
+            return paragraphs[p - 1][-1]
+        return None
 
     @staticmethod
     def continues_named_forecast(s: SentenceFacts, previous: SentenceFacts | None) -> bool:
