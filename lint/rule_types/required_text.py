@@ -12,7 +12,8 @@ from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
-from lint.patterns import check_regex, compile_terms, finditer, search
+from lint.patterns import check_regex, compile_terms, finditer, normalise_term, search
+from lint.required_literals import any_in, fold, required_literals
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -27,6 +28,8 @@ class Trigger:
     pattern: regex.Pattern[str]
     weight: int
     group: str | None = None
+    literals: frozenset[str] | None = None
+    """Case-folded literals one of which every match holds (None: scan every block)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,11 @@ class RequiredText(RuleType):
         if self.options.house_disclaimer.strip():
             terms.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
         self.accepted = compile_terms(terms, ignorecase=True)
+        # Groups with counter-words (negative weights) may lower the score by their cap.
+        self._counter_groups = {t.group for t in self.triggers if t.weight < 0 and t.group is not None}
+        self._uncapped_counter = any(
+            t.weight < 0 and (t.group is None or t.group not in self.options.group_caps)
+            for t in self.triggers)
 
     def _list(self, name: str, where: tuple[object, ...]) -> Any:
         """Lexicon list `name` in the draft's language; OptionError when it has none."""
@@ -172,9 +180,50 @@ class RequiredText(RuleType):
     def _block_hits(self, text: str) -> tuple[tuple[str, int, int, int, str | None], ...]:
         """(word, weight, start, end, group) of each trigger match in a block's text, in
         trigger order, then text order."""
+        # Most triggers name words a paragraph does not hold: those are not scanned.
+        folded = fold(text)
         return tuple((m.group().lower().rstrip("s"), trigger.weight, m.start(), m.end(),
                       trigger.group)
-                     for trigger in self.triggers for m in finditer(trigger.pattern, text))
+                     for trigger in self.triggers
+                     if trigger.literals is None or any_in(trigger.literals, folded)
+                     for m in finditer(trigger.pattern, text))
+
+    def _least_score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int | None:
+        """The lowest score the draft can end with, whatever trigger words the rest of it
+        adds to `hits` (new words only: a word's first weight stands), or None when
+        counter-words without a cap could take away any amount."""
+        if self._uncapped_counter:
+            return None
+        total = 0
+        by_group: dict[str, int] = {}
+        for weight, _, _, group in hits:
+            if group is None:
+                total += weight  # more words can only add to it
+            else:
+                by_group[group] = by_group.get(group, 0) + weight
+        for group in by_group.keys() | self._counter_groups:
+            cap = self.options.group_caps.get(group)
+            if group in self._counter_groups:
+                total -= cap  # type: ignore[operator]  # capped, or _uncapped_counter is set
+            else:
+                subtotal = by_group[group]
+                total += subtotal if cap is None else max(-cap, min(subtotal, cap))
+        return total
+
+    def _surely_required(self, hits: Mapping[str, tuple[int, int, int, str | None]],
+                         reason: str | None) -> bool:
+        """True when the text is required however the rest of the draft scores: its front
+        matter says so, or the least score reaches the threshold (the topic threshold too
+        while no strong trigger is seen, as one may come later and lower the bar)."""
+        if reason is not None:
+            return True
+        least = self._least_score(hits.values())
+        if least is None:
+            return False
+        strong = any(weight >= self.options.strong_weight for weight, _, _, _ in hits.values())
+        bar = self.options.threshold if strong else max(self.options.threshold,
+                                                        self.options.topic_threshold)
+        return least >= bar
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
         document = unit.document
@@ -188,24 +237,34 @@ class RequiredText(RuleType):
 
             def block_hits(text: str) -> tuple[tuple[str, int, int, int, str | None], ...]:
                 return memo.get(("hits", text), lambda: self._block_hits(text))  # type: ignore[no-any-return]
-        if any(accepts(b.text) for b in prose):
-            return
+        reason = self._required_by_front_matter(document.meta)
+        # An accepted wording anywhere means no finding; without one, the finding depends on
+        # the triggers alone. So the wordings are looked for only once the draft surely
+        # needs them (most drafts never do), and the trigger scan stops early when one is
+        # there, or when the blocks left can no longer change the finding.
+        accepted: bool | None = None  # not looked for yet
         # Each distinct trigger word counts once (plural and singular alike).
         hits: dict[str, tuple[int, int, int, str | None]] = {}  # word -> (weight, start, end, group)
-        for block in prose:
+        counted = [b for b in prose if "h1" not in b.scope]
+        for index, block in enumerate(counted):
             # The title is a teaser; crossheads ("SHIB price action", "Bitcoin price
             # prediction") say what the copy is about, so they count.
-            if "h1" in block.scope:
-                continue
             for word, weight, start, end, group in block_hits(block.text):
                 if word not in hits:
                     start, end = block.projection.to_source_span(start, end)
                     hits[word] = (weight, start, end, group)
+            if accepted is None and self._surely_required(hits, reason):
+                accepted = any(accepts(b.text) for b in prose)
+                if accepted:
+                    return
+            if accepted is False and self._listed_complete(hits, counted[index + 1 :]):
+                break
         score = self._score(hits.values())
         strong = any(weight >= self.options.strong_weight for weight, _, _, _ in hits.values())
-        reason = self._required_by_front_matter(document.meta)
         required = score >= (self.options.threshold if strong else self.options.topic_threshold)
         if not required and reason is None:
+            return
+        if accepted is None and any(accepts(b.text) for b in prose):
             return
         if hits:
             first = min(hits.values(), key=lambda hit: hit[1])
@@ -218,6 +277,16 @@ class RequiredText(RuleType):
         ordered = [source_word(document, hits[w][1], hits[w][2]) for w in ordered][: self.options.max_listed]
         listed = ", ".join(ordered + ([reason] if reason else []))
         yield Finding(start, end, {"triggers": listed}, fixes=self._fix(unit))
+
+    def _listed_complete(self, hits: Mapping[str, tuple[int, int, int, str | None]],
+                         rest: list[Any]) -> bool:
+        """True when the blocks in `rest` cannot change a finding already sure: the message
+        lists the first max_listed trigger words by position, and every block left starts
+        after all of them (the first trigger, where the finding sits, is among them)."""
+        if len(hits) < self.options.max_listed:
+            return False
+        last = max(hit[1] for hit in hits.values())
+        return all(block.start > last for block in rest)
 
     def _fix(self, unit: TextUnit) -> tuple[Fix, ...]:
         disclaimer = self.options.house_disclaimer.strip()
@@ -263,7 +332,8 @@ def _triggers(entries: Any, name: str) -> list[Trigger]:
                              f"{{pattern, weight, group}}, not {entry!r}")
         group = entry.get("group")
         out.append(Trigger(compile_terms([entry["pattern"]], ignorecase=True),
-                           int(entry.get("weight", 1)), None if group is None else str(group)))
+                           int(entry.get("weight", 1)), None if group is None else str(group),
+                           required_literals(normalise_term(entry["pattern"]))))
     return out
 
 

@@ -1,0 +1,166 @@
+"""The literals one of which every match of a regex contains: an exact prefilter that lets a
+scan be skipped on a text that holds none of them."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.editorial.leads import (
+    _GLOBAL_OR_VERBOSE_FLAGS, _QUANTIFIER, _Unknown, _class_end, _group_end,
+    _top_level_alternatives,
+)
+
+# Most trigger patterns of the disclaimer rule name crypto-assets and chart vocabulary that
+# news copy never uses, yet the regex module tries their alternatives at every word. A
+# literal every match must contain ("bitcoin", "price", "priced in"), looked for with
+# `in` in the folded text, rules most paragraphs out at once. The reader only ever
+# keeps literals a match cannot do without: it skips (never guesses) what it does not
+# follow, and gives up on flags that change how a literal reads.
+
+SAFE_CHARACTERS = frozenset(
+    "".join(chr(c) for c in range(0x20, 0x7F)) + "àâäçéèêëîïôöùûüÿœæ’"
+)
+"""Characters a literal may hold: those whose case-insensitive equals (for the regex
+module, version 0) all fold() to the same string, which tests/test_required_literals.py
+checks against every code point. A literal with another character is not used."""
+
+_ESCAPE = regex.compile(
+    r"\\(?:x\{[0-9a-f]+\}|x[0-9a-f]{1,2}|u[0-9a-f]{8}|u[0-9a-f]{4}|n\{[^}]*\}|p\{[^}]*\}|p[a-z]"
+    r"|g<[^>]*>|0[0-7]{0,2}|[1-9][0-9]*|.)", regex.IGNORECASE | regex.DOTALL)
+"""One escape, whole: its letter and what belongs to it (the hex digits of a code; taking
+too much only drops literal characters, which the reader may always do)."""
+
+_MIN_LENGTH = 3
+"""Shorter literals ("is", "go") occur in nearly every paragraph: not worth a look."""
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """Case-folded literals one of which every match of `source` contains (matched with or
+    without IGNORECASE), or None when none can be derived."""
+    if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
+        return None
+    try:
+        found = _alternation(source)
+    except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
+        return None                              # which its own compilation then reports
+    if found is None or min(len(literal) for literal in found) < _MIN_LENGTH:
+        return None
+    return frozenset(found)
+
+
+_DOTTED_AND_DOTLESS_I = {0x130: "i", 0x131: "i"}
+"""The regex module takes "İ" for "i" and "ı" for "I" case-insensitively, where str.casefold
+keeps "ı" and gives "İ" a combining dot."""
+
+
+def fold(text: str) -> str:
+    """`text` folded as the literals are: a literal the regex module matches in `text`
+    case-insensitively is a substring of it (for SAFE_CHARACTERS)."""
+    if "\u0130" in text or "\u0131" in text:
+        text = text.translate(_DOTTED_AND_DOTLESS_I)
+    return text.casefold()
+
+
+def any_in(literals: frozenset[str], folded_text: str) -> bool:
+    """True when one of `literals` occurs in `folded_text` (a text's fold())."""
+    return any(literal in folded_text for literal in literals)
+
+
+def _alternation(source: str) -> set[str] | None:
+    found: set[str] = set()
+    for alternative in _top_level_alternatives(source):
+        literals = _sequence(alternative)
+        if literals is None:
+            return None  # this alternative may match without any literal
+        found |= literals
+    return found
+
+
+def _sequence(source: str) -> set[str] | None:
+    """The best set of literals one of which every match of the sequence `source` holds:
+    a run of plain characters, or the literals of a group it cannot skip."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = fold("".join(run))
+        if text and all(char in SAFE_CHARACTERS for char in "".join(run)):
+            candidates.append({text})
+        run.clear()
+
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "(":
+            end = _group_end(source, i)
+            optional, after = _quantifier(source, end)
+            body = _group_body(source, i)
+            flush()
+            if body is not None and not optional:
+                inner = _alternation(source[body : end - 1])
+                if inner is not None:
+                    candidates.append(inner)
+            i = after
+            continue
+        if char == "\\":
+            escape = _ESCAPE.match(source, i)
+            if escape is None:
+                raise _Unknown("a trailing backslash")
+            following = source[i + 1]
+            if following.isalnum():
+                # A class, an assertion, a character code or a reference: not a
+                # literal character the reader spells.
+                flush()
+                i = _quantifier(source, escape.end())[1]
+                continue
+            literal, end = following, escape.end()
+        elif char == "[":
+            flush()
+            i = _quantifier(source, _class_end(source, i))[1]
+            continue
+        elif char in ".^$":
+            flush()
+            i = _quantifier(source, i + 1)[1]
+            continue
+        elif char in "?*+{)|":
+            raise _Unknown(f"{char!r} where an atom was expected")
+        else:
+            literal, end = char, i + 1
+        optional, after = _quantifier(source, end)
+        if optional:
+            flush()
+        else:
+            run.append(literal)
+            if after != end:
+                flush()  # repeated: one occurrence is certain, not what follows it
+        i = after
+    flush()
+    if not candidates:
+        return None
+    # The set whose shortest literal is longest rules out the most texts.
+    return max(candidates, key=lambda literals: (min(map(len, literals)), -len(literals)))
+
+
+def _group_body(source: str, start: int) -> int | None:
+    """Where the body of the group opening at `start` begins, for a group whose body is
+    matched as written (non-capturing, capturing, named, scoped flags); None for
+    lookarounds and constructs the reader skips."""
+    if not source.startswith("(?", start):
+        return start + 1
+    if source.startswith(("(?:", "(?P<"), start):
+        return source.index(":" if source[start + 2] == ":" else ">", start) + 1
+    scoped = regex.match(r"\(\?-?i:", source[start:])
+    return start + scoped.end() if scoped else None
+
+
+def _quantifier(source: str, at: int) -> tuple[bool, int]:
+    """(whether the atom ending at `at` may be absent, where the atom and its quantifier
+    end)."""
+    if source[at : at + 1] == "+":
+        return False, at + 2 if source[at + 1 : at + 2] in ("?", "+") else at + 1
+    if source[at : at + 1] not in ("?", "*", "{"):
+        return False, at
+    found = _QUANTIFIER.match(source, at)
+    if found is None:
+        raise _Unknown("a brace that is not a quantifier")
+    return not (found.group(1) and int(found.group(1)) > 0), found.end()
