@@ -9,8 +9,8 @@ pattern, reads only the programs a run asks for, and builds the pattern straight
 stored program; anything unexpected falls back to a normal compile.
 
 The store is bounded: each entry carries the day it was last used, entries unused for
-MAX_AGE_DAYS and those past MAX_ENTRIES (least recently used first) are pruned when a run
-writes, and stores of other regex or Python versions unused for MAX_AGE_DAYS are removed.
+MAX_AGE_DAYS and those past MAX_ENTRIES (least recently used first, never one the writing
+run used) are pruned when a run writes, and stores of other regex or Python versions unused for MAX_AGE_DAYS are removed.
 It is never an error: a damaged store is deleted and rebuilt, a store locked by another
 process (--jobs workers, parallel runs) is skipped for that run.
 
@@ -56,6 +56,7 @@ _connection_pid: int | None = None  # a forked worker opens its own: SQLite forb
 _opened = False
 _new: dict[bytes, bytes] = {}  # key -> program compiled by this run, written at exit
 _touched: set[bytes] = set()  # keys read whose last-used day is older than today
+_used: set[bytes] = set()  # every key this run read or compiled: never pruned by its own save
 _abandoned: list[sqlite3.Connection] = []  # a parent's connection, never used nor closed
 
 
@@ -97,6 +98,7 @@ def reset() -> None:
         _connection, _connection_pid, _opened = None, None, False
         _new.clear()
         _touched.clear()
+        _used.clear()
 
 
 def _today() -> int:
@@ -112,6 +114,7 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
     """regex.compile(source, flags), from the stored program when there is one."""
     key = _key(source, int(flags))
     with _lock:
+        _used.add(key)
         program = _new.get(key)
         if program is None:
             program = _read(key)
@@ -261,14 +264,28 @@ def _write(connection: sqlite3.Connection) -> None:
         connection.executemany("UPDATE programs SET used = ? WHERE key = ?",
                                [(today, key) for key in _touched])
         connection.execute("DELETE FROM programs WHERE used < ?", (today - MAX_AGE_DAYS,))
-        connection.execute(
-            "DELETE FROM programs WHERE key IN (SELECT key FROM programs"
-            " ORDER BY used DESC LIMIT -1 OFFSET ?)", (MAX_ENTRIES,))
+        _prune_to_max_entries(connection)
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+
+
+def _prune_to_max_entries(connection: sqlite3.Connection) -> None:
+    """Delete the least recently used programs past MAX_ENTRIES, never one this run used.
+
+    Last use is kept by the day, so a store filled in one day (another configuration, a
+    language's packs) ties on every entry; ordering by day alone would then delete
+    programs this run has just written, and the next run would compile them again.
+    """
+    (count,) = connection.execute("SELECT count(*) FROM programs").fetchone()
+    excess = count - MAX_ENTRIES
+    if excess <= 0:
+        return
+    oldest_first = connection.execute("SELECT key FROM programs ORDER BY used").fetchall()
+    doomed = [(key,) for (key,) in oldest_first if key not in _used][:excess]
+    connection.executemany("DELETE FROM programs WHERE key = ?", doomed)
 
 
 def _prune_other_stores(path: Path) -> None:

@@ -174,6 +174,26 @@ def test_past_max_entries_the_least_recently_used_go(store, monkeypatch):
     assert kept == {regex_programs._key(s, int(f)) for s, f in SOURCES[1:]}
 
 
+def test_a_store_filled_today_keeps_what_the_last_run_wrote(store, monkeypatch):
+    # Another run (a test suite, another configuration) filled the store today: every
+    # entry ties on its day of last use. The programs a run writes must survive its own
+    # pruning, or the next run compiles them again.
+    monkeypatch.setattr(regex_programs, "MAX_ENTRIES", 10)
+    for n in range(10):
+        regex_programs.compile(f"filler{n}", regex.V0)
+    regex_programs.save()
+    regex_programs.reset()
+    ours = [(f"(?:ours{n})+", regex.V0 | regex.I) for n in range(10)]
+    for source, flags in ours:
+        regex_programs.compile(source, flags)
+    regex_programs.save()
+    assert len(_rows()) == 10
+    regex_programs.reset()
+    _never_parse(monkeypatch)
+    for source, flags in ours:
+        regex_programs.compile(source, flags)
+
+
 def test_the_earlier_format_and_old_stores_of_other_versions_are_removed(store):
     folder = store
     legacy = folder / "regex-2026.11.19-cpython311.marshal"
