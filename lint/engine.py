@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import string
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -144,6 +143,8 @@ def lexicon_problems(spec: RuleSpec, known: set[str],
         for key, name in cls.lexicon_keys(options):
             if name not in known:
                 where = key if overrides is not None else _option_key(spec, lang, key)
+                import difflib  # only for a message or a --diff: not at every start
+
                 close = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f"did you mean '@{close[0]}'?" if close else "no lexicon of the enabled packs has it"
                 problems.setdefault(where, f"{spec.id}: unknown lexicon list '@{name}' ({hint})")
