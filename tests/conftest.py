@@ -37,6 +37,17 @@ def spans(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, int, int]]:
     return [(d.rule_id, d.offset, d.end_offset) for d in diagnostics]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_pattern_store(tmp_path_factory):
+    """The suite's own compiled-pattern store (lint/regex_programs.py), for this process
+    and the newslint processes it starts: thousands of test-only patterns must not fill
+    the user's ~/.cache/newslint store and push out the programs of their real runs."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("NEWSLINT_PATTERN_CACHE", str(tmp_path_factory.mktemp("pattern-store")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def write(tmp_path):
     """write("a/b.yaml", text) creates the file under tmp_path and returns its path."""

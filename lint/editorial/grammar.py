@@ -8,6 +8,8 @@ from typing import Any
 
 import regex
 
+from lint import regex_programs
+from lint.editorial import leads
 from lint.editorial.leads import lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
@@ -16,6 +18,9 @@ from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pa
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
 _GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
 _NEVER = r"(?!x)x"
+_GUARD_KIND = (None if (digest := regex_programs.code_digest(leads.__file__)) is None
+               else f"lead-guard:{digest}")
+"""What a stored guard depends on besides its shapes: the code of leads.py."""
 SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
@@ -56,7 +61,7 @@ class Family:
         # the named twin at the same place: same alternatives in the same order, so the
         # same alternative wins. The scan also carries the shapes' leading atoms as a
         # lookahead (lint/editorial/leads.py): an exact prefilter of every position.
-        self.pattern = _compile_guarded(wrap, plain, lead_guard([s.source for s in self.shapes]), ignorecase)
+        self.pattern = _compile_guarded(wrap, plain, _stored_lead_guard([s.source for s in self.shapes]), ignorecase)
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
@@ -87,6 +92,12 @@ class Family:
         if group not in self._groups:  # a shape's own inner named group closed last
             group = next((g for g, v in m.groupdict().items() if v is not None and g in self._groups), None)
         return self._groups.get(group, self.name) if group else self.name
+
+
+def _stored_lead_guard(sources: list[str]) -> str | None:
+    """lead_guard(sources), kept in the start-up store: deriving the guards of every family
+    is about 12 ms of each cold start, and they change only with the shapes or leads.py."""
+    return regex_programs.remember(_GUARD_KIND, "\x00".join(sources), lambda: lead_guard(sources))
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
