@@ -3,12 +3,15 @@ scan be skipped on a text that holds none of them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from lint.editorial.leads import (
     _GLOBAL_OR_VERBOSE_FLAGS, _QUANTIFIER, _Unknown, _class_end, _group_end,
     _top_level_alternatives,
 )
+from lint.patterns import compile_terms, normalise_term, search
 
 # Most trigger patterns of the disclaimer rule name crypto-assets and chart vocabulary that
 # news copy never uses, yet the regex module tries their alternatives at every word. A
@@ -164,3 +167,49 @@ def _quantifier(source: str, at: int) -> tuple[bool, int]:
     if found is None:
         raise _Unknown("a brace that is not a quantifier")
     return not (found.group(1) and int(found.group(1)) > 0), found.end()
+
+
+class TermGate:
+    """Whether one of `terms` (lexicon regexes) matches in a text, as their case-insensitive,
+    word-bounded alternation (patterns.compile_terms) would say, at a fraction of its cost:
+    a term is searched only in texts that hold one of its required literals, and compiled
+    on the first such text (a French disclaimer is seldom compiled for English copy).
+
+    Exact: the alternation matches somewhere exactly when one of its terms, bounded the
+    same way, matches somewhere; and a term cannot match where its literals are absent.
+    """
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self._terms = tuple(terms)
+        self._literals = [required_literals(normalise_term(term)) for term in self._terms]
+        self._compiled: dict[int, regex.Pattern[str]] = {}
+        # A flag group without a scope in one term applies to the whole alternation: such
+        # terms are only ever searched together, as written.
+        self._whole = any(_GLOBAL_OR_VERBOSE_FLAGS.search(normalise_term(t)) for t in self._terms)
+
+    def possible(self, text: str) -> bool:
+        """False when no term can match in `text` (none of its literals is there)."""
+        if self._whole:
+            return True
+        folded = fold(text)
+        return any(literals is None or any_in(literals, folded) for literals in self._literals)
+
+    def search(self, text: str) -> bool:
+        """True when one of the terms matches somewhere in `text`."""
+        if self._whole:
+            if -1 not in self._compiled:
+                self._compiled[-1] = compile_terms(self._terms, ignorecase=True)
+            return search(self._compiled[-1], text) is not None
+        folded: str | None = None
+        for index, literals in enumerate(self._literals):
+            if literals is not None:
+                if folded is None:
+                    folded = fold(text)
+                if not any_in(literals, folded):
+                    continue
+            pattern = self._compiled.get(index)
+            if pattern is None:
+                pattern = self._compiled[index] = compile_terms([self._terms[index]], ignorecase=True)
+            if search(pattern, text) is not None:
+                return True
+        return False

@@ -14,8 +14,12 @@ import pytest
 import regex
 
 from lint.config import load_config
-from lint.patterns import normalise_term
-from lint.required_literals import SAFE_CHARACTERS, any_in, fold, required_literals
+from lint.document.quotes import quote_spans
+from lint.editorial.analysis import claim_blocks
+from lint.editorial.lexicon import disclaimer_patterns
+from lint.patterns import compile_terms, normalise_term
+from lint.required_literals import SAFE_CHARACTERS, TermGate, any_in, fold, required_literals
+from lint.rule_types.repeats import disclaimer_gate
 from lint.rule_types.required_text import RequiredText, source_word
 from lint.runner import Linter
 
@@ -131,11 +135,20 @@ def plain_hits(rule: RequiredText, text: str) -> tuple[Any, ...]:
                  for trigger in rule.triggers for m in trigger.pattern.finditer(text))
 
 
+def plain_accepts(rule: RequiredText, text: str) -> bool:
+    """An accepted wording outside quotations, searched with the whole alternation."""
+    found = list(compile_terms(rule._accepted_terms, ignorecase=True).finditer(text))
+    if rule.options.quoted_accepted:
+        return bool(found)
+    spans = quote_spans(text)
+    return any(not any(s <= m.start() and m.end() <= e for s, e in spans) for m in found)
+
+
 def plain_findings(rule: RequiredText, document: Any) -> list[tuple[int, int, str]]:
     """The rule's finding as it was computed before the shortcuts: the accepted wordings
     first, then every trigger on every paragraph."""
     prose = [b for b in document.blocks if b.is_prose]
-    if any(rule._accepts(b.text) for b in prose):
+    if any(plain_accepts(rule, b.text) for b in prose):
         return []
     hits: dict[str, tuple[int, int, int, str | None]] = {}
     for block in prose:
@@ -214,3 +227,35 @@ def test_shipped_triggers_hold_their_literals_in_every_corpus_match(linted: list
                     assert any_in(trigger.literals, fold(found.group()))
     assert matches > 500
     assert sum(required_literals(source) is not None for _, source in trigger_sources()) >= 40
+
+
+def test_accepted_wordings_outside_quotations_as_the_whole_alternation_finds(linted: list[Any]) -> None:
+    outcomes = []
+    for rule, document, _ in linted:
+        for block in document.blocks:
+            outcomes.append(rule._accepts(block.text))
+            assert outcomes[-1] == plain_accepts(rule, block.text)
+    assert 10 <= sum(outcomes) < len(outcomes)
+
+
+def test_disclaimer_gate_answers_as_the_alternation_of_every_language(linted: list[Any]) -> None:
+    # The near-duplicate rules' boilerplate check, on every paragraph and sentence.
+    rule = linted[0][0]
+    gate, whole = disclaimer_gate(rule.context.lexicons), disclaimer_patterns(rule.context.lexicons)
+    outcomes = []
+    for _, document, _ in linted:
+        for block in claim_blocks(document):
+            for text in [block.text] + [block.sentence_text(s) for s in block.sentences]:
+                outcomes.append(gate.search(text.strip()))
+                assert outcomes[-1] == (whole.search(text.strip()) is not None), text
+    assert 20 <= sum(outcomes) < len(outcomes)
+
+
+def test_a_term_with_a_global_flag_is_searched_with_the_others() -> None:
+    # "(?x)" in one term makes the whole alternation verbose: spaces in the other terms
+    # then match nothing, so the gate must not search them one by one.
+    terms = ["(?x) past \\s performance", "capital at risk"]
+    gate, whole = TermGate(terms), compile_terms(terms, ignorecase=True)
+    for text in ["Capital at risk.", "capitalatrisk", "Past performance", "nothing here"]:
+        assert gate.search(text) == (whole.search(text) is not None), text
+        assert gate.possible(text)

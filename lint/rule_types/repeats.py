@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,9 +15,10 @@ from lint.diagnostic import Related
 from lint.document import Block, TextUnit
 from lint.editorial.analysis import claim_blocks
 from lint.document.quotes import quote_spans
-from lint.editorial.lexicon import disclaimer_patterns
+from lint.editorial.lexicon import _terms
 from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, bounds, rule_type
+from lint.required_literals import TermGate
 from lint.shingle_index import ShingleIndex
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
@@ -108,7 +110,7 @@ class NearDuplicate(RuleType):
         self.boilerplate = _optional(data, "boilerplate", r"{}")
         prefixes = "|".join(f"(?:{t})" for t in data.get("elided_prefixes") or [])
         self.elision = compile_pattern(rf"\b(?:{prefixes})['’]", ignorecase=True) if prefixes else None
-        self.disclaimers = disclaimer_patterns(store)
+        self.disclaimers = disclaimer_gate(store)
         self.extra_ignore = (
             compile_terms(self.options.ignore, ignorecase=True, nonword=True) if self.options.ignore else None
         )
@@ -147,7 +149,7 @@ class NearDuplicate(RuleType):
         stripped = text.strip()
         return bool(
             (self.boilerplate is not None and search(self.boilerplate, stripped))
-            or search(self.disclaimers, stripped)
+            or self.disclaimers.search(stripped)
             or (self.extra_ignore is not None and search(self.extra_ignore, stripped))
         )
 
@@ -243,6 +245,20 @@ class NearDuplicate(RuleType):
             first_line = source.position(first_lo).line + 1  # a human line number for the message
             yield Finding(lo, hi, {"first_line": first_line, "similarity": round(100 * score)},
                           related=(Related(first_lo, first_hi, "first occurrence"),))
+
+
+def disclaimer_gate(store: Any) -> TermGate:
+    """The accepted disclaimer wordings of every language (the terms
+    lint.editorial.lexicon.disclaimer_patterns joins), one gate shared by every rule: a
+    paragraph is looked at only for the wordings whose words it holds."""
+    terms = [term for lang in (sorted(store.languages()) if store is not None else [])
+             for term in _terms(store.get(lang).get("disclaimers"))]
+    return _shared_gate(tuple(terms))
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_gate(terms: tuple[str, ...]) -> TermGate:
+    return TermGate(terms)
 
 
 def _optional(data: Any, key: str, wrap: str) -> regex.Pattern[str] | None:

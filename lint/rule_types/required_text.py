@@ -12,8 +12,8 @@ from lint.diagnostic import Edit, Fix
 from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
-from lint.patterns import check_regex, compile_terms, finditer, normalise_term, search
-from lint.required_literals import any_in, fold, required_literals
+from lint.patterns import check_regex, compile_terms, finditer, normalise_term
+from lint.required_literals import TermGate, any_in, fold, required_literals
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -122,7 +122,11 @@ class RequiredText(RuleType):
             terms.extend(_everywhere(store, "disclaimers", None))
         if self.options.house_disclaimer.strip():
             terms.append(regex.escape(self.options.house_disclaimer.strip()[:120]))
-        self.accepted = compile_terms(terms, ignorecase=True)
+        # Compiled when first needed: most drafts never need a disclaimer, and the wordings
+        # of every language make one long alternation.
+        self._accepted_terms = tuple(terms)
+        self._accepted: regex.Pattern[str] | None = None
+        self._accepted_gate = TermGate(terms)
         # Groups with counter-words (negative weights) may lower the score by their cap.
         self._counter_groups = {t.group for t in self.triggers if t.weight < 0 and t.group is not None}
         self._uncapped_counter = any(
@@ -141,10 +145,19 @@ class RequiredText(RuleType):
                                      "limit the rule with lang:)")
         return data[name]
 
+    @property
+    def accepted(self) -> regex.Pattern[str]:
+        """The accepted wordings, one case-insensitive alternation."""
+        if self._accepted is None:
+            self._accepted = compile_terms(self._accepted_terms, ignorecase=True)
+        return self._accepted
+
     def _accepts(self, text: str) -> bool:
         """An accepted wording in `text`; with quoted_accepted off, outside quotations."""
         if self.options.quoted_accepted:
-            return search(self.accepted, text) is not None
+            return self._accepted_gate.search(text)
+        if not self._accepted_gate.possible(text):
+            return False  # no wording's words: the alternation cannot match
         found = list(finditer(self.accepted, text))
         if not found:
             return False  # most blocks: no need to find their quotations
