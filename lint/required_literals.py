@@ -187,13 +187,6 @@ class TermGate:
         # terms are only ever searched together, as written.
         self._whole = any(_GLOBAL_OR_VERBOSE_FLAGS.search(normalise_term(t)) for t in self._terms)
 
-    def possible(self, text: str) -> bool:
-        """False when no term can match in `text` (none of its literals is there)."""
-        if self._whole:
-            return True
-        folded = fold(text)
-        return any(literals is None or any_in(literals, folded) for literals in self._literals)
-
     def search(self, text: str) -> bool:
         """True when one of the terms matches somewhere in `text`."""
         if self._whole:

@@ -156,8 +156,8 @@ class RequiredText(RuleType):
         """An accepted wording in `text`; with quoted_accepted off, outside quotations."""
         if self.options.quoted_accepted:
             return self._accepted_gate.search(text)
-        if not self._accepted_gate.possible(text):
-            return False  # no wording's words: the alternation cannot match
+        if not self._accepted_gate.search(text):
+            return False  # no wording matches: nor can their alternation, which is not compiled
         found = list(finditer(self.accepted, text))
         if not found:
             return False  # most blocks: no need to find their quotations
