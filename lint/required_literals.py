@@ -4,6 +4,7 @@ scan be skipped on a text that holds none of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -37,18 +38,39 @@ _MIN_LENGTH = 3
 """Shorter literals ("is", "go") occur in nearly every paragraph: not worth a look."""
 
 
-def required_literals(source: str) -> frozenset[str] | None:
-    """Case-folded literals one of which every match of `source` contains (matched with or
-    without IGNORECASE), or None when none can be derived."""
+@dataclass(frozen=True)
+class Condition:
+    """Literals a match must hold: all the sets of one alternative met, a set met by any of
+    its literals (`bitcoin (?:rose|fell) to` needs "bitcoin ", "rose" or "fell", and " to")."""
+
+    alternatives: tuple[tuple[frozenset[str], ...], ...]
+    firsts: tuple[str, ...] = field(init=False)
+    """The literals of each alternative's first (most telling) set, once each: most texts
+    hold none of them, which a few looks tell."""
+
+    def __post_init__(self) -> None:
+        every = (literal for needed in self.alternatives for literal in needed[0])
+        object.__setattr__(self, "firsts", tuple(dict.fromkeys(every)))
+
+
+def required_condition(source: str) -> Condition | None:
+    """The literals (case-folded) every match of `source` holds, matched with or without
+    IGNORECASE, as a Condition; None when an alternative holds none the reader can name."""
     if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
-        found = _alternation(source)
+        alternatives = [_sequence(alternative) for alternative in _top_level_alternatives(source)]
     except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
         return None                              # which its own compilation then reports
-    if found is None or min(len(literal) for literal in found) < _MIN_LENGTH:
-        return None
-    return frozenset(found)
+    condition: list[tuple[frozenset[str], ...]] = []
+    for candidates in alternatives:
+        kept = [frozenset(c) for c in candidates if min(map(len, c)) >= _MIN_LENGTH]
+        if not kept:
+            return None  # this alternative may match without a literal worth a look
+        # The set whose shortest literal is longest first: it rules out the most texts.
+        kept.sort(key=lambda literals: (-min(map(len, literals)), len(literals)))
+        condition.append(tuple(dict.fromkeys(kept)))
+    return Condition(tuple(dict.fromkeys(condition)))
 
 
 _DOTTED_AND_DOTLESS_I = {0x130: "i", 0x131: "i"}
@@ -64,24 +86,29 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
-def any_in(literals: frozenset[str], folded_text: str) -> bool:
-    """True when one of `literals` occurs in `folded_text` (a text's fold())."""
-    return any(literal in folded_text for literal in literals)
+def satisfied(condition: Condition, folded_text: str) -> bool:
+    """True when `folded_text` (a text's fold()) holds the literals of `condition`."""
+    if not any(literal in folded_text for literal in condition.firsts):
+        return False
+    return any(all(any(literal in folded_text for literal in literals) for literals in needed)
+               for needed in condition.alternatives)
 
 
 def _alternation(source: str) -> set[str] | None:
+    """One set of literals one of which every match of `source` holds (a group's, within
+    a sequence), or None."""
     found: set[str] = set()
     for alternative in _top_level_alternatives(source):
-        literals = _sequence(alternative)
-        if literals is None:
+        candidates = _sequence(alternative)
+        if not candidates:
             return None  # this alternative may match without any literal
-        found |= literals
+        found |= max(candidates, key=lambda literals: (min(map(len, literals)), -len(literals)))
     return found
 
 
-def _sequence(source: str) -> set[str] | None:
-    """The best set of literals one of which every match of the sequence `source` holds:
-    a run of plain characters, or the literals of a group it cannot skip."""
+def _sequence(source: str) -> list[set[str]]:
+    """Sets of literals every match of the sequence `source` holds one of each: its runs of
+    plain characters, and the literals of each group it cannot skip."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -138,10 +165,7 @@ def _sequence(source: str) -> set[str] | None:
                 flush()  # repeated: one occurrence is certain, not what follows it
         i = after
     flush()
-    if not candidates:
-        return None
-    # The set whose shortest literal is longest rules out the most texts.
-    return max(candidates, key=lambda literals: (min(map(len, literals)), -len(literals)))
+    return candidates
 
 
 def _group_body(source: str, start: int) -> int | None:
@@ -181,7 +205,7 @@ class TermGate:
 
     def __init__(self, terms: Sequence[str]) -> None:
         self._terms = tuple(terms)
-        self._literals = [required_literals(normalise_term(term)) for term in self._terms]
+        self._conditions = [required_condition(normalise_term(term)) for term in self._terms]
         self._compiled: dict[int, regex.Pattern[str]] = {}
         # A flag group without a scope in one term applies to the whole alternation: such
         # terms are only ever searched together, as written.
@@ -194,11 +218,11 @@ class TermGate:
                 self._compiled[-1] = compile_terms(self._terms, ignorecase=True)
             return search(self._compiled[-1], text) is not None
         folded: str | None = None
-        for index, literals in enumerate(self._literals):
-            if literals is not None:
+        for index, condition in enumerate(self._conditions):
+            if condition is not None:
                 if folded is None:
                     folded = fold(text)
-                if not any_in(literals, folded):
+                if not satisfied(condition, folded):
                     continue
             pattern = self._compiled.get(index)
             if pattern is None:

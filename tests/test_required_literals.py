@@ -18,7 +18,7 @@ from lint.document.quotes import quote_spans
 from lint.editorial.analysis import claim_blocks
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_terms, normalise_term
-from lint.required_literals import SAFE_CHARACTERS, TermGate, any_in, fold, required_literals
+from lint.required_literals import SAFE_CHARACTERS, TermGate, fold, required_condition, satisfied
 from lint.rule_types.repeats import disclaimer_gate
 from lint.rule_types.required_text import RequiredText, source_word
 from lint.runner import Linter
@@ -52,32 +52,44 @@ def trigger_sources() -> list[tuple[str, str]]:
 # -- the reader ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("source, expected", [
-    ("bitcoin|ether", {"bitcoin", "ether"}),
-    ("price (?:targets?|action)", {"price "}),  # the longest certain literal wins
-    ("(?:be|is|was) priced in", {" priced in"}),
-    (normalise_term("(?:be|is|was) priced in"), {"priced"}),  # spaces become a class
-    ("colou?r chart", {"r chart"}),
-    ("colou?r", {"colo"}),
-    ("(?:key )?support", {"support"}),
-    ("(?<!spot )ETFs?", {"etf"}),
-    ("(?=abc)defg", {"defg"}),
-    ("(?:abc){2}", {"abc"}),
-    ("x+yzw", {"yzw"}),
+    ("bitcoin|ether", [[{"bitcoin"}], [{"ether"}]]),
+    ("price (?:targets?|action)", [[{"price "}, {"target", "action"}]]),
+    ("bitcoin (?:rose|fell) to", [[{"bitcoin "}, {"rose", "fell"}, {" to"}]]),
+    ("(?:be|is|was) priced in", [[{" priced in"}]]),  # literals under 3 letters are no help
+    (normalise_term("(?:be|is|was) priced in"), [[{"priced"}]]),  # spaces become a class
+    ("colou?r chart", [[{"colo"}, {"r chart"}]]),
+    ("colou?r", [[{"colo"}]]),
+    ("(?:key )?support", [[{"support"}]]),
+    ("(?<!spot )ETFs?", [[{"etf"}]]),
+    ("(?=abc)defg", [[{"defg"}]]),
+    ("(?:abc){2}", [[{"abc"}]]),
+    ("x+yzw", [[{"yzw"}]]),
+    ("(?:ab|cde)fgh", [[{"fgh"}]]),  # a group whose best literal is too short adds nothing
     ("(?-i:[A-Z]{3})|stablecoin", None),  # one alternative holds no literal
     (r"\d+%", None),
     ("ab", None),  # too short to be worth a look
     ("(?x)bit coin", None),  # verbose: spaces do not read as written
     ("(?i)bitcoin", None),
-    (r"\u00e9lan", {"lan"}),  # a character code is never read as its digits
-    (r"caf\x{e9}s", {"caf"}),
-    (r"\$BTC", {"$btc"}),
-    ("(?:rose|fell) sharply", {" sharply"}),
+    (r"\u00e9lan", [[{"lan"}]]),  # a character code is never read as its digits
+    (r"caf\x{e9}s", [[{"caf"}]]),
+    (r"\$BTC", [[{"$btc"}]]),
+    ("(?:rose|fell) sharply", [[{" sharply"}, {"rose", "fell"}]]),
     ("(?:rose|fell)?", None),
     ("Straße", None),  # ß is not a character the prefilter trusts
 ])
-def test_required_literals_of_sources(source: str, expected: set[str] | None) -> None:
-    found = required_literals(source)
-    assert (None if found is None else set(found)) == expected
+def test_required_condition_of_sources(source: str, expected: list[list[set[str]]] | None) -> None:
+    found = required_condition(source)
+    as_sets = None if found is None else {frozenset(map(frozenset, needed)) for needed in found.alternatives}
+    assert as_sets == (None if expected is None else
+                       {frozenset(map(frozenset, needed)) for needed in expected})
+
+
+def test_conditions_are_met_by_their_literals() -> None:
+    condition = required_condition("bitcoin (?:rose|fell) to|ether")
+    assert condition is not None
+    assert satisfied(condition, "bitcoin fell to")
+    assert satisfied(condition, "so ether")
+    assert not satisfied(condition, "bitcoin was flat")
 
 
 def test_safe_characters_fold_like_the_regex_module() -> None:
@@ -114,7 +126,7 @@ def test_random_regexes_hold_their_literals_in_every_match() -> None:
     checked = derived = 0
     for _ in range(1500):
         source = _random_source(rng)
-        literals = required_literals(source)
+        literals = required_condition(source)
         if literals is None:
             continue
         derived += 1
@@ -123,7 +135,7 @@ def test_random_regexes_hold_their_literals_in_every_match() -> None:
             for text in texts:
                 for found in pattern.finditer(text):
                     checked += 1
-                    assert any_in(literals, fold(found.group())), (source, text, found)
+                    assert satisfied(literals, fold(found.group())), (source, text, found)
     assert derived > 300 and checked > 1000
 
 
@@ -224,9 +236,9 @@ def test_shipped_triggers_hold_their_literals_in_every_corpus_match(linted: list
             for block in document.blocks:
                 for found in trigger.pattern.finditer(block.text):
                     matches += 1
-                    assert any_in(trigger.literals, fold(found.group()))
+                    assert satisfied(trigger.literals, fold(found.group()))
     assert matches > 500
-    assert sum(required_literals(source) is not None for _, source in trigger_sources()) >= 40
+    assert sum(required_condition(source) is not None for _, source in trigger_sources()) >= 40
 
 
 def test_accepted_wordings_outside_quotations_as_the_whole_alternation_finds(linted: list[Any]) -> None:

@@ -13,7 +13,7 @@ from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, normalise_term
-from lint.required_literals import TermGate, any_in, fold, required_literals
+from lint.required_literals import Condition, TermGate, fold, required_condition, satisfied
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -28,8 +28,8 @@ class Trigger:
     pattern: regex.Pattern[str]
     weight: int
     group: str | None = None
-    literals: frozenset[str] | None = None
-    """Case-folded literals one of which every match holds (None: scan every block)."""
+    literals: Condition | None = None
+    """The literals every match holds (None: scan every block)."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ class RequiredText(RuleType):
         return tuple((m.group().lower().rstrip("s"), trigger.weight, m.start(), m.end(),
                       trigger.group)
                      for trigger in self.triggers
-                     if trigger.literals is None or any_in(trigger.literals, folded)
+                     if trigger.literals is None or satisfied(trigger.literals, folded)
                      for m in finditer(trigger.pattern, text))
 
     def _least_score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int | None:
@@ -346,7 +346,7 @@ def _triggers(entries: Any, name: str) -> list[Trigger]:
         group = entry.get("group")
         out.append(Trigger(compile_terms([entry["pattern"]], ignorecase=True),
                            int(entry.get("weight", 1)), None if group is None else str(group),
-                           required_literals(normalise_term(entry["pattern"]))))
+                           required_condition(normalise_term(entry["pattern"]))))
     return out
 
 
