@@ -12,6 +12,8 @@ from lint.editorial.leads import (
     _GLOBAL_OR_VERBOSE_FLAGS, _QUANTIFIER, _Unknown, _class_end, _group_end,
     _top_level_alternatives,
 )
+from lint import regex_programs
+from lint.editorial import leads
 from lint.patterns import compile_terms, normalise_term, search
 
 # Most trigger patterns of the disclaimer rule name crypto-assets and chart vocabulary that
@@ -34,6 +36,11 @@ _ESCAPE = regex.compile(
 """One escape, whole: its letter and what belongs to it (the hex digits of a code; taking
 too much only drops literal characters, which the reader may always do)."""
 
+_KIND = (None if None in (mine := regex_programs.code_digest(__file__),
+                          theirs := regex_programs.code_digest(leads.__file__))
+         else f"required-literals:{mine}:{theirs}")
+"""What a stored condition depends on besides its source: this reader and leads.py's."""
+
 _MIN_LENGTH = 3
 """Shorter literals ("is", "go") occur in nearly every paragraph: not worth a look."""
 
@@ -53,9 +60,23 @@ class Condition:
         object.__setattr__(self, "firsts", tuple(dict.fromkeys(every)))
 
 
+def required_conditions(sources: Sequence[str]) -> list[Condition | None]:
+    """required_condition of each of `sources`, kept between runs in the start-up store
+    (deriving them takes about 0.1 ms a pattern; a run reads them in one look)."""
+    derived = regex_programs.remember(_KIND, "\x00".join(sources),
+                                      lambda: tuple(_derive(source) for source in sources))
+    return [None if alternatives is None else Condition(alternatives) for alternatives in derived]
+
+
 def required_condition(source: str) -> Condition | None:
     """The literals (case-folded) every match of `source` holds, matched with or without
     IGNORECASE, as a Condition; None when an alternative holds none the reader can name."""
+    alternatives = _derive(source)
+    return None if alternatives is None else Condition(alternatives)
+
+
+def _derive(source: str) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """A Condition's alternatives (plain values, which the start-up store keeps), or None."""
     if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
@@ -70,7 +91,7 @@ def required_condition(source: str) -> Condition | None:
         # The set whose shortest literal is longest first: it rules out the most texts.
         kept.sort(key=lambda literals: (-min(map(len, literals)), len(literals)))
         condition.append(tuple(dict.fromkeys(kept)))
-    return Condition(tuple(dict.fromkeys(condition)))
+    return tuple(dict.fromkeys(condition))
 
 
 _DOTTED_AND_DOTLESS_I = {0x130: "i", 0x131: "i"}
@@ -205,7 +226,7 @@ class TermGate:
 
     def __init__(self, terms: Sequence[str]) -> None:
         self._terms = tuple(terms)
-        self._conditions = [required_condition(normalise_term(term)) for term in self._terms]
+        self._conditions = required_conditions([normalise_term(term) for term in self._terms])
         self._compiled: dict[int, regex.Pattern[str]] = {}
         # A flag group without a scope in one term applies to the whole alternation: such
         # terms are only ever searched together, as written.

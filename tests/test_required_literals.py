@@ -18,7 +18,8 @@ from lint.document.quotes import quote_spans
 from lint.editorial.analysis import claim_blocks
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_terms, normalise_term
-from lint.required_literals import SAFE_CHARACTERS, TermGate, fold, required_condition, satisfied
+from lint.required_literals import (SAFE_CHARACTERS, TermGate, fold, required_condition,
+                                   required_conditions, satisfied)
 from lint.rule_types.repeats import disclaimer_gate
 from lint.rule_types.required_text import RequiredText, source_word
 from lint.runner import Linter
@@ -82,6 +83,13 @@ def test_required_condition_of_sources(source: str, expected: list[list[set[str]
     as_sets = None if found is None else {frozenset(map(frozenset, needed)) for needed in found.alternatives}
     assert as_sets == (None if expected is None else
                        {frozenset(map(frozenset, needed)) for needed in expected})
+
+
+def test_conditions_kept_between_runs_are_the_derived_ones() -> None:
+    sources = [source for _, source in trigger_sources()]
+    derived = [required_condition(source) for source in sources]
+    assert required_conditions(sources) == derived  # computed, then kept
+    assert required_conditions(sources) == derived  # read back
 
 
 def test_conditions_are_met_by_their_literals() -> None:

@@ -13,7 +13,7 @@ from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, normalise_term
-from lint.required_literals import Condition, TermGate, fold, required_condition, satisfied
+from lint.required_literals import Condition, TermGate, fold, required_conditions, satisfied
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -336,18 +336,19 @@ def source_word(document: Any, start: int, end: int) -> str:
 
 def _triggers(entries: Any, name: str) -> list[Trigger]:
     """Compile a trigger list: plain patterns weigh 1; {pattern, weight, group} entries say more."""
-    out = []
+    read = []
     for entry in entries or []:
         if isinstance(entry, str):
             entry = {"pattern": entry}
         if not isinstance(entry, Mapping) or not isinstance(entry.get("pattern"), str):
             raise ValueError(f"lexicon list {name!r}: an entry is a pattern or "
                              f"{{pattern, weight, group}}, not {entry!r}")
-        group = entry.get("group")
-        out.append(Trigger(compile_terms([entry["pattern"]], ignorecase=True),
-                           int(entry.get("weight", 1)), None if group is None else str(group),
-                           required_condition(normalise_term(entry["pattern"]))))
-    return out
+        read.append(entry)
+    conditions = required_conditions([normalise_term(entry["pattern"]) for entry in read])
+    return [Trigger(compile_terms([entry["pattern"]], ignorecase=True),
+                    int(entry.get("weight", 1)),
+                    None if entry.get("group") is None else str(entry["group"]), condition)
+            for entry, condition in zip(read, conditions)]
 
 
 def _everywhere(store: Any, name: str, where: tuple[object, ...] | None) -> list[str]:
