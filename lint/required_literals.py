@@ -51,7 +51,7 @@ class Condition:
     its literals (`bitcoin (?:rose|fell) to` needs "bitcoin ", "rose" or "fell", and " to")."""
 
     alternatives: tuple[tuple[frozenset[str], ...], ...]
-    firsts: tuple[str, ...] = field(init=False)
+    firsts: tuple[str, ...] = field(init=False, compare=False)
     """The literals of each alternative's first (most telling) set, once each: most texts
     hold none of them, which a few looks tell."""
 
