@@ -42,7 +42,7 @@ _KIND = (None if None in (mine := regex_programs.code_digest(__file__),
 """What a stored condition depends on besides its source: this reader and leads.py's."""
 
 _MIN_LENGTH = 3
-"""Shorter literals ("is", "go") occur in nearly every paragraph: not worth a look."""
+"""Shorter words ("is", "go") occur in nearly every paragraph: not worth a look."""
 
 
 @dataclass(frozen=True)
@@ -85,13 +85,20 @@ def _derive(source: str) -> tuple[tuple[frozenset[str], ...], ...] | None:
         return None                              # which its own compilation then reports
     condition: list[tuple[frozenset[str], ...]] = []
     for candidates in alternatives:
-        kept = [frozenset(c) for c in candidates if min(map(len, c)) >= _MIN_LENGTH]
+        kept = [frozenset(c) for c in candidates if _telling(c)]
         if not kept:
             return None  # this alternative may match without a literal worth a look
         # The set whose shortest literal is longest first: it rules out the most texts.
         kept.sort(key=lambda literals: (-min(map(len, literals)), len(literals)))
         condition.append(tuple(dict.fromkeys(kept)))
     return tuple(dict.fromkeys(condition))
+
+
+def _telling(literals: set[str]) -> bool:
+    """Worth a look: no literal shorter than _MIN_LENGTH, unless all are symbols ("$", "%"),
+    which are rarer than any short word."""
+    return (min(map(len, literals)) >= _MIN_LENGTH
+            or not any(char.isalnum() or char.isspace() for literal in literals for char in literal))
 
 
 _DOTTED_AND_DOTLESS_I = {0x130: "i", 0x131: "i"}

@@ -67,7 +67,8 @@ def trigger_sources() -> list[tuple[str, str]]:
     ("x+yzw", [[{"yzw"}]]),
     ("(?:ab|cde)fgh", [[{"fgh"}]]),  # a group whose best literal is too short adds nothing
     ("(?-i:[A-Z]{3})|stablecoin", None),  # one alternative holds no literal
-    (r"\d+%", None),
+    (r"\d+%", [[{"%"}]]),  # a symbol is worth a look, short as it is
+    (r"\d+ %|\d+ pc", None),
     ("ab", None),  # too short to be worth a look
     ("(?x)bit coin", None),  # verbose: spaces do not read as written
     ("(?i)bitcoin", None),
