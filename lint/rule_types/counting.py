@@ -132,10 +132,11 @@ class Repetition(RuleType):
             if self.options.exceptions else None
         )
 
-    def _same(self, a: str, b: str) -> bool:
-        """Equal words, whatever the apostrophe (l'homme l’homme) and, by default, case."""
-        a, b = a.translate(_APOSTROPHE), b.translate(_APOSTROPHE)
-        return a.casefold() == b.casefold() if self.options.ignorecase else a == b
+    def _compared(self, word: str) -> str:
+        """What `word` is compared as: two words are the same when these are equal, whatever
+        the apostrophe (l'homme l’homme) and, by default, case."""
+        word = word.translate(_APOSTROPHE)
+        return word.casefold() if self.options.ignorecase else word
 
     def _allowed(self, word: str) -> bool:
         """A repeat that is not a slip: an exception, or a name when so configured."""
@@ -150,15 +151,17 @@ class Repetition(RuleType):
         `text` to report: a pure function of the text and the options."""
         found: list[tuple[int, int, int, str]] = []
         previous = None
+        previous_form = None  # each word's compared form is computed once, not per pair
         repeats = 0  # in the current run: "the the the" is one slip, reported once
         for m in finditer(self.pattern, text):
             word = m.group()
+            form = self._compared(word)
             repeated = False
             # The words first: comparing two strings is cheaper than matching the gap,
             # and almost no pair of neighbours is the same word.
             if (
                 previous is not None
-                and self._same(word, previous.group())
+                and form == previous_form
                 and fullmatch(self.gap, text[previous.end() : m.start()]) is not None
             ):
                 repeated = True
@@ -167,7 +170,7 @@ class Repetition(RuleType):
                     found.append((previous.start(), previous.end(), m.end(), word))
             if not repeated:
                 repeats = 0
-            previous = m
+            previous, previous_form = m, form
         return tuple(found)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
