@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from lint.editorial.leads import (
+from lint import regex_programs
+from lint.editorial import leads
+from lint.editorial.leads import (  # the regex structure helpers of the leading-atom reader
     _GLOBAL_OR_VERBOSE_FLAGS, _QUANTIFIER, _Unknown, _class_end, _group_end,
     _top_level_alternatives,
 )
-from lint import regex_programs
-from lint.editorial import leads
 from lint.patterns import compile_terms, normalise_term, search
 
 # Most trigger patterns of the disclaimer rule name crypto-assets and chart vocabulary that
@@ -98,7 +98,8 @@ def _telling(literals: set[str]) -> bool:
     """Worth a look: no literal shorter than _MIN_LENGTH, unless all are symbols ("$", "%"),
     which are rarer than any short word."""
     return (min(map(len, literals)) >= _MIN_LENGTH
-            or not any(char.isalnum() or char.isspace() for literal in literals for char in literal))
+            or not any(char.isalnum() or char.isspace()
+                       for literal in literals for char in literal))
 
 
 _DOTTED_AND_DOTLESS_I = {0x130: "i", 0x131: "i"}
@@ -254,7 +255,8 @@ class TermGate:
                     continue
             pattern = self._compiled.get(index)
             if pattern is None:
-                pattern = self._compiled[index] = compile_terms([self._terms[index]], ignorecase=True)
+                pattern = compile_terms([self._terms[index]], ignorecase=True)
+                self._compiled[index] = pattern
             if search(pattern, text) is not None:
                 return True
         return False

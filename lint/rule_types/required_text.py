@@ -262,15 +262,18 @@ class RequiredText(RuleType):
         for index, block in enumerate(counted):
             # The title is a teaser; crossheads ("SHIB price action", "Bitcoin price
             # prediction") say what the copy is about, so they count.
+            known = len(hits)
             for word, weight, start, end, group in block_hits(block.text):
                 if word not in hits:
                     start, end = block.projection.to_source_span(start, end)
                     hits[word] = (weight, start, end, group)
+            if len(hits) == known and index > 0:
+                continue  # no new word: neither question has a new answer
             if accepted is None and self._surely_required(hits, reason):
                 accepted = any(accepts(b.text) for b in prose)
                 if accepted:
                     return
-            if accepted is False and self._listed_complete(hits, counted[index + 1 :]):
+            if accepted is False and self._listed_complete(hits, counted, index + 1):
                 break
         score = self._score(hits.values())
         strong = any(weight >= self.options.strong_weight for weight, _, _, _ in hits.values())
@@ -292,14 +295,15 @@ class RequiredText(RuleType):
         yield Finding(start, end, {"triggers": listed}, fixes=self._fix(unit))
 
     def _listed_complete(self, hits: Mapping[str, tuple[int, int, int, str | None]],
-                         rest: list[Any]) -> bool:
-        """True when the blocks in `rest` cannot change a finding already sure: the message
-        lists the first max_listed trigger words by position, and every block left starts
-        after all of them (the first trigger, where the finding sits, is among them)."""
+                         blocks: list[Any], rest: int) -> bool:
+        """True when the blocks from index `rest` on cannot change a finding already sure:
+        the message lists the first max_listed trigger words by position, and every block
+        left starts after all of them (the first trigger, where the finding sits, is among
+        them)."""
         if len(hits) < self.options.max_listed:
             return False
         last = max(hit[1] for hit in hits.values())
-        return all(block.start > last for block in rest)
+        return all(blocks[i].start > last for i in range(rest, len(blocks)))
 
     def _fix(self, unit: TextUnit) -> tuple[Fix, ...]:
         disclaimer = self.options.house_disclaimer.strip()
