@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from lint.editorial.factors import folded, holds, required_clauses, worth_prefiltering
 from lint.editorial.leads import lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
@@ -67,6 +68,35 @@ class Family:
         self.match = self.pattern.match
         self.fullmatch = self.pattern.fullmatch
         self.sub = self.pattern.sub
+        sources = [s.source for s in self.shapes]
+        # A costly scan is skipped on a text that holds none of the literals every match
+        # needs (lint/editorial/factors.py): an exact sentence-level prefilter.
+        self.clauses = required_clauses(sources) if worth_prefiltering(sources) else None
+        if self.clauses is not None:
+            self.finditer = self._prefiltered_finditer
+            self.search = self._prefiltered(self.pattern.search)
+            self.match = self._prefiltered(self.pattern.match)
+            self.fullmatch = self._prefiltered(self.pattern.fullmatch)
+            self.sub = self._prefiltered_sub
+
+    def may_match(self, text: str) -> bool:
+        """False when no shape can match anywhere in `text` (it lacks their required literals)."""
+        return self.clauses is None or holds(self.clauses, folded(text))
+
+    def _prefiltered_finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        if not holds(self.clauses, folded(text)):
+            return iter(())
+        return self.pattern.finditer(text, *args, **kwargs)
+
+    def _prefiltered(self, method: Callable[..., regex.Match[str] | None]) -> Callable[..., regex.Match[str] | None]:
+        clauses = self.clauses
+
+        def prefiltered(text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+            return method(text, *args, **kwargs) if holds(clauses, folded(text)) else None
+        return prefiltered
+
+    def _prefiltered_sub(self, replacement: Any, text: str, *args: Any, **kwargs: Any) -> str:
+        return self.pattern.sub(replacement, text, *args, **kwargs) if holds(self.clauses, folded(text)) else text
 
     @property
     def _named(self) -> regex.Pattern[str]:
