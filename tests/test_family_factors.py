@@ -122,7 +122,7 @@ def test_prefiltered_family_scans_find_exactly_the_plain_scans_matches(lang: str
     lexicon = lexicon_for(STORE, lang)
     prefiltered = skipped = 0
     for name, family in _families(lexicon).items():
-        if family.clauses is None:
+        if family.clauses is None and family.scan_for("") is family.pattern:
             continue
         prefiltered += 1
         plain = family.pattern
@@ -141,6 +141,38 @@ def test_prefiltered_family_scans_find_exactly_the_plain_scans_matches(lang: str
                 assert bool(family.fullmatch(variant)) == bool(plain.fullmatch(variant)), (name, variant)
     assert prefiltered >= 10  # the prefilter is in use, not silently given up everywhere
     assert skipped > 10_000   # and it does skip scans
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_end_anchored_shapes_are_found_exactly(lang: str) -> None:
+    """Families with shapes anchored at the end of the text ("some analysts$"): over every
+    prefix of real sentences that ends a word (holder phrases end anywhere), the family
+    finds what its whole alternation finds, and the reverse probe does skip the scan."""
+    lexicon = lexicon_for(STORE, lang)
+    families = {name: f for name, f in _families(lexicon).items() if f._probe is not None}
+    assert "weasels" in families
+    sentences = _sentences(_corpus(lang))[:400] + CRAFTED + [
+        "But some say", "Some City analysts", "other research meanwhile", "a new study", "on-chain",
+        "analysts at the bank", "Analysts At The Bank", "some analysts\n", "  some  ", "many of them even",
+        "une nouvelle étude", "Une étude", "d’autres analyses", "certaines analyses", "les données",
+        "— CryptoQuant.com (@cryptoquant_com) June 20, 2024", "Coinvo (@coinvo) 20 juin 2024"]
+    without = with_ = 0
+    for sentence in sentences:
+        for end in [m.end() for m in regex.finditer(r"\w+", sentence)] + [len(sentence)]:
+            text = sentence[:end]
+            for name, family in families.items():
+                found = [m.span() for m in family.finditer(text)]
+                assert found == [m.span() for m in family.pattern.finditer(text)], (name, text)
+                first = family.search(text, 1)
+                second = family.pattern.search(text, 1)
+                assert (first and first.span()) == (second and second.span()), (name, text)
+                if family.scan_for(text) is family.pattern:
+                    with_ += 1
+                    if found:
+                        assert family.shape(family.finditer(text).__next__()) in family.names()
+                else:
+                    without += 1
+    assert with_ >= 5 and without > 1000
 
 
 def test_a_family_with_only_literal_leads_keeps_the_plain_scan() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from lint.editorial.factors import folded, holds, required_clauses, worth_prefiltering
-from lint.editorial.leads import lead_guard
+from lint.editorial.leads import _top_level_alternatives, _Unknown, lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
 
@@ -63,40 +63,76 @@ class Family:
         # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
         # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
         # no Python call in between.
-        self.finditer = self.pattern.finditer
-        self.search = self.pattern.search
-        self.match = self.pattern.match
-        self.fullmatch = self.pattern.fullmatch
-        self.sub = self.pattern.sub
         sources = [s.source for s in self.shapes]
         # A costly scan is skipped on a text that holds none of the literals every match
         # needs (lint/editorial/factors.py): an exact sentence-level prefilter.
         self.clauses = required_clauses(sources) if worth_prefiltering(sources) else None
-        if self.clauses is not None:
-            self.finditer = self._prefiltered_finditer
-            self.search = self._prefiltered(self.pattern.search)
-            self.match = self._prefiltered(self.pattern.match)
-            self.fullmatch = self._prefiltered(self.pattern.fullmatch)
-            self.sub = self._prefiltered_sub
+        # Shapes anchored at the end of the text ("some analysts$": they classify a holder
+        # phrase) can only match where the rest of the text matches them, yet a forward
+        # scan tries them at every word. A reverse search of those shapes alone fails at
+        # once wherever the text does not end, so it tells cheaply whether one of them
+        # matches anywhere; when none does, the scan without them finds exactly the same
+        # matches (an alternative that matches nowhere never wins).
+        anchored = [i for i in ordered if _end_anchored(self.shapes[i].source)]
+        self._probe: regex.Pattern[str] | None = None
+        self._rest: regex.Pattern[str] | None = None
+        if anchored:
+            rest = [i for i in ordered if i not in anchored]
+            self._probe = compile_pattern("(?r)" + wrap("|".join(f"(?:{self.shapes[i].source})" for i in anchored)),
+                                          ignorecase=ignorecase)
+            if rest:
+                self._rest = _compile_guarded(wrap, "|".join(f"(?:{self.shapes[i].source})" for i in rest),
+                                              lead_guard([self.shapes[i].source for i in rest]), ignorecase)
+        if self.clauses is None and self._probe is None:
+            # The compiled pattern's own methods, so that lint.patterns' time-bounded
+            # helpers (finditer, search, match, fullmatch, sub) take a family like any
+            # pattern, with no Python call in between.
+            self.finditer = self.pattern.finditer
+            self.search = self.pattern.search
+            self.match = self.pattern.match
+            self.fullmatch = self.pattern.fullmatch
+            self.sub = self.pattern.sub
+
+    def scan_for(self, text: str, pos: int | None = None, endpos: int | None = None,
+                 timeout: float | None = None) -> regex.Pattern[str] | None:
+        """The compiled scan that finds this family's matches in `text` (between `pos` and
+        `endpos`): the whole alternation, or the one without the end-anchored shapes when
+        none of them matches there; None when no shape can match at all."""
+        if self.clauses is not None and not holds(self.clauses, folded(text)):
+            return None
+        if self._probe is None or self._probe.search(text, pos, endpos, timeout=timeout) is not None:
+            return self.pattern
+        return self._rest
+
+    def finditer(self, text: str, pos: int | None = None, endpos: int | None = None,
+                 **kwargs: Any) -> Iterator[regex.Match[str]]:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return iter(()) if scan is None else scan.finditer(text, pos, endpos, **kwargs)
+
+    def search(self, text: str, pos: int | None = None, endpos: int | None = None,
+               **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.search(text, pos, endpos, **kwargs)
+
+    def match(self, text: str, pos: int | None = None, endpos: int | None = None,
+              **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.match(text, pos, endpos, **kwargs)
+
+    def fullmatch(self, text: str, pos: int | None = None, endpos: int | None = None,
+                  **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.fullmatch(text, pos, endpos, **kwargs)
+
+    def sub(self, replacement: Any, text: str, count: int = 0, **kwargs: Any) -> str:
+        if set(kwargs) - {"timeout"}:  # a window or flags: the whole alternation, as written
+            return self.pattern.sub(replacement, text, count, **kwargs)
+        scan = self.scan_for(text, timeout=kwargs.get("timeout"))
+        return text if scan is None else scan.sub(replacement, text, count, **kwargs)
 
     def may_match(self, text: str) -> bool:
         """False when no shape can match anywhere in `text` (it lacks their required literals)."""
         return self.clauses is None or holds(self.clauses, folded(text))
-
-    def _prefiltered_finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        if not holds(self.clauses, folded(text)):
-            return iter(())
-        return self.pattern.finditer(text, *args, **kwargs)
-
-    def _prefiltered(self, method: Callable[..., regex.Match[str] | None]) -> Callable[..., regex.Match[str] | None]:
-        clauses = self.clauses
-
-        def prefiltered(text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-            return method(text, *args, **kwargs) if holds(clauses, folded(text)) else None
-        return prefiltered
-
-    def _prefiltered_sub(self, replacement: Any, text: str, *args: Any, **kwargs: Any) -> str:
-        return self.pattern.sub(replacement, text, *args, **kwargs) if holds(self.clauses, folded(text)) else text
 
     @property
     def _named(self) -> regex.Pattern[str]:
@@ -117,6 +153,15 @@ class Family:
         if group not in self._groups:  # a shape's own inner named group closed last
             group = next((g for g, v in m.groupdict().items() if v is not None and g in self._groups), None)
         return self._groups.get(group, self.name) if group else self.name
+
+
+def _end_anchored(source: str) -> bool:
+    """Whether every top-level alternative of `source` ends with an unescaped '$'."""
+    try:
+        alternatives = _top_level_alternatives(source)
+    except (_Unknown, ValueError, IndexError):
+        return False
+    return all(a.endswith("$") and (len(a) - len(a[:-1].rstrip("\\")) - 1) % 2 == 0 for a in alternatives)
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
