@@ -63,7 +63,13 @@ def required_clauses(sources: Sequence[str]) -> tuple[Clause, ...] | None:
         if clauses is None:
             return None
         found.extend(clauses)
-    return tuple(dict.fromkeys(found)) or None
+    if not found:
+        return None
+    # Clauses of one set each hold when any of their literals is in the text: one set
+    # joining them all is looked through once (the same answer, fewer lookups).
+    singles = [clause[0] for clause in found if len(clause) == 1]
+    merged = [(_minimal(frozenset().union(*singles)),)] if singles else []
+    return tuple(merged + list(dict.fromkeys(clause for clause in found if len(clause) > 1)))
 
 
 def source_clauses(source: str) -> list[Clause] | None:
