@@ -8,8 +8,7 @@ import regex
 
 # The leading-atom reader's helpers step over escapes, classes and groups the same way;
 # its _Unknown marks a construct either reader gives up on.
-from lint.editorial.leads import (_GLOBAL_OR_VERBOSE_FLAGS, _class_end, _group_end, _top_level_alternatives, _SCOPED_CASE,
-                                  _Unknown, leading_alternatives)
+from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS, _SCOPED_CASE, _class_end, _Unknown, leading_alternatives
 
 # A lexicon family scanned over every sentence costs the regex engine a try at every
 # position, even when the sentence holds none of the family's words. Each shape's source
@@ -77,15 +76,59 @@ def source_clauses(source: str) -> list[Clause] | None:
     if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
+        structure = _Structure(source)
         clauses = []
-        for alternative in _top_level_alternatives(source):
-            conjuncts = _sequence(alternative)
+        for lo, hi in structure.alternatives(-1, 0, len(source)):
+            conjuncts = _sequence(structure, lo, hi)
             if not conjuncts:
                 return None
             clauses.append(tuple(sorted(conjuncts, key=_rank)[:_MAX_CONJUNCTS]))
         return clauses
-    except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
-        return None                              # which its own compilation then reports
+    except (_Unknown, ValueError, IndexError, KeyError):  # a malformed regex, which its
+        return None                                        # own compilation then reports
+
+
+class _Structure:
+    """Where each group of a source closes, where its top-level '|' stand and where each
+    class ends, read in one pass (the readers then jump instead of scanning again)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.group_end: dict[int, int] = {}
+        self.class_end: dict[int, int] = {}
+        self.bars: dict[int, list[int]] = {-1: []}  # -1: the top level
+        open_groups = [-1]
+        i = 0
+        while i < len(source):
+            char = source[i]
+            if char == "\\":
+                i += 2
+                continue
+            if char == "[":
+                self.class_end[i] = i = _class_end(source, i)
+                continue
+            if char == "(":
+                open_groups.append(i)
+                self.bars[i] = []
+            elif char == ")":
+                if len(open_groups) == 1:
+                    raise _Unknown("an unbalanced group")
+                self.group_end[open_groups.pop()] = i + 1
+            elif char == "|":
+                self.bars[open_groups[-1]].append(i)
+            i += 1
+        if len(open_groups) != 1:
+            raise _Unknown("an unbalanced group")
+
+    def alternatives(self, group: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) of each top-level alternative of `group` (-1: the whole source),
+        whose body spans lo..hi."""
+        spans = []
+        for bar in self.bars[group]:
+            spans.append((lo, bar))
+            lo = bar + 1
+        spans.append((lo, hi))
+        return spans
 
 
 def holds(clauses: tuple[Clause, ...], folded: str) -> bool:
@@ -117,22 +160,22 @@ def _minimal(literals: Iterable[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def _alternation(source: str) -> list[frozenset[str]]:
+def _alternation(structure: _Structure, group: int, lo: int, hi: int) -> list[frozenset[str]]:
     """The conjuncts of a group: all of its single alternative's, or one set joining the
     best set of each alternative (none when an alternative has none)."""
-    alternatives = _top_level_alternatives(source)
+    alternatives = structure.alternatives(group, lo, hi)
     if len(alternatives) == 1:
-        return _sequence(alternatives[0])
+        return _sequence(structure, lo, hi)
     found: set[str] = set()
-    for alternative in alternatives:
-        conjuncts = _sequence(alternative)
+    for start, end in alternatives:
+        conjuncts = _sequence(structure, start, end)
         if not conjuncts:
             return []
         found.update(min(conjuncts, key=_rank))
     return [_minimal(found)]
 
 
-def _sequence(source: str) -> frozenset[str] | None:
+def _sequence(structure: _Structure, i: int, hi: int) -> list[frozenset[str]]:
     """A concatenation: every element is required, so each element's factors are
     conjuncts; runs of literal characters are joined into one literal."""
     conjuncts: list[frozenset[str]] = []
@@ -143,13 +186,13 @@ def _sequence(source: str) -> frozenset[str] | None:
             conjuncts.append(frozenset([fold("".join(run))]))
             run.clear()
 
-    i = 0
-    while i < len(source):
+    source = structure.source
+    while i < hi:
         char = source[i]
         literal: str | None = None
         factors: list[frozenset[str]] = []
         if char == "\\":
-            following = source[i + 1 : i + 2]
+            following = source[i + 1 : i + 2] if i + 1 < hi else ""
             if not following:
                 raise _Unknown("a trailing backslash")
             if following in ("p", "P") and source[i + 2 : i + 3] == "{":
@@ -164,14 +207,14 @@ def _sequence(source: str) -> frozenset[str] | None:
                 end = i + 2
                 literal = following
         elif char == "[":
-            end = _class_end(source, i)
+            end = structure.class_end[i]
             members = _class_factors(source[i + 1 : end - 1])
             factors = [members] if members else []
         elif char == "(":
-            end = _group_end(source, i)
+            end = structure.group_end[i]
             if source.startswith(_NEGATIVE_LOOKAROUNDS, i):
                 factors = []  # matches no text of its own
-                if _QUANTIFIER.match(source, end):
+                if _QUANTIFIER.match(source, end, hi):
                     raise _Unknown("a quantified lookaround")
             else:
                 if source.startswith(_POSITIVE_LOOKAROUNDS, i):
@@ -186,7 +229,7 @@ def _sequence(source: str) -> frozenset[str] | None:
                     raise _Unknown(f"group {source[i : i + 4]!r}")
                 else:
                     body = i + 1
-                factors = _alternation(source[body : end - 1])
+                factors = _alternation(structure, i, body, end - 1)
         elif char in ".^$":
             end = i + 1
         elif char in ")|?*+{":
@@ -194,7 +237,7 @@ def _sequence(source: str) -> frozenset[str] | None:
         else:
             end = i + 1
             literal = char
-        quantifier = _QUANTIFIER.match(source, end)
+        quantifier = _QUANTIFIER.match(source, end, hi)
         required = True
         if quantifier is not None:
             if quantifier.group().startswith("{"):

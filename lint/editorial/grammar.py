@@ -157,6 +157,8 @@ class Family:
 
 def _end_anchored(source: str) -> bool:
     """Whether every top-level alternative of `source` ends with an unescaped '$'."""
+    if not source.endswith("$"):
+        return False  # the last alternative does not: most shapes, at no cost
     try:
         alternatives = _top_level_alternatives(source)
     except (_Unknown, ValueError, IndexError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -32,10 +33,18 @@ class _Unknown(Exception):
 def leading_alternatives(source: str) -> list[str] | None:
     """Regex sources one of which every match of `source` starts with (their concatenated
     leading atoms), or None when they cannot be derived."""
+    leads = _derived_leads(source)
+    return None if leads is None else list(leads)
+
+
+@functools.lru_cache(maxsize=4096)
+def _derived_leads(source: str) -> tuple[str, ...] | None:
+    # Kept per source: a family's guard and its prefilter (lint/editorial/factors.py)
+    # both ask, once per language at start-up.
     if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
-        return _leads(source)
+        return tuple(_leads(source))
     except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
         return None                              # which its own compilation then reports
 
