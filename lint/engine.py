@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import string
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -26,9 +25,16 @@ FRONT_MATTER_ERROR = "newslint.front-matter"
 NESTING = "newslint.nesting"
 LANGUAGE = "newslint.language"
 RULE_TIME_BUDGET = 5.0
-"""Seconds of pattern searching one rule may spend on one file (a slow user pattern)."""
+"""Seconds of pattern searching one rule may spend on one file (a slow user pattern), for
+a file of up to BUDGET_CHARACTERS."""
 FILE_TIME_BUDGET = 30.0
-"""Seconds of pattern searching all rules together may spend on one file."""
+"""Seconds of pattern searching all rules together may spend on one file of up to
+BUDGET_CHARACTERS."""
+BUDGET_CHARACTERS = 300_000
+"""About 50,000 words. A longer file gets both budgets in proportion to its length: the
+rules' work grows with the text (the editorial analysis of a 200,000-word draft takes
+longer than 5 s), so a fixed budget would cut a long draft's lint short on a normal
+machine, while a slow pattern still ends in a time proportional to the draft."""
 
 INTERNAL_RULES = {
     RULE_ERROR: "A rule raised an error or its pattern timed out on this file.",
@@ -144,6 +150,8 @@ def lexicon_problems(spec: RuleSpec, known: set[str],
         for key, name in cls.lexicon_keys(options):
             if name not in known:
                 where = key if overrides is not None else _option_key(spec, lang, key)
+                import difflib  # only for a message or a --diff: not at every start
+
                 close = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f"did you mean '@{close[0]}'?" if close else "no lexicon of the enabled packs has it"
                 problems.setdefault(where, f"{spec.id}: unknown lexicon list '@{name}' ({hint})")
@@ -198,7 +206,9 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     ]
     if notice := ruleset.notice(document.lang):
         found.append(Diagnostic.at(source, LANGUAGE, Severity.WARNING, notice, 0, 0))
-    file_ends = time.monotonic() + FILE_TIME_BUDGET
+    scale = budget_scale(source.text)
+    file_budget = FILE_TIME_BUDGET * scale
+    file_ends = time.monotonic() + file_budget
     not_run: list[str] = []
     for active, rule in ruleset.for_language(document.lang):
         spec = active.spec
@@ -210,7 +220,7 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
                 continue
             template = ruleset.message(spec, document.lang)
             try:
-                with time_budget(min(RULE_TIME_BUDGET, left)):
+                with time_budget(min(RULE_TIME_BUDGET * scale, left)):
                     for finding in _findings(rule, document):
                         found.append(_diagnostic(document, active, template, finding))
             except TimeoutError:
@@ -223,11 +233,16 @@ def run(document: Document, ruleset: Ruleset) -> list[Diagnostic]:
     if not_run:
         found.append(Diagnostic.at(
             source, RULE_ERROR, Severity.ERROR,
-            f"the rules' time budget for this file ({FILE_TIME_BUDGET:g} s) is spent; not run: "
+            f"the rules' time budget for this file ({round(file_budget, 1):g} s) is spent; not run: "
             f"{', '.join(not_run)}", 0, 0))
     kept = apply_directives(document, found, ruleset.known_ids)
     unique = {(d.key, d.message): d for d in kept}
     return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def budget_scale(text: str) -> float:
+    """How many times the base time budgets a file of `text` gets (1 up to BUDGET_CHARACTERS)."""
+    return max(1.0, len(text) / BUDGET_CHARACTERS)
 
 
 def _findings(rule: RuleType, document: Document) -> Iterator[Finding]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import re
 import stat
@@ -359,6 +358,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     "\\ No newline at end of file" marker.
     """
     name = path.replace(os.sep, "/").lstrip("/")
+    import difflib  # only for a message or a --diff: not at every start
+
     lines = difflib.unified_diff(_DIFF_LINE.findall(before), _DIFF_LINE.findall(after),
                                  fromfile=f"a/{name}", tofile=f"b/{name}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"

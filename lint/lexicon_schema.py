@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextvars
-import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,6 +161,8 @@ def _shown(value: Any) -> str:
 
 def suggest(name: str, known: Sequence[str] | set[str]) -> str:
     """` (did you mean 'x'?)` for the closest known name, or nothing."""
+    import difflib  # only for a message or a --diff: not at every start
+
     close = difflib.get_close_matches(name, sorted(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

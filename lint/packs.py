@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,6 +166,8 @@ def message_errors(catalog: Catalog, store: LexiconStore | None = None) -> list[
             if not specs:
                 # A rule of a pack the configuration leaves out is not a typo.
                 if catalog.complete:
+                    import difflib  # only for a message or a --diff: not at every start
+
                     close = difflib.get_close_matches(str(key), sorted(names), n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                     errors.append(doc.error(here, f"messages: unknown rule {key!r}{hint}",

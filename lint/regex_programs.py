@@ -1,4 +1,5 @@
-"""A disk store of the regex module's compiled programs, so that start-up skips its parser.
+"""A disk store of start-up work: the regex module's compiled programs, and other results
+that are pure functions of a text (parsed rule files and lexicons, lexicon prefilters).
 
 The `regex` module parses and optimises a pattern in Python, then hands the resulting
 program (plain integers, strings and dictionaries) to its C core. For the few hundred
@@ -6,11 +7,13 @@ lexicon patterns of a run that Python half is most of a cold start, and its outp
 changes for a given pattern, flags, regex version and Python version. This module keeps
 those programs (marshal: plain data, no code) in an SQLite file keyed by a hash of the
 pattern, reads only the programs a run asks for, and builds the pattern straight from the
-stored program; anything unexpected falls back to a normal compile.
+stored program; anything unexpected falls back to a normal compile. `remember` keeps any
+other such result the same way (see its docstring for what makes an entry valid).
 
 The store is bounded: each entry carries the day it was last used, entries unused for
 MAX_AGE_DAYS and those past MAX_ENTRIES (least recently used first, never one the writing
-run used) are pruned when a run writes, and stores of other regex or Python versions unused for MAX_AGE_DAYS are removed.
+run used) are pruned when a run writes, and stores of other regex or Python versions unused
+for MAX_AGE_DAYS are removed.
 It is never an error: a damaged store is deleted and rebuilt, a store locked by another
 process (--jobs workers, parallel runs) is skipped for that run.
 
@@ -27,8 +30,9 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from regex import _main as regex_main
@@ -46,6 +50,7 @@ MAX_AGE_DAYS = 30
 BUSY_SECONDS = 0.5
 """How long a read or write waits for another process's write before giving up on it."""
 
+_T = TypeVar("_T")
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # SQLite's result codes (not exported before 3.11)
 _PREFIX = "programs-"
 _LEGACY_PREFIX = "regex-"  # the earlier format: one marshal file read whole at each start
@@ -105,9 +110,11 @@ def _today() -> int:
     return int(time.time() // 86400)
 
 
-def _key(source: str, flags: int) -> bytes:
+def _key(source: str, flags: int | str) -> bytes:
+    """A program's key (flags: an int), or a remembered result's (flags: its kind, never
+    all digits, so the two cannot meet)."""
     return blake2b(f"{flags}:{source}".encode("utf-8", "surrogatepass"),
-                           digest_size=16).digest()
+                   digest_size=16).digest()
 
 
 def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - regex's own name
@@ -144,6 +151,52 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
             if program is not None:
                 _new[key] = program
     return pattern
+
+
+def remember(kind: str | None, inputs: str, compute: Callable[[], _T]) -> _T:
+    """compute(), a pure function of `inputs` for this `kind`, from the store when a run
+    kept it. `kind` must name everything else the result depends on (the version of the
+    code that computes it: see code_digest). A result marshal cannot hold exactly is
+    computed each time; an exception of compute() is raised as ever and nothing is kept.
+    An entry is used only if it carries a second, independent digest of `inputs` (a hash
+    collision is computed again). The result is a new object each time: callers may
+    change it. A `kind` of None (code_digest could not read its file) computes it."""
+    if kind is None:
+        return compute()
+    key = _key(inputs, kind)
+    check = blake2b(inputs.encode("utf-8", "surrogatepass"), digest_size=32,
+                    person=b"newslint-inputs").digest()
+    with _lock:
+        _used.add(key)
+        stored = _new.get(key)
+        if stored is None:
+            stored = _read(key)
+    if stored is not None:
+        try:
+            digest, value = marshal.loads(stored)
+            if digest == check:
+                return value
+        except Exception:  # noqa: BLE001 - a stale or damaged entry: computed again
+            pass
+    value = compute()
+    try:
+        entry = marshal.dumps((check, value))
+        exact = marshal.loads(entry) == (check, value)
+    except (ValueError, TypeError):
+        exact = False
+    if exact:
+        with _lock:
+            _new[key] = entry
+    return value
+
+
+def code_digest(path: str) -> str | None:
+    """A short digest of a source file, for a `kind` of `remember`: a changed module
+    (a development checkout, an upgrade) never reads what its older self computed."""
+    try:
+        return blake2b(Path(path).read_bytes(), digest_size=8).hexdigest()
+    except OSError:  # no source beside the bytecode: nothing kept that cannot be checked
+        return None
 
 
 def _marshalled(arguments: tuple[Any, ...]) -> bytes | None:

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from lint import regex_programs
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -92,10 +94,31 @@ def read_yaml_file(path: Path | str) -> LocatedYaml:
     return load_yaml(text, str(path))
 
 
+_LOADED_KIND = regex_programs.code_digest(__file__)
+"""What a loaded text depends on besides itself: this loader's code, PyYAML and libyaml."""
+if _LOADED_KIND is not None:
+    _LOADED_KIND = f"yaml:{yaml.__version__}:{_SAFE_LOADER.__name__}:{_LOADED_KIND}"
+
+
 def load_yaml(text: str, path: str) -> LocatedYaml:
     """Parse YAML safely and within bounds: aliases, nesting depth, duplicate keys and
     dates are checked before any Python object is built. Every problem is an InputError
-    with the position the parser gives."""
+    with the position the parser gives.
+
+    A text loaded without a problem is kept in the start-up store (lint/regex_programs.py):
+    the packs and lexicons read at every start are parsed once, not at each run (about
+    20 ms of a cold start). Problems are never kept: a broken file is parsed, and its
+    error reported, each time."""
+    data, values, keys = regex_programs.remember(_LOADED_KIND, text, lambda: _parts(text, path))
+    return LocatedYaml(path, data, values, keys)
+
+
+def _parts(text: str, path: str) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+    located = _load_located(text, path)
+    return located.data, located.values, located.keys
+
+
+def _load_located(text: str, path: str) -> LocatedYaml:
     if "&" in text and "*" in text:  # aliases need an anchor: plain files skip this pass
         _check_aliases(text, path)
     loader = _SAFE_LOADER(text)

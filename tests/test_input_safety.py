@@ -146,6 +146,32 @@ def test_the_file_budget_stops_the_remaining_rules_once(project: Path,
                               "style.sentence-length, style.spelling-consistency, style.wordy")
 
 
+def test_a_long_draft_gets_budgets_in_proportion_to_its_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A book-length draft's editorial analysis takes longer than the base 5 s: the budgets
+    grow with the text past BUDGET_CHARACTERS, so its lint is whole, not cut short."""
+    import contextlib
+
+    from lint.config import Config
+    from lint.runner import Linter
+
+    given: list[float] = []
+
+    @contextlib.contextmanager
+    def recording_budget(seconds: float):
+        given.append(seconds)
+        yield
+
+    monkeypatch.setattr(lint.engine, "time_budget", recording_budget)
+    monkeypatch.setattr(lint.engine, "BUDGET_CHARACTERS", 1_000)
+    paragraph = "The council met on Monday and approved the plan.\n\n"
+    linter = Linter(Config())
+    for copies, scale in ((10, 1.0), (60, len(paragraph) * 60 / 1_000)):
+        given.clear()
+        linter.lint_bytes((paragraph * copies).encode(), "draft.md")
+        assert given and all(seconds == pytest.approx(lint.engine.RULE_TIME_BUDGET * scale)
+                             for seconds in given)
+
+
 @pytest.mark.parametrize("text", [
     ">" * 25 + " The council met the the mayor.\n",
     "".join("  " * i + "- item\n" for i in range(12)) + "  " * 12 + "- The council met the the mayor.\n",

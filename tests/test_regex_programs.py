@@ -279,3 +279,88 @@ def test_a_forked_worker_opens_its_own_connection(store):
     assert len(_rows()) == 2  # the child's program was written through its own connection
     assert _behaviour(regex_programs.compile(*SOURCES[2])) == _behaviour(
         regex.compile(*SOURCES[2]))
+
+
+# -- remembered results (parsed YAML, lexicon guards) -------------------------------------
+
+def test_a_remembered_result_is_computed_once_across_runs(store):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"terms": ["a", "b"], ("path", 0): (1, 2)}
+
+    first = regex_programs.remember("kind-1", "some text", compute)
+    regex_programs.save()
+    regex_programs.reset()
+    second = regex_programs.remember("kind-1", "some text", lambda: pytest.fail("computed again"))
+    assert second == first and calls == [1]
+    second["terms"].append("c")  # a new object each time: changing it changes nothing stored
+    regex_programs.reset()
+    assert regex_programs.remember("kind-1", "some text", compute)["terms"] == ["a", "b"]
+
+
+def test_another_input_or_kind_is_computed_again(store):
+    regex_programs.remember("kind-1", "text", lambda: "one")
+    assert regex_programs.remember("kind-1", "other text", lambda: "two") == "two"
+    assert regex_programs.remember("kind-2", "text", lambda: "three") == "three"
+    assert regex_programs.remember(None, "text", lambda: "four") == "four"  # no kind: never kept
+
+
+def test_failures_and_inexact_values_are_not_kept(store):
+    with pytest.raises(ValueError):
+        regex_programs.remember("kind", "bad", lambda: (_ for _ in ()).throw(ValueError("no")))
+    assert regex_programs.remember("kind", "bad", lambda: "fixed") == "fixed"
+    unmarshallable = object()
+    assert regex_programs.remember("kind", "obj", lambda: unmarshallable) is unmarshallable
+    regex_programs.save()
+    regex_programs.reset()
+    assert regex_programs.remember("kind", "obj", lambda: "again") == "again"
+
+
+def test_a_remembered_entry_for_other_inputs_is_not_used(store):
+    # Same key, other inputs (what a hash collision would give): the second digest differs.
+    regex_programs.remember("kind", "text", lambda: "one")
+    regex_programs.save()
+    key = regex_programs._key("text", "kind")
+    connection = sqlite3.connect(regex_programs.cache_file())
+    with connection:
+        forged = regex_programs.marshal.dumps((b"\0" * 32, "forged"))
+        connection.execute("UPDATE programs SET program = ? WHERE key = ?", (forged, key))
+    connection.close()
+    regex_programs.reset()
+    assert regex_programs.remember("kind", "text", lambda: "computed") == "computed"
+
+
+def test_a_yaml_text_is_parsed_once_and_its_problems_every_time(store, monkeypatch):
+    from lint import yamlio
+
+    text = "name: wordy\nterms:\n  - a\n  - {b: c}\nlimit: 3\n"
+    first = yamlio.load_yaml(text, "pack/a.yaml")
+    regex_programs.save()
+    regex_programs.reset()
+    monkeypatch.setattr(yamlio, "_load_located", lambda *a: pytest.fail("parsed again"))
+    second = yamlio.load_yaml(text, "other/b.yaml")
+    assert (second.data, second.values, second.keys) == (first.data, first.values, first.keys)
+    assert second.path == "other/b.yaml" and second.where(("terms", 1, "b")) == (4, 9)
+    monkeypatch.undo()
+    broken = "a: 1\na: 2\n"
+    for _ in range(2):
+        with pytest.raises(yamlio.InputError) as error:
+            yamlio.load_yaml(broken, "pack/broken.yaml")
+        assert (error.value.line, error.value.path) == (2, "pack/broken.yaml")
+        regex_programs.save()
+        regex_programs.reset()
+
+
+def test_a_family_guard_is_derived_once(store, monkeypatch):
+    from lint.editorial import grammar
+
+    sources = [r"would(?:\s+\p{L}+)?", r"(?:may|might)\s+(?:well\s+)?be"]
+    shapes = [grammar.Shape(f"s{i}", source, 0) for i, source in enumerate(sources)]
+    first = grammar.Family("test", shapes).pattern.pattern
+    regex_programs.save()
+    regex_programs.reset()
+    monkeypatch.setattr(grammar, "lead_guard", lambda *a: pytest.fail("derived again"))
+    assert grammar.Family("test", shapes).pattern.pattern == first
+    assert "(?=(?i:" in first  # the guard is there

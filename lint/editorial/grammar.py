@@ -8,7 +8,9 @@ from typing import Any
 
 import regex
 
-from lint.editorial.factors import folded, holds, required_clauses, worth_prefiltering
+from lint import regex_programs
+from lint.editorial import factors, leads
+from lint.editorial.factors import Clause, folded, holds, required_clauses, worth_prefiltering
 from lint.editorial.leads import _top_level_alternatives, _Unknown, lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
@@ -17,6 +19,14 @@ from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pa
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
 _GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
 _NEVER = r"(?!x)x"
+_GUARD_KIND = (None if (digest := regex_programs.code_digest(leads.__file__)) is None
+               else f"lead-guard:{digest}")
+"""What a stored guard depends on besides its shapes: the code of leads.py."""
+_CLAUSE_KIND = (None if (digest := regex_programs.code_digest(factors.__file__)) is None
+                or (lead_digest := regex_programs.code_digest(leads.__file__)) is None
+                else f"factor-clauses:{digest}:{lead_digest}")
+"""What stored prefilter clauses depend on besides the shapes: factors.py and the leads.py
+helpers it reads with."""
 SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
@@ -57,16 +67,13 @@ class Family:
         # the named twin at the same place: same alternatives in the same order, so the
         # same alternative wins. The scan also carries the shapes' leading atoms as a
         # lookahead (lint/editorial/leads.py): an exact prefilter of every position.
-        self.pattern = _compile_guarded(wrap, plain, lead_guard([s.source for s in self.shapes]), ignorecase)
+        self.pattern = _compile_guarded(wrap, plain, _stored_lead_guard([s.source for s in self.shapes]), ignorecase)
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
-        # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
-        # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
-        # no Python call in between.
         sources = [s.source for s in self.shapes]
         # A costly scan is skipped on a text that holds none of the literals every match
         # needs (lint/editorial/factors.py): an exact sentence-level prefilter.
-        self.clauses = required_clauses(sources) if worth_prefiltering(sources) else None
+        self.clauses = _stored_clauses(sources)
         # Shapes anchored at the end of the text ("some analysts$": they classify a holder
         # phrase) can only match where the rest of the text matches them, yet a forward
         # scan tries them at every word. A reverse search of those shapes alone fails at
@@ -82,7 +89,7 @@ class Family:
                                           ignorecase=ignorecase)
             if rest:
                 self._rest = _compile_guarded(wrap, "|".join(f"(?:{self.shapes[i].source})" for i in rest),
-                                              lead_guard([self.shapes[i].source for i in rest]), ignorecase)
+                                              _stored_lead_guard([self.shapes[i].source for i in rest]), ignorecase)
         if self.clauses is None and self._probe is None:
             # The compiled pattern's own methods, so that lint.patterns' time-bounded
             # helpers (finditer, search, match, fullmatch, sub) take a family like any
@@ -164,6 +171,20 @@ def _end_anchored(source: str) -> bool:
     except (_Unknown, ValueError, IndexError):
         return False
     return all(a.endswith("$") and (len(a) - len(a[:-1].rstrip("\\")) - 1) % 2 == 0 for a in alternatives)
+
+
+def _stored_lead_guard(sources: list[str]) -> str | None:
+    """lead_guard(sources), kept in the start-up store: deriving the guards of every family
+    is about 12 ms of each cold start, and they change only with the shapes or leads.py."""
+    return regex_programs.remember(_GUARD_KIND, "\x00".join(sources), lambda: lead_guard(sources))
+
+
+def _stored_clauses(sources: list[str]) -> tuple[Clause, ...] | None:
+    """The family's prefilter clauses (None: no prefilter), kept in the start-up store like
+    the guards: reading them from the shapes is about 70 ms of a start for both languages."""
+    return regex_programs.remember(
+        _CLAUSE_KIND, "\x00".join(sources),
+        lambda: required_clauses(sources) if worth_prefiltering(sources) else None)
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:

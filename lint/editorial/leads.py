@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -21,6 +20,8 @@ end the leading atoms."""
 _QUANTIFIER = regex.compile(r"(?:[?*]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 _SCOPED_CASE = regex.compile(r"\(\?-?i:")
+_STRUCTURAL = regex.compile(r"[\\\[()|]")
+"""The characters _structure stops at: an escape, a class, a group's bounds, a split."""
 # A flag group without a scope applies to the whole pattern in version 0, and (?x) changes
 # how every literal reads: the reader does not follow either.
 _GLOBAL_OR_VERBOSE_FLAGS = regex.compile(r"\(\?[\w-]*(?:\)|x[\w-]*:)")
@@ -33,18 +34,10 @@ class _Unknown(Exception):
 def leading_alternatives(source: str) -> list[str] | None:
     """Regex sources one of which every match of `source` starts with (their concatenated
     leading atoms), or None when they cannot be derived."""
-    leads = _derived_leads(source)
-    return None if leads is None else list(leads)
-
-
-@functools.lru_cache(maxsize=4096)
-def _derived_leads(source: str) -> tuple[str, ...] | None:
-    # Kept per source: a family's guard and its prefilter (lint/editorial/factors.py)
-    # both ask, once per language at start-up.
     if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
-        return tuple(_leads(source))
+        return _leads(source)
     except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
         return None                              # which its own compilation then reports
 
@@ -166,11 +159,14 @@ def _class_end(source: str, start: int) -> int:
 
 
 def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """(index, character, depth after it) of each character of `source` from `start` that
-    can open, close or split a group: escapes and character classes are stepped over whole."""
+    """(index, character, depth after it) of each '(', ')' and '|' of `source` from `start`
+    that opens, closes or splits a group: escapes and character classes are stepped over
+    whole. Only those characters are yielded (the callers read nothing else), and runs of
+    other characters are skipped by one search: a lexicon holds thousands of them."""
     depth = 0
     i = start
-    while i < len(source):
+    while (found := _STRUCTURAL.search(source, i)) is not None:
+        i = found.start()
         char = source[i]
         if char == "\\":
             i += 2

@@ -6,14 +6,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from lint.data import load_data
 from lint.document import Document, TextUnit
-from lint.formula import Formula, FormulaError, condition
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 from lint.rule_types.counting import WORD
+
+if TYPE_CHECKING:
+    from lint.formula import Formula  # imported by the rules that use one (Vale's metric)
 
 _WORD = regex.compile(WORD)
 _STATS = load_data("readability")
@@ -64,6 +67,8 @@ def statistics(document: Document) -> dict[str, float]:
 
 
 def _formula(key: str, text: str) -> Formula:
+    from lint.formula import Formula, FormulaError  # only a Vale metric rule needs it (and ast)
+
     try:
         return Formula(_HEADING.sub(r"heading_\1", text), VARIABLES)
     except (FormulaError, RecursionError) as exc:
@@ -118,6 +123,8 @@ class Metric(_Statistic):
 
     @classmethod
     def validate(cls, options: MetricOptions) -> None:
+        from lint.formula import FormulaError, condition
+
         _formula("formula", options.formula)
         try:
             condition(options.condition)
@@ -125,6 +132,8 @@ class Metric(_Statistic):
             raise OptionError(("condition",), str(exc)) from None
 
     def setup(self) -> None:
+        from lint.formula import condition
+
         self.formula = _formula("formula", self.options.formula)
         self.test = condition(self.options.condition)
 

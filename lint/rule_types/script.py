@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from lint.document import TextUnit
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 from lint.vale.positions import vale_match_start
-from lint.vale.tengo import Script, TengoError
+
+# The Tengo interpreter is imported by the rules that run a script (a Vale style's
+# `extends: script`), not by every start.
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class ScriptRule(RuleType):
 
     @classmethod
     def validate(cls, options: ScriptOptions) -> None:
+        from lint.vale.tengo import Script, TengoError
+
         if not options.script.strip():
             raise OptionError(("script",), "a script rule needs 'script' (Tengo source or "
                                            "a file under <StylesPath>/config/scripts)")
@@ -38,6 +42,8 @@ class ScriptRule(RuleType):
             raise OptionError(("script",), str(exc)) from None
 
     def setup(self) -> None:
+        from lint.vale.tengo import Script
+
         self.script = Script(self.options.script)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
