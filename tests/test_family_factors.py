@@ -175,12 +175,6 @@ def test_end_anchored_shapes_are_found_exactly(lang: str) -> None:
     assert with_ >= 5 and without > 1000
 
 
-def test_a_family_with_only_literal_leads_keeps_the_plain_scan() -> None:
-    family = compile_family("modal", ["should", "must"], lambda key: "")
-    assert family.clauses is None
-    assert family.finditer == family.pattern.finditer
-
-
 def test_a_family_without_factors_keeps_the_plain_scan() -> None:
     family = compile_family("names", [r"\p{Lu}\p{L}+ \d+"], lambda key: "")
     assert family.clauses is None

@@ -8,7 +8,7 @@ import regex
 
 # The leading-atom reader's helpers step over escapes, classes and groups the same way;
 # its _Unknown marks a construct either reader gives up on.
-from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS, _SCOPED_CASE, _class_end, _Unknown, leading_alternatives
+from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS, _SCOPED_CASE, _class_end, _Unknown
 
 # A lexicon family scanned over every sentence costs the regex engine a try at every
 # position, even when the sentence holds none of the family's words. Each shape's source
@@ -267,21 +267,6 @@ def _class_factors(body: str) -> frozenset[str] | None:
         return None
     return frozenset(fold(c) for c in body)
 
-
-def worth_prefiltering(sources: Sequence[str]) -> bool:
-    """Whether a family's scan is costly enough for the prefilter to pay: some shape has no
-    leading atoms, or one that does not start with two literal characters (a class, an
-    escape, one letter), so the engine tries that shape at most positions. A scan whose
-    every shape starts with a literal word already skips positions as fast as the Python
-    check could (measured per family: docs/performance.md, sixth pass)."""
-    for source in sources:
-        leads = leading_alternatives(source)
-        if leads is None or any(not _TWO_LITERALS.match(lead) for lead in leads):
-            return True
-    return False
-
-
-_TWO_LITERALS = regex.compile(r"(?:[^\\\[\](){}|.^$?*+]|\\\W){2}")
 
 _cache: tuple[str | None, str] = (None, "")
 

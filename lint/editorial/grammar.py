@@ -10,7 +10,7 @@ import regex
 
 from lint import regex_programs
 from lint.editorial import factors, leads
-from lint.editorial.factors import Clause, folded, holds, required_clauses, worth_prefiltering
+from lint.editorial.factors import Clause, folded, holds, required_clauses
 from lint.editorial.leads import _top_level_alternatives, _Unknown, lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
@@ -71,8 +71,10 @@ class Family:
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         sources = [s.source for s in self.shapes]
-        # A costly scan is skipped on a text that holds none of the literals every match
-        # needs (lint/editorial/factors.py): an exact sentence-level prefilter.
+        # A scan is skipped on a text that holds none of the literals every match needs
+        # (lint/editorial/factors.py): an exact sentence-level prefilter. The analysis
+        # checks one sentence against every family in turn, and the folded sentence is
+        # kept, so the check costs a few substring searches.
         self.clauses = _stored_clauses(sources)
         # Shapes anchored at the end of the text ("some analysts$": they classify a holder
         # phrase) can only match where the rest of the text matches them, yet a forward
@@ -182,9 +184,7 @@ def _stored_lead_guard(sources: list[str]) -> str | None:
 def _stored_clauses(sources: list[str]) -> tuple[Clause, ...] | None:
     """The family's prefilter clauses (None: no prefilter), kept in the start-up store like
     the guards: reading them from the shapes is about 70 ms of a start for both languages."""
-    return regex_programs.remember(
-        _CLAUSE_KIND, "\x00".join(sources),
-        lambda: required_clauses(sources) if worth_prefiltering(sources) else None)
+    return regex_programs.remember(_CLAUSE_KIND, "\x00".join(sources), lambda: required_clauses(sources))
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
