@@ -21,8 +21,9 @@ from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS, _SCOPED_CASE, _class_
 _QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,(\d*))?\})[?+]?")
 _POSITIVE_LOOKAROUNDS = ("(?=", "(?<=")
 _NEGATIVE_LOOKAROUNDS = ("(?!", "(?<!")
-_MAX_CONJUNCTS = 3
-"""Sets kept per clause (the most selective ones): each costs a look at the text."""
+_MAX_CONJUNCTS = 6
+"""Sets kept per clause, the cheapest to look for first (a clause fails at its first set
+with no literal in the text)."""
 _SMALL_CLASS = 8
 """A character class of at most this many plain characters ("[$€£]") gives them as factors."""
 
@@ -82,7 +83,7 @@ def source_clauses(source: str) -> list[Clause] | None:
             conjuncts = _sequence(structure, lo, hi)
             if not conjuncts:
                 return None
-            clauses.append(tuple(sorted(conjuncts, key=_rank)[:_MAX_CONJUNCTS]))
+            clauses.append(tuple(sorted(set(conjuncts), key=_cost)[:_MAX_CONJUNCTS]))
         return clauses
     except (_Unknown, ValueError, IndexError, KeyError):  # a malformed regex, which its
         return None                                        # own compilation then reports
@@ -143,6 +144,11 @@ def holds(clauses: tuple[Clause, ...], folded: str) -> bool:
         else:
             return True
     return False
+
+
+def _cost(options: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Cheapest to look for first: fewer literals, then longer ones (rarer)."""
+    return (len(options), -min(map(len, options)), sorted(options))
 
 
 def _rank(options: frozenset[str]) -> tuple[int, int]:
