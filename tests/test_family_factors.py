@@ -185,7 +185,8 @@ def test_positions_and_bounds_are_kept() -> None:
     family = compile_family("crowd", [r"(?:[\p{L}-]+\s+){0,2}analysts"], lambda key: "")
     assert family.clauses is not None
     text = "Some City analysts said so; other analysts disagreed"
-    assert [m.span() for m in family.finditer(text, 10)] == [m.span() for m in family.pattern.finditer(text, 10)]
+    plain = compile_pattern(family.pattern.pattern, ignorecase=True)
+    assert [m.span() for m in family.finditer(text, 10)] == [m.span() for m in plain.finditer(text, 10)]
     assert family.search(text, 0, 5) is None
     assert family.search("no crowd here") is None
-    assert compile_pattern(family.pattern.pattern, ignorecase=True).search(text).span() == family.search(text).span()
+    assert plain.search(text).span() == family.search(text).span()

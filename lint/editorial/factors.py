@@ -1,4 +1,4 @@
-"""The required factors of a regex: literals one of which every text holding a match contains, as an exact prefilter."""
+"""Required factors of a regex: literals every text holding a match contains, an exact prefilter."""
 
 from __future__ import annotations
 
@@ -28,9 +28,10 @@ _SMALL_CLASS = 8
 """A character class of at most this many plain characters ("[$€£]") gives them as factors."""
 
 # Case-insensitive matching: a literal is looked for in the folded text (fold()). The regex
-# module's case-insensitive matching pairs "i" with "İ" and "I" with "ı", which str.casefold()
-# does not; fold() maps both to "i". Literal characters are taken from SAFE_RANGES only, where tests/test_family_factors.py checks, over every code point,
-# that whatever the regex module matches case-insensitively with a character folds as it does.
+# module's case-insensitive matching pairs "i" with "İ" and "I" with "ı", which
+# str.casefold() does not; fold() maps both to "i". Literal characters are taken from
+# SAFE_RANGES only, where tests/test_family_factors.py checks, over every code point, that
+# whatever the regex module matches case-insensitively with a character folds as it does.
 _DOTTED = str.maketrans({"\u0130": "i", "\u0131": "i"})
 
 

@@ -86,12 +86,12 @@ class Family:
         self._probe: regex.Pattern[str] | None = None
         self._rest: regex.Pattern[str] | None = None
         if anchored:
-            rest = [i for i in ordered if i not in anchored]
-            self._probe = compile_pattern("(?r)" + wrap("|".join(f"(?:{self.shapes[i].source})" for i in anchored)),
-                                          ignorecase=ignorecase)
+            rest = [self.shapes[i].source for i in ordered if i not in anchored]
+            probe = "|".join(f"(?:{self.shapes[i].source})" for i in anchored)
+            self._probe = compile_pattern("(?r)" + wrap(probe), ignorecase=ignorecase)
             if rest:
-                self._rest = _compile_guarded(wrap, "|".join(f"(?:{self.shapes[i].source})" for i in rest),
-                                              _stored_lead_guard([self.shapes[i].source for i in rest]), ignorecase)
+                self._rest = _compile_guarded(wrap, "|".join(f"(?:{source})" for source in rest),
+                                              _stored_lead_guard(rest), ignorecase)
         if self.clauses is None and self._probe is None:
             # The compiled pattern's own methods, so that lint.patterns' time-bounded
             # helpers (finditer, search, match, fullmatch, sub) take a family like any
@@ -184,7 +184,8 @@ def _stored_lead_guard(sources: list[str]) -> str | None:
 def _stored_clauses(sources: list[str]) -> tuple[Clause, ...] | None:
     """The family's prefilter clauses (None: no prefilter), kept in the start-up store like
     the guards: reading them from the shapes is about 70 ms of a start for both languages."""
-    return regex_programs.remember(_CLAUSE_KIND, "\x00".join(sources), lambda: required_clauses(sources))
+    return regex_programs.remember(_CLAUSE_KIND, "\x00".join(sources),
+                                   lambda: required_clauses(sources))
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
