@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from lint import regex_programs
-from lint.editorial import leads
-from lint.editorial.leads import lead_guard
+from lint.editorial import factors, leads
+from lint.editorial.factors import Clause, folded, holds, required_clauses
+from lint.editorial.leads import _top_level_alternatives, _Unknown, lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
 
@@ -21,6 +22,11 @@ _NEVER = r"(?!x)x"
 _GUARD_KIND = (None if (digest := regex_programs.code_digest(leads.__file__)) is None
                else f"lead-guard:{digest}")
 """What a stored guard depends on besides its shapes: the code of leads.py."""
+_CLAUSE_KIND = (None if (digest := regex_programs.code_digest(factors.__file__)) is None
+                or (lead_digest := regex_programs.code_digest(leads.__file__)) is None
+                else f"factor-clauses:{digest}:{lead_digest}")
+"""What stored prefilter clauses depend on besides the shapes: factors.py and the leads.py
+helpers it reads with."""
 SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
@@ -64,14 +70,78 @@ class Family:
         self.pattern = _compile_guarded(wrap, plain, _stored_lead_guard([s.source for s in self.shapes]), ignorecase)
         self._ignorecase = ignorecase
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
-        # The compiled pattern's own methods, so that lint.patterns' time-bounded helpers
-        # (finditer, search, match, fullmatch, sub) take a family like any pattern, with
-        # no Python call in between.
-        self.finditer = self.pattern.finditer
-        self.search = self.pattern.search
-        self.match = self.pattern.match
-        self.fullmatch = self.pattern.fullmatch
-        self.sub = self.pattern.sub
+        sources = [s.source for s in self.shapes]
+        # A scan is skipped on a text that holds none of the literals every match needs
+        # (lint/editorial/factors.py): an exact sentence-level prefilter. The analysis
+        # checks one sentence against every family in turn, and the folded sentence is
+        # kept, so the check costs a few substring searches.
+        self.clauses = _stored_clauses(sources)
+        # Shapes anchored at the end of the text ("some analysts$": they classify a holder
+        # phrase) can only match where the rest of the text matches them, yet a forward
+        # scan tries them at every word. A reverse search of those shapes alone fails at
+        # once wherever the text does not end, so it tells cheaply whether one of them
+        # matches anywhere; when none does, the scan without them finds exactly the same
+        # matches (an alternative that matches nowhere never wins).
+        anchored = [i for i in ordered if _end_anchored(self.shapes[i].source)]
+        self._probe: regex.Pattern[str] | None = None
+        self._rest: regex.Pattern[str] | None = None
+        if anchored:
+            rest = [self.shapes[i].source for i in ordered if i not in anchored]
+            probe = "|".join(f"(?:{self.shapes[i].source})" for i in anchored)
+            self._probe = compile_pattern("(?r)" + wrap(probe), ignorecase=ignorecase)
+            if rest:
+                self._rest = _compile_guarded(wrap, "|".join(f"(?:{source})" for source in rest),
+                                              _stored_lead_guard(rest), ignorecase)
+        if self.clauses is None and self._probe is None:
+            # The compiled pattern's own methods, so that lint.patterns' time-bounded
+            # helpers (finditer, search, match, fullmatch, sub) take a family like any
+            # pattern, with no Python call in between.
+            self.finditer = self.pattern.finditer
+            self.search = self.pattern.search
+            self.match = self.pattern.match
+            self.fullmatch = self.pattern.fullmatch
+            self.sub = self.pattern.sub
+
+    def scan_for(self, text: str, pos: int | None = None, endpos: int | None = None,
+                 timeout: float | None = None) -> regex.Pattern[str] | None:
+        """The compiled scan that finds this family's matches in `text` (between `pos` and
+        `endpos`): the whole alternation, or the one without the end-anchored shapes when
+        none of them matches there; None when no shape can match at all."""
+        if self.clauses is not None and not holds(self.clauses, folded(text)):
+            return None
+        if self._probe is None or self._probe.search(text, pos, endpos, timeout=timeout) is not None:
+            return self.pattern
+        return self._rest
+
+    def finditer(self, text: str, pos: int | None = None, endpos: int | None = None,
+                 **kwargs: Any) -> Iterator[regex.Match[str]]:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return iter(()) if scan is None else scan.finditer(text, pos, endpos, **kwargs)
+
+    def search(self, text: str, pos: int | None = None, endpos: int | None = None,
+               **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.search(text, pos, endpos, **kwargs)
+
+    def match(self, text: str, pos: int | None = None, endpos: int | None = None,
+              **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.match(text, pos, endpos, **kwargs)
+
+    def fullmatch(self, text: str, pos: int | None = None, endpos: int | None = None,
+                  **kwargs: Any) -> regex.Match[str] | None:
+        scan = self.scan_for(text, pos, endpos, kwargs.get("timeout"))
+        return None if scan is None else scan.fullmatch(text, pos, endpos, **kwargs)
+
+    def sub(self, replacement: Any, text: str, count: int = 0, **kwargs: Any) -> str:
+        if set(kwargs) - {"timeout"}:  # a window or flags: the whole alternation, as written
+            return self.pattern.sub(replacement, text, count, **kwargs)
+        scan = self.scan_for(text, timeout=kwargs.get("timeout"))
+        return text if scan is None else scan.sub(replacement, text, count, **kwargs)
+
+    def may_match(self, text: str) -> bool:
+        """False when no shape can match anywhere in `text` (it lacks their required literals)."""
+        return self.clauses is None or holds(self.clauses, folded(text))
 
     @property
     def _named(self) -> regex.Pattern[str]:
@@ -94,10 +164,28 @@ class Family:
         return self._groups.get(group, self.name) if group else self.name
 
 
+def _end_anchored(source: str) -> bool:
+    """Whether every top-level alternative of `source` ends with an unescaped '$'."""
+    if not source.endswith("$"):
+        return False  # the last alternative does not: most shapes, at no cost
+    try:
+        alternatives = _top_level_alternatives(source)
+    except (_Unknown, ValueError, IndexError):
+        return False
+    return all(a.endswith("$") and (len(a) - len(a[:-1].rstrip("\\")) - 1) % 2 == 0 for a in alternatives)
+
+
 def _stored_lead_guard(sources: list[str]) -> str | None:
     """lead_guard(sources), kept in the start-up store: deriving the guards of every family
     is about 12 ms of each cold start, and they change only with the shapes or leads.py."""
     return regex_programs.remember(_GUARD_KIND, "\x00".join(sources), lambda: lead_guard(sources))
+
+
+def _stored_clauses(sources: list[str]) -> tuple[Clause, ...] | None:
+    """The family's prefilter clauses (None: no prefilter), kept in the start-up store like
+    the guards: reading them from the shapes is about 70 ms of a start for both languages."""
+    return regex_programs.remember(_CLAUSE_KIND, "\x00".join(sources),
+                                   lambda: required_clauses(sources))
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:
