@@ -18,7 +18,7 @@ from lint.document.quotes import quote_spans
 from lint.editorial.lexicon import _terms
 from lint.patterns import compile_pattern, compile_terms, search, sub
 from lint.rule_types.base import Finding, OptionError, RuleType, bounds, rule_type
-from lint.required_literals import TermGate
+from lint.term_gate import TermGate
 from lint.shingle_index import ShingleIndex
 
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
@@ -251,7 +251,7 @@ class NearDuplicate(RuleType):
 def disclaimer_gate(store: Any) -> TermGate:
     """The accepted disclaimer wordings of every language (the terms
     lint.editorial.lexicon.disclaimer_patterns joins), one gate shared by every rule: a
-    paragraph is looked at only for the wordings whose words it holds."""
+    paragraph is looked at only for the wordings whose factors it holds."""
     terms = [term for lang in (sorted(store.languages()) if store is not None else [])
              for term in _terms(store.get(lang).get("disclaimers"))]
     return _shared_gate(tuple(terms))

@@ -13,7 +13,8 @@ from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, normalise_term
-from lint.required_literals import Condition, TermGate, fold, required_conditions, satisfied
+from lint.editorial.factors import Clause, fold, holds
+from lint.term_gate import TermGate, clauses_of
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -28,8 +29,9 @@ class Trigger:
     pattern: regex.Pattern[str]
     weight: int
     group: str | None = None
-    literals: Condition | None = None
-    """The literals every match holds (None: scan every block)."""
+    clauses: tuple[Clause, ...] | None = None
+    """Factors a text holding a match contains (lint/editorial/factors.py; None: scan
+    every block)."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ class RequiredText(RuleType):
         return tuple((m.group().lower().rstrip("s"), trigger.weight, m.start(), m.end(),
                       trigger.group)
                      for trigger in self.triggers
-                     if trigger.literals is None or satisfied(trigger.literals, folded)
+                     if trigger.clauses is None or holds(trigger.clauses, folded)
                      for m in finditer(trigger.pattern, text))
 
     def _least_score(self, hits: Iterable[tuple[int, int, int, str | None]]) -> int | None:
@@ -348,11 +350,11 @@ def _triggers(entries: Any, name: str) -> list[Trigger]:
             raise ValueError(f"lexicon list {name!r}: an entry is a pattern or "
                              f"{{pattern, weight, group}}, not {entry!r}")
         read.append(entry)
-    conditions = required_conditions([normalise_term(entry["pattern"]) for entry in read])
+    clauses = clauses_of([normalise_term(entry["pattern"]) for entry in read])
     return [Trigger(compile_terms([entry["pattern"]], ignorecase=True),
                     int(entry.get("weight", 1)),
-                    None if entry.get("group") is None else str(entry["group"]), condition)
-            for entry, condition in zip(read, conditions)]
+                    None if entry.get("group") is None else str(entry["group"]), found)
+            for entry, found in zip(read, clauses)]
 
 
 def _everywhere(store: Any, name: str, where: tuple[object, ...] | None) -> list[str]:

@@ -1,28 +1,26 @@
-"""The disclaimer rule's shortcuts (lint/required_literals.py's prefilter, the wordings looked
-for only once the draft surely needs them, the scan stopped once the finding is sure) find
+"""The disclaimer rule's shortcuts (each trigger scanned only where its required factors
+are, lint/editorial/factors.py; the wordings looked for term by term, lint/term_gate.py, and
+only once the draft surely needs one; the scan stopped once the finding is sure) find
 exactly what the plain path finds: every trigger scanned on every paragraph, the accepted
-wordings looked for first."""
+wordings looked for first with their whole alternation."""
 
 from __future__ import annotations
 
-import random
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import regex
 
 from lint.config import load_config
 from lint.document.quotes import quote_spans
 from lint.editorial.analysis import claim_blocks
+from lint.editorial.factors import fold, holds, required_clauses
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_terms, normalise_term
-from lint.required_literals import (SAFE_CHARACTERS, TermGate, fold, required_condition,
-                                   required_conditions, satisfied)
 from lint.rule_types.repeats import disclaimer_gate
 from lint.rule_types.required_text import RequiredText, source_word
 from lint.runner import Linter
+from lint.term_gate import TermGate, clauses_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 LEXICONS = Path(__file__).resolve().parents[1] / "rules" / "editorial" / "lexicons"
@@ -48,104 +46,6 @@ def trigger_sources() -> list[tuple[str, str]]:
         for entry in data["investment_triggers"]:
             out.append((lang, normalise_term(entry if isinstance(entry, str) else entry["pattern"])))
     return out
-
-
-# -- the reader ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("source, expected", [
-    ("bitcoin|ether", [[{"bitcoin"}], [{"ether"}]]),
-    ("price (?:targets?|action)", [[{"price "}, {"target", "action"}]]),
-    ("bitcoin (?:rose|fell) to", [[{"bitcoin "}, {"rose", "fell"}, {" to"}]]),
-    ("(?:be|is|was) priced in", [[{" priced in"}]]),  # literals under 3 letters are no help
-    (normalise_term("(?:be|is|was) priced in"), [[{"priced"}]]),  # spaces become a class
-    ("colou?r chart", [[{"colo"}, {"r chart"}]]),
-    ("colou?r", [[{"colo"}]]),
-    ("(?:key )?support", [[{"support"}]]),
-    ("(?<!spot )ETFs?", [[{"etf"}]]),
-    ("(?=abc)defg", [[{"defg"}]]),
-    ("(?:abc){2}", [[{"abc"}]]),
-    ("x+yzw", [[{"yzw"}]]),
-    ("(?:ab|cde)fgh", [[{"fgh"}]]),  # a group whose best literal is too short adds nothing
-    ("(?-i:[A-Z]{3})|stablecoin", None),  # one alternative holds no literal
-    (r"\d+%", [[{"%"}]]),  # a symbol is worth a look, short as it is
-    (r"\d+ %|\d+ pc", None),
-    ("ab", None),  # too short to be worth a look
-    ("(?x)bit coin", None),  # verbose: spaces do not read as written
-    ("(?i)bitcoin", None),
-    (r"\u00e9lan", [[{"lan"}]]),  # a character code is never read as its digits
-    (r"caf\x{e9}s", [[{"caf"}]]),
-    (r"\$BTC", [[{"$btc"}]]),
-    ("(?:rose|fell) sharply", [[{" sharply"}, {"rose", "fell"}]]),
-    ("(?:rose|fell)?", None),
-    ("Straße", None),  # ß is not a character the prefilter trusts
-])
-def test_required_condition_of_sources(source: str, expected: list[list[set[str]]] | None) -> None:
-    found = required_condition(source)
-    as_sets = None if found is None else {frozenset(map(frozenset, needed)) for needed in found.alternatives}
-    assert as_sets == (None if expected is None else
-                       {frozenset(map(frozenset, needed)) for needed in expected})
-
-
-def test_conditions_kept_between_runs_are_the_derived_ones() -> None:
-    sources = [source for _, source in trigger_sources()]
-    derived = [required_condition(source) for source in sources]
-    assert required_conditions(sources) == derived  # computed, then kept
-    assert required_conditions(sources) == derived  # read back
-
-
-def test_conditions_are_met_by_their_literals() -> None:
-    condition = required_condition("bitcoin (?:rose|fell) to|ether")
-    assert condition is not None
-    assert satisfied(condition, "bitcoin fell to")
-    assert satisfied(condition, "so ether")
-    assert not satisfied(condition, "bitcoin was flat")
-
-
-def test_safe_characters_fold_like_the_regex_module() -> None:
-    # Every code point the regex module (version 0, IGNORECASE) takes for a safe character
-    # folds to what that character folds to: a literal matched case-insensitively is then
-    # found in the folded text. (str.casefold alone fails here: "ı" matches "I".)
-    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    for char in sorted(SAFE_CHARACTERS):
-        equals = regex.findall(regex.escape(char), every, flags=regex.V0 | regex.IGNORECASE)
-        assert equals, char
-        assert {fold(e) for e in equals} == {fold(char)}, (char, equals)
-
-
-def _random_source(rng: random.Random, depth: int = 0) -> str:
-    """A random regex over a small alphabet, with groups, optional parts and classes."""
-    parts = []
-    for _ in range(rng.randint(1, 4)):
-        kind = rng.random()
-        if kind < 0.45:
-            parts.append("".join(rng.choice("abciAB -'") for _ in range(rng.randint(1, 5))))
-        elif kind < 0.6:
-            parts.append(rng.choice([r"\d", "[ab]", r"\s", ".", r"\p{L}", r"\u0061", "(?=ab)", "(?<!c)"]))
-        elif depth < 2:
-            body = "|".join(_random_source(rng, depth + 1) for _ in range(rng.randint(1, 3)))
-            parts.append(rng.choice(["(?:", "(", "(?-i:"]) + body + ")")
-        if parts and rng.random() < 0.3:
-            parts[-1] = f"(?:{parts[-1]})" + rng.choice(["?", "*", "+", "{2}", "{0,2}", "??"])
-    return "".join(parts)
-
-
-def test_random_regexes_hold_their_literals_in_every_match() -> None:
-    rng = random.Random(9)
-    texts = ["".join(rng.choice("abcAB -'1äıİ") for _ in range(rng.randint(0, 60))) for _ in range(400)]
-    checked = derived = 0
-    for _ in range(1500):
-        source = _random_source(rng)
-        literals = required_condition(source)
-        if literals is None:
-            continue
-        derived += 1
-        for flags in (regex.V0, regex.V0 | regex.IGNORECASE):
-            pattern = regex.compile(source, flags)
-            for text in texts:
-                for found in pattern.finditer(text):
-                    checked += 1
-                    assert satisfied(literals, fold(found.group())), (source, text, found)
-    assert derived > 300 and checked > 1000
 
 
 # -- the rule on real copy ----------------------------------------------------------------
@@ -235,19 +135,26 @@ def test_findings_are_the_plain_path_s(linted: list[Any]) -> None:
         assert found == plain_findings(rule, document), document.source.text[:80]
 
 
-def test_shipped_triggers_hold_their_literals_in_every_corpus_match(linted: list[Any]) -> None:
-    # Stronger than equal hits: no match of any trigger lacks its literals.
+def test_shipped_triggers_hold_their_factors_in_every_corpus_match(linted: list[Any]) -> None:
+    # Stronger than equal hits: no paragraph with a match of a trigger lacks its factors.
     matches = 0
     for rule, document, _ in linted:
         for trigger in rule.triggers:
-            if trigger.literals is None:
+            if trigger.clauses is None:
                 continue
             for block in document.blocks:
                 for found in trigger.pattern.finditer(block.text):
-                    matches += 1
-                    assert satisfied(trigger.literals, fold(found.group()))
+                    matches += 1  # the factors of a lookahead lie beside the match: the
+                    assert holds(trigger.clauses, fold(block.text))  # text holds them
     assert matches > 500
-    assert sum(required_condition(source) is not None for _, source in trigger_sources()) >= 40
+    assert all(clauses is not None for clauses in clauses_of([s for _, s in trigger_sources()]))
+
+
+def test_clauses_kept_between_runs_are_the_derived_ones() -> None:
+    sources = [source for _, source in trigger_sources()]
+    derived = [required_clauses([source]) for source in sources]
+    assert clauses_of(sources) == derived  # computed, then kept
+    assert clauses_of(sources) == derived  # read back
 
 
 def test_accepted_wordings_outside_quotations_as_the_whole_alternation_finds(linted: list[Any]) -> None:
