@@ -117,14 +117,19 @@ def _key(source: str, flags: int | str) -> bytes:
                    digest_size=16).digest()
 
 
+def _entry(key: bytes) -> bytes | None:
+    """The entry of `key`: written by this run, else stored (None: neither). The key
+    counts as used by this run, whose pruning then keeps it."""
+    with _lock:
+        _used.add(key)
+        entry = _new.get(key)
+        return entry if entry is not None else _read(key)
+
+
 def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - regex's own name
     """regex.compile(source, flags), from the stored program when there is one."""
     key = _key(source, int(flags))
-    with _lock:
-        _used.add(key)
-        program = _new.get(key)
-        if program is None:
-            program = _read(key)
+    program = _entry(key)
     if program is not None:
         try:
             arguments = marshal.loads(program)
@@ -156,21 +161,17 @@ def compile(source: str, flags: int) -> regex.Pattern[str]:  # noqa: A001 - rege
 def remember(kind: str | None, inputs: str, compute: Callable[[], _T]) -> _T:
     """compute(), a pure function of `inputs` for this `kind`, from the store when a run
     kept it. `kind` must name everything else the result depends on (the version of the
-    code that computes it: see code_digest). A result marshal cannot hold exactly is
+    code that computes it: see code_kind). A result marshal cannot hold exactly is
     computed each time; an exception of compute() is raised as ever and nothing is kept.
     An entry is used only if it carries a second, independent digest of `inputs` (a hash
     collision is computed again). The result is a new object each time: callers may
-    change it. A `kind` of None (code_digest could not read its file) computes it."""
+    change it. A `kind` of None (code_kind could not read a file) computes it."""
     if kind is None:
         return compute()
     key = _key(inputs, kind)
     check = blake2b(inputs.encode("utf-8", "surrogatepass"), digest_size=32,
                     person=b"newslint-inputs").digest()
-    with _lock:
-        _used.add(key)
-        stored = _new.get(key)
-        if stored is None:
-            stored = _read(key)
+    stored = _entry(key)
     if stored is not None:
         try:
             digest, value = marshal.loads(stored)
@@ -190,13 +191,18 @@ def remember(kind: str | None, inputs: str, compute: Callable[[], _T]) -> _T:
     return value
 
 
-def code_digest(path: str) -> str | None:
-    """A short digest of a source file, for a `kind` of `remember`: a changed module
-    (a development checkout, an upgrade) never reads what its older self computed."""
+def code_kind(name: str, *paths: str) -> str | None:
+    """A `kind` for `remember`: `name` and a short digest of the source files whose code
+    computes the result, so that a changed module (a development checkout, an upgrade)
+    never reads what its older self computed. None when a file cannot be read (no source
+    beside the bytecode): nothing is kept that cannot be checked."""
+    digest = blake2b(digest_size=8)
     try:
-        return blake2b(Path(path).read_bytes(), digest_size=8).hexdigest()
-    except OSError:  # no source beside the bytecode: nothing kept that cannot be checked
+        for path in paths:
+            digest.update(Path(path).read_bytes())
+    except OSError:
         return None
+    return f"{name}:{digest.hexdigest()}"
 
 
 def _marshalled(arguments: tuple[Any, ...]) -> bytes | None:

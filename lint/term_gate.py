@@ -1,5 +1,5 @@
 """Whether one of a list's wordings matches a text, as their alternation would say, looked
-for term by term behind the exact required-factor prefilter (lint/editorial/factors.py)."""
+for term by term behind the exact required-factor prefilter (lint/required_factors.py)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,17 @@ from collections.abc import Sequence
 import regex
 
 from lint import regex_programs
-from lint.editorial import factors, leads
-from lint.editorial.factors import Clause, fold, holds, required_clauses
-from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS
+from lint import regex_source, required_factors
+from lint.regex_source import GLOBAL_OR_VERBOSE_FLAGS
+from lint.required_factors import Clause, fold, holds, required_clauses
 from lint.patterns import compile_terms, normalise_term, search
 
-_KIND = (None if None in (mine := regex_programs.code_digest(factors.__file__),
-                          theirs := regex_programs.code_digest(leads.__file__))
-         else f"pattern-clauses:{mine}:{theirs}")
-"""What stored clauses depend on besides the sources: factors.py and the leads.py helpers
-it reads with."""
+_KIND = regex_programs.code_kind("pattern-clauses", required_factors.__file__, regex_source.__file__)
+"""What stored clauses depend on besides the sources: the code that reads them."""
 
 
 def clauses_of(sources: Sequence[str]) -> list[tuple[Clause, ...] | None]:
-    """factors.required_clauses of each source alone (None: no prefilter for it), kept in
+    """required_factors.required_clauses of each source alone (None: no prefilter for it), kept in
     the start-up store: one read for the whole list instead of reading every source at
     every start."""
     return list(regex_programs.remember(
@@ -44,7 +41,7 @@ class TermGate:
         self._compiled: dict[int, regex.Pattern[str]] = {}
         # A flag group without a scope in one term applies to the whole alternation: such
         # terms are only ever searched together, as written.
-        self._whole = any(_GLOBAL_OR_VERBOSE_FLAGS.search(normalise_term(t)) for t in self._terms)
+        self._whole = any(GLOBAL_OR_VERBOSE_FLAGS.search(normalise_term(t)) for t in self._terms)
 
     def search(self, text: str) -> bool:
         """True when one of the terms matches somewhere in `text`."""

@@ -94,10 +94,8 @@ def read_yaml_file(path: Path | str) -> LocatedYaml:
     return load_yaml(text, str(path))
 
 
-_LOADED_KIND = regex_programs.code_digest(__file__)
+_LOADED_KIND = regex_programs.code_kind(f"yaml:{yaml.__version__}:{_SAFE_LOADER.__name__}", __file__)
 """What a loaded text depends on besides itself: this loader's code, PyYAML and libyaml."""
-if _LOADED_KIND is not None:
-    _LOADED_KIND = f"yaml:{yaml.__version__}:{_SAFE_LOADER.__name__}:{_LOADED_KIND}"
 
 
 def load_yaml(text: str, path: str) -> LocatedYaml:

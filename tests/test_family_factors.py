@@ -1,4 +1,4 @@
-"""The required-factor prefilter of lexicon families (lint/editorial/factors.py): derived right, and exact."""
+"""The required-factor prefilter of lexicon families (lint/required_factors.py): derived right, and exact."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from lint.editorial.factors import SAFE_RANGES, fold, holds, required_clauses, source_clauses
+from lint.required_factors import SAFE_RANGES, fold, holds, required_clauses, source_clauses
 from lint.editorial.grammar import Family, compile_family
 from lint.editorial.lexicon import lexicon_for
 from lint.lexicon import LexiconStore

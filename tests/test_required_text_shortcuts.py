@@ -1,5 +1,5 @@
 """The disclaimer rule's shortcuts (each trigger scanned only where its required factors
-are, lint/editorial/factors.py; the wordings looked for term by term, lint/term_gate.py, and
+are, lint/required_factors.py; the wordings looked for term by term, lint/term_gate.py, and
 only once the draft surely needs one; the scan stopped once the finding is sure) find
 exactly what the plain path finds: every trigger scanned on every paragraph, the accepted
 wordings looked for first with their whole alternation."""
@@ -14,7 +14,7 @@ import pytest
 from lint.config import load_config
 from lint.document.quotes import quote_spans
 from lint.editorial.analysis import claim_blocks
-from lint.editorial.factors import fold, holds, required_clauses
+from lint.required_factors import fold, holds, required_clauses
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_terms, normalise_term
 from lint.rule_types.repeats import disclaimer_gate

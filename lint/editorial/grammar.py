@@ -9,9 +9,11 @@ from typing import Any
 import regex
 
 from lint import regex_programs
-from lint.editorial import factors, leads
-from lint.editorial.factors import Clause, folded, holds, required_clauses
-from lint.editorial.leads import _top_level_alternatives, _Unknown, lead_guard
+from lint import regex_source, required_factors
+from lint.editorial import leads
+from lint.editorial.leads import lead_guard
+from lint.regex_source import UnknownConstruct, top_level_alternatives
+from lint.required_factors import Clause, folded, holds, required_clauses
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
 
@@ -19,14 +21,10 @@ from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pa
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
 _GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
 _NEVER = r"(?!x)x"
-_GUARD_KIND = (None if (digest := regex_programs.code_digest(leads.__file__)) is None
-               else f"lead-guard:{digest}")
-"""What a stored guard depends on besides its shapes: the code of leads.py."""
-_CLAUSE_KIND = (None if (digest := regex_programs.code_digest(factors.__file__)) is None
-                or (lead_digest := regex_programs.code_digest(leads.__file__)) is None
-                else f"factor-clauses:{digest}:{lead_digest}")
-"""What stored prefilter clauses depend on besides the shapes: factors.py and the leads.py
-helpers it reads with."""
+_GUARD_KIND = regex_programs.code_kind("lead-guard", leads.__file__, regex_source.__file__)
+"""What a stored guard depends on besides its shapes: the code that reads them."""
+_CLAUSE_KIND = regex_programs.code_kind("factor-clauses", required_factors.__file__, regex_source.__file__)
+"""What stored prefilter clauses depend on besides the shapes: the code that reads them."""
 SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
@@ -72,7 +70,7 @@ class Family:
         self._named_pattern: regex.Pattern[str] | None = None  # compiled on first use
         sources = [s.source for s in self.shapes]
         # A scan is skipped on a text that holds none of the literals every match needs
-        # (lint/editorial/factors.py): an exact sentence-level prefilter. The analysis
+        # (lint/required_factors.py): an exact sentence-level prefilter. The analysis
         # checks one sentence against every family in turn, and the folded sentence is
         # kept, so the check costs a few substring searches.
         self.clauses = _stored_clauses(sources)
@@ -169,8 +167,8 @@ def _end_anchored(source: str) -> bool:
     if not source.endswith("$"):
         return False  # the last alternative does not: most shapes, at no cost
     try:
-        alternatives = _top_level_alternatives(source)
-    except (_Unknown, ValueError, IndexError):
+        alternatives = top_level_alternatives(source)
+    except (UnknownConstruct, ValueError, IndexError):
         return False
     return all(a.endswith("$") and (len(a) - len(a[:-1].rstrip("\\")) - 1) % 2 == 0 for a in alternatives)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import regex
+
+from lint.regex_source import (GLOBAL_OR_VERBOSE_FLAGS, SCOPED_CASE, UnknownConstruct, class_end, group_end,
+                               top_level_alternatives)
 
 # A regex scan tries every position; a lexicon shape whose costly part comes first (a
 # 100-character negative lookbehind before "would") pays that cost at every word. The
@@ -19,26 +22,16 @@ _ZERO_WIDTH_ESCAPES = frozenset("bBAGmM")
 end the leading atoms."""
 _QUANTIFIER = regex.compile(r"(?:[?*]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
-_SCOPED_CASE = regex.compile(r"\(\?-?i:")
-_STRUCTURAL = regex.compile(r"[\\\[()|]")
-"""The characters _structure stops at: an escape, a class, a group's bounds, a split."""
-# A flag group without a scope applies to the whole pattern in version 0, and (?x) changes
-# how every literal reads: the reader does not follow either.
-_GLOBAL_OR_VERBOSE_FLAGS = regex.compile(r"\(\?[\w-]*(?:\)|x[\w-]*:)")
-
-
-class _Unknown(Exception):
-    """A construct whose leading atoms the reader does not derive."""
 
 
 def leading_alternatives(source: str) -> list[str] | None:
     """Regex sources one of which every match of `source` starts with (their concatenated
     leading atoms), or None when they cannot be derived."""
-    if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
+    if GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
         return _leads(source)
-    except (_Unknown, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
+    except (UnknownConstruct, ValueError, IndexError):  # ValueError, IndexError: a malformed regex,
         return None                              # which its own compilation then reports
 
 
@@ -59,7 +52,7 @@ def lead_guard(sources: Sequence[str]) -> str | None:
 
 def _leads(source: str) -> list[str]:
     out: list[str] = []
-    for alternative in _top_level_alternatives(source):
+    for alternative in top_level_alternatives(source):
         out.extend(_alternative_leads(alternative))
     return out
 
@@ -68,7 +61,7 @@ def _alternative_leads(alternative: str) -> list[str]:
     i = 0
     while True:  # zero-width assertions: the match starts with what follows them
         if alternative.startswith(_LOOKAROUNDS, i):
-            i = _group_end(alternative, i)
+            i = group_end(alternative, i)
         elif alternative.startswith("^", i):
             i += 1
         elif alternative[i : i + 1] == "\\" and alternative[i + 1 : i + 2] in _ZERO_WIDTH_ESCAPES:
@@ -76,23 +69,23 @@ def _alternative_leads(alternative: str) -> list[str]:
         else:
             break
     if i >= len(alternative):
-        raise _Unknown("an alternative that may match the empty string")
+        raise UnknownConstruct("an alternative that may match the empty string")
     if alternative[i] == "(":
         if alternative.startswith("(?:", i):
             body = i + 3
-        elif _SCOPED_CASE.match(alternative, i):
+        elif SCOPED_CASE.match(alternative, i):
             body = alternative.index(":", i) + 1
         elif alternative.startswith("(?P<", i):
             body = alternative.index(">", i) + 1
         else:
-            raise _Unknown(f"group {alternative[i : i + 4]!r}")
-        end = _group_end(alternative, i)
+            raise UnknownConstruct(f"group {alternative[i : i + 4]!r}")
+        end = group_end(alternative, i)
         inner = _leads(alternative[body : end - 1])
         if _quantified(alternative, end):
             # An optional group: a match starts with the group or with what follows it.
             rest = _QUANTIFIER.match(alternative, end)
             if rest is None:
-                raise _Unknown("a brace that is not a quantifier")
+                raise UnknownConstruct("a brace that is not a quantifier")
             if rest.group(1) and int(rest.group(1)) > 0:
                 return inner
             return inner + _alternative_leads(alternative[rest.end() :])
@@ -110,7 +103,7 @@ def _alternative_leads(alternative: str) -> list[str]:
             else:
                 break
         elif char == "[":
-            end = _class_end(alternative, i)
+            end = class_end(alternative, i)
         elif char in "()|.^$?*+{":
             break
         else:
@@ -121,7 +114,7 @@ def _alternative_leads(alternative: str) -> list[str]:
             # An optional first atom: a match starts with it or with what follows it.
             rest = _QUANTIFIER.match(alternative, end)
             if rest is None:
-                raise _Unknown("a brace that is not a quantifier")
+                raise UnknownConstruct("a brace that is not a quantifier")
             if rest.group(1) and int(rest.group(1)) > 0:
                 return [alternative[i:end]]
             return [alternative[i:end]] + _alternative_leads(alternative[rest.end() :])
@@ -130,72 +123,9 @@ def _alternative_leads(alternative: str) -> list[str]:
             break  # one occurrence is certain, the rest is not a fixed sequence
         i = end
     if not atoms:
-        raise _Unknown("no leading atom")
+        raise UnknownConstruct("no leading atom")
     return ["".join(atoms)]
 
 
 def _quantified(source: str, at: int) -> bool:
     return source[at : at + 1] in ("?", "*", "{")
-
-
-def _class_end(source: str, start: int) -> int:
-    """The index after the ']' closing the class that opens at `start` (version 0: no
-    nested sets; a ']' first in the class is a member)."""
-    i = start + 1
-    if source[i : i + 1] == "^":
-        i += 1
-    if source[i : i + 1] == "]":
-        i += 1
-    while i < len(source):
-        if source[i] == "\\":
-            i += 2
-            continue
-        if source[i] == "]":
-            return i + 1
-        if source[i] == "[":
-            raise _Unknown("a POSIX class or nested set inside a class")
-        i += 1
-    raise _Unknown("an unterminated class")
-
-
-def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """(index, character, depth after it) of each '(', ')' and '|' of `source` from `start`
-    that opens, closes or splits a group: escapes and character classes are stepped over
-    whole. Only those characters are yielded (the callers read nothing else), and runs of
-    other characters are skipped by one search: a lexicon holds thousands of them."""
-    depth = 0
-    i = start
-    while (found := _STRUCTURAL.search(source, i)) is not None:
-        i = found.start()
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        yield i, char, depth
-        i += 1
-
-
-def _group_end(source: str, start: int) -> int:
-    """The index after the ')' closing the group that opens at `start`."""
-    for i, char, depth in _structure(source, start):
-        if char == ")" and depth == 0:
-            return i + 1
-    raise _Unknown("an unbalanced group")
-
-
-def _top_level_alternatives(source: str) -> list[str]:
-    parts: list[str] = []
-    begin = 0
-    for i, char, depth in _structure(source):
-        if char == "|" and depth == 0:
-            parts.append(source[begin:i])
-            begin = i + 1
-    parts.append(source[begin:])
-    return parts

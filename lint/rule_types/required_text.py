@@ -13,7 +13,7 @@ from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, normalise_term
-from lint.editorial.factors import Clause, fold, holds
+from lint.required_factors import Clause, fold, holds
 from lint.term_gate import TermGate, clauses_of
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
@@ -30,7 +30,7 @@ class Trigger:
     weight: int
     group: str | None = None
     clauses: tuple[Clause, ...] | None = None
-    """Factors a text holding a match contains (lint/editorial/factors.py; None: scan
+    """Factors a text holding a match contains (lint/required_factors.py; None: scan
     every block)."""
 
 

@@ -6,9 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-# The leading-atom reader's helpers step over escapes, classes and groups the same way;
-# its _Unknown marks a construct either reader gives up on.
-from lint.editorial.leads import _GLOBAL_OR_VERBOSE_FLAGS, _SCOPED_CASE, _class_end, _Unknown
+from lint.regex_source import GLOBAL_OR_VERBOSE_FLAGS, SCOPED_CASE, UnknownConstruct, class_end
 
 # A lexicon family scanned over every sentence costs the regex engine a try at every
 # position, even when the sentence holds none of the family's words. Each shape's source
@@ -75,7 +73,7 @@ def required_clauses(sources: Sequence[str]) -> tuple[Clause, ...] | None:
 
 def source_clauses(source: str) -> list[Clause] | None:
     """The clauses of one regex source (one per top-level alternative), or None."""
-    if _GLOBAL_OR_VERBOSE_FLAGS.search(source):
+    if GLOBAL_OR_VERBOSE_FLAGS.search(source):
         return None
     try:
         structure = _Structure(source)
@@ -86,7 +84,7 @@ def source_clauses(source: str) -> list[Clause] | None:
                 return None
             clauses.append(tuple(sorted(set(conjuncts), key=_cost)[:_MAX_CONJUNCTS]))
         return clauses
-    except (_Unknown, ValueError, IndexError, KeyError):  # a malformed regex, which its
+    except (UnknownConstruct, ValueError, IndexError, KeyError):  # a malformed regex, which its
         return None                                        # own compilation then reports
 
 
@@ -107,20 +105,20 @@ class _Structure:
                 i += 2
                 continue
             if char == "[":
-                self.class_end[i] = i = _class_end(source, i)
+                self.class_end[i] = i = class_end(source, i)
                 continue
             if char == "(":
                 open_groups.append(i)
                 self.bars[i] = []
             elif char == ")":
                 if len(open_groups) == 1:
-                    raise _Unknown("an unbalanced group")
+                    raise UnknownConstruct("an unbalanced group")
                 self.group_end[open_groups.pop()] = i + 1
             elif char == "|":
                 self.bars[open_groups[-1]].append(i)
             i += 1
         if len(open_groups) != 1:
-            raise _Unknown("an unbalanced group")
+            raise UnknownConstruct("an unbalanced group")
 
     def alternatives(self, group: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """(start, end) of each top-level alternative of `group` (-1: the whole source),
@@ -201,15 +199,15 @@ def _sequence(structure: _Structure, i: int, hi: int) -> list[frozenset[str]]:
         if char == "\\":
             following = source[i + 1 : i + 2] if i + 1 < hi else ""
             if not following:
-                raise _Unknown("a trailing backslash")
+                raise UnknownConstruct("a trailing backslash")
             if following in ("p", "P") and source[i + 2 : i + 3] == "{":
                 end = source.index("}", i) + 1
             elif following.isalnum() or following == "_":
                 end = i + 2  # \d, \b, \1, \x..: not a literal (\x and \N{} never reach a factor)
                 if following in "xuUN0":
-                    raise _Unknown("a numeric or named character escape")
+                    raise UnknownConstruct("a numeric or named character escape")
                 if following == "L" or following == "g":
-                    raise _Unknown("a named list or group reference")
+                    raise UnknownConstruct("a named list or group reference")
             else:
                 end = i + 2
                 literal = following
@@ -222,7 +220,7 @@ def _sequence(structure: _Structure, i: int, hi: int) -> list[frozenset[str]]:
             if source.startswith(_NEGATIVE_LOOKAROUNDS, i):
                 factors = []  # matches no text of its own
                 if _QUANTIFIER.match(source, end, hi):
-                    raise _Unknown("a quantified lookaround")
+                    raise UnknownConstruct("a quantified lookaround")
             else:
                 if source.startswith(_POSITIVE_LOOKAROUNDS, i):
                     body = i + (4 if source.startswith("(?<=", i) else 3)
@@ -230,17 +228,17 @@ def _sequence(structure: _Structure, i: int, hi: int) -> list[frozenset[str]]:
                     body = i + 3
                 elif source.startswith("(?P<", i):
                     body = source.index(">", i) + 1
-                elif _SCOPED_CASE.match(source, i):
+                elif SCOPED_CASE.match(source, i):
                     body = source.index(":", i) + 1
                 elif source.startswith("(?", i):
-                    raise _Unknown(f"group {source[i : i + 4]!r}")
+                    raise UnknownConstruct(f"group {source[i : i + 4]!r}")
                 else:
                     body = i + 1
                 factors = _alternation(structure, i, body, end - 1)
         elif char in ".^$":
             end = i + 1
         elif char in ")|?*+{":
-            raise _Unknown(f"unexpected {char!r}")
+            raise UnknownConstruct(f"unexpected {char!r}")
         else:
             end = i + 1
             literal = char
