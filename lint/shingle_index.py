@@ -38,15 +38,16 @@ class ShingleIndex:
 
     def add(self, keys: Iterable[int], unit: int) -> None:
         """Record that `unit` holds each of `keys` (distinct hashes)."""
-        self._firsts.append(len(self._keys))
+        first = len(self._keys)
+        self._firsts.append(first)
         self._unit_ids.append(unit)
-        heads, mask = self._heads, self._mask
-        for key in keys:
-            low = key & _LOW
+        lows = [key & _LOW for key in keys]
+        heads, mask, following = self._heads, self._mask, self._next
+        for link, low in enumerate(lows, first):
             bucket = low & mask
-            self._next.append(heads[bucket])
-            heads[bucket] = len(self._keys)
-            self._keys.append(low)
+            following.append(heads[bucket])
+            heads[bucket] = link
+        self._keys.extend(lows)
         if len(self._keys) > len(self._heads):
             self._rebucket(2 * len(self._heads))
 
@@ -59,6 +60,23 @@ class ShingleIndex:
             if keys[link] == low:
                 yield units[bisect_right(firsts, link) - 1]
             link = following[link]
+
+    def shared_counts(self, keys: Iterable[int]) -> dict[int, int]:
+        """For each unit holding any of `keys` (distinct hashes), how many of them it holds:
+        what counting holders() of every key gives, in one loop (the near-duplicate rules
+        ask this of every shingle of a draft, at every edit in the language server)."""
+        counts: dict[int, int] = {}
+        heads, mask = self._heads, self._mask
+        hashes, following, firsts, units = self._keys, self._next, self._firsts, self._unit_ids
+        for key in keys:
+            low = key & _LOW
+            link = heads[low & mask]
+            while link != _END:
+                if hashes[link] == low:
+                    unit = units[bisect_right(firsts, link) - 1]
+                    counts[unit] = counts.get(unit, 0) + 1
+                link = following[link]
+        return counts
 
     def _rebucket(self, size: int) -> None:
         """Spread the links over `size` buckets, each chain still latest first."""

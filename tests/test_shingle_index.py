@@ -34,6 +34,27 @@ def test_same_holders_as_a_dict_through_rebucketing() -> None:
     assert 12345 not in pool and list(index.holders(12345)) == []
 
 
+def test_shared_counts_are_the_dict_s_counts_of_each_unit() -> None:
+    rng = random.Random(8)
+    pool = [rng.randrange(-2**63, 2**63) for _ in range(500)] + [7, 7 + 2**32]  # alike low bits
+    index = ShingleIndex()
+    added: list[tuple[set[int], int]] = []
+    for unit in range(300):
+        keys = set(rng.sample(pool, rng.randrange(0, 30)))
+        index.add(keys, unit)
+        added.append((keys, unit))
+    expected = _reference(added)
+    for _ in range(200):
+        asked = set(rng.sample(pool, rng.randrange(0, 40)))
+        counts: dict[int, int] = {}
+        for key in asked:
+            # The index keeps 32 bits of a hash: a key alike in those bits finds the same units.
+            for alike in {k for k in pool if k & 0xFFFFFFFF == key & 0xFFFFFFFF}:
+                for unit in expected.get(alike, []):
+                    counts[unit] = counts.get(unit, 0) + 1
+        assert index.shared_counts(asked) == counts
+
+
 def test_keys_sharing_a_bucket_are_told_apart() -> None:
     index = ShingleIndex()
     index.add({5, 5 + 1024, 5 - 1024}, 0)  # one bucket of the 1,024-bucket table

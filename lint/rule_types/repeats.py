@@ -202,7 +202,8 @@ class NearDuplicate(RuleType):
             if count < self.options.min_words:
                 continue
             best = None
-            for index in self._candidates(grams, holders, len(seen)):
+            hashes = [hash(gram) for gram in grams]
+            for index in self._candidates(hashes, holders, len(seen)):
                 earlier, e_start, e_end = seen[index]
                 if earlier is block and self.options.unit == "sentence":
                     continue  # a sentence repeated inside its own paragraph is style, not a restatement
@@ -222,20 +223,17 @@ class NearDuplicate(RuleType):
                         best = (start, end, earlier, e_start, e_end, score)
             if best is not None:
                 yield block, best
-            holders.add({hash(gram) for gram in grams}, len(seen))
+            holders.add(set(hashes), len(seen))
             seen.append((block, start, end))
 
-    def _candidates(self, grams: set[str], holders: ShingleIndex, count: int) -> list[int]:
+    def _candidates(self, hashes: list[int], holders: ShingleIndex, count: int) -> list[int]:
         """Indexes of the earlier units sharing at least `min_shared` shingle hashes with
-        `grams` (every unit sharing `min_shared` shingles, and perhaps a few more), in
+        `hashes` (a unit's shingles'; every unit sharing `min_shared` shingles, and perhaps a few more), in
         document order (the order decides between equal scores). With `min_shared` below
         1 a unit sharing nothing may still be reported, so every one is a candidate."""
         if self.options.min_shared < 1:
             return list(range(count))
-        shared: dict[int, int] = {}
-        for gram in grams:
-            for index in holders.holders(hash(gram)):
-                shared[index] = shared.get(index, 0) + 1
+        shared = holders.shared_counts(hashes)
         return sorted(i for i, n in shared.items() if n >= self.options.min_shared)
 
     def check(self, unit: TextUnit) -> Iterator[Finding]:
