@@ -8,14 +8,13 @@ from typing import Any
 
 import regex
 
-from lint import regex_programs
-from lint import regex_source, required_factors
+from lint import regex_programs, regex_source, required_factors
 from lint.editorial import leads
 from lint.editorial.leads import lead_guard
-from lint.regex_source import UnknownConstruct, top_level_alternatives
-from lint.required_factors import Clause, folded, holds, required_clauses
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
+from lint.regex_source import UnknownConstruct, top_level_alternatives
+from lint.required_factors import Clause, folded, holds, required_clauses
 
 # A word that a `gap` may skip between two elements of a sequence: letters, digits and
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
