@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from lint import regex_source
 from lint.regex_source import GLOBAL_OR_VERBOSE_FLAGS, SCOPED_CASE, UnknownConstruct, class_end
 
 # A lexicon family scanned over every sentence costs the regex engine a try at every
@@ -89,24 +90,15 @@ def source_clauses(source: str) -> list[Clause] | None:
 
 
 class _Structure:
-    """Where each group of a source closes, where its top-level '|' stand and where each
-    class ends, read in one pass (the readers then jump instead of scanning again)."""
+    """Where each group of a source closes and where its top-level '|' stand, read in one
+    pass of regex_source.structure() (the readers then jump instead of scanning again)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.group_end: dict[int, int] = {}
-        self.class_end: dict[int, int] = {}
         self.bars: dict[int, list[int]] = {-1: []}  # -1: the top level
         open_groups = [-1]
-        i = 0
-        while i < len(source):
-            char = source[i]
-            if char == "\\":
-                i += 2
-                continue
-            if char == "[":
-                self.class_end[i] = i = class_end(source, i)
-                continue
+        for i, char, _ in regex_source.structure(source):
             if char == "(":
                 open_groups.append(i)
                 self.bars[i] = []
@@ -114,9 +106,8 @@ class _Structure:
                 if len(open_groups) == 1:
                     raise UnknownConstruct("an unbalanced group")
                 self.group_end[open_groups.pop()] = i + 1
-            elif char == "|":
+            else:
                 self.bars[open_groups[-1]].append(i)
-            i += 1
         if len(open_groups) != 1:
             raise UnknownConstruct("an unbalanced group")
 
@@ -212,7 +203,7 @@ def _sequence(structure: _Structure, i: int, hi: int) -> list[frozenset[str]]:
                 end = i + 2
                 literal = following
         elif char == "[":
-            end = structure.class_end[i]
+            end = class_end(source, i)
             members = _class_factors(source[i + 1 : end - 1])
             factors = [members] if members else []
         elif char == "(":
