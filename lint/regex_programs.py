@@ -24,6 +24,7 @@ NEWSLINT_PATTERN_CACHE=off turns it off.
 from __future__ import annotations
 
 import atexit
+import functools
 import marshal
 import os
 import sqlite3
@@ -196,13 +197,17 @@ def code_kind(name: str, *paths: str) -> str | None:
     computes the result, so that a changed module (a development checkout, an upgrade)
     never reads what its older self computed. None when a file cannot be read (no source
     beside the bytecode): nothing is kept that cannot be checked."""
-    digest = blake2b(digest_size=8)
     try:
-        for path in paths:
-            digest.update(Path(path).read_bytes())
+        digests = [_file_digest(path) for path in paths]
     except OSError:
         return None
-    return f"{name}:{digest.hexdigest()}"
+    return f"{name}:{blake2b(b''.join(digests), digest_size=8).hexdigest()}"
+
+
+@functools.lru_cache(maxsize=None)
+def _file_digest(path: str) -> bytes:
+    """A source file's digest, read once per process (several kinds name the same file)."""
+    return blake2b(Path(path).read_bytes(), digest_size=8).digest()
 
 
 def _marshalled(arguments: tuple[Any, ...]) -> bytes | None:

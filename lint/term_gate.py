@@ -7,22 +7,9 @@ from collections.abc import Sequence
 
 import regex
 
-from lint import regex_programs, regex_source, required_factors
 from lint.patterns import compile_terms, normalise_term, search
 from lint.regex_source import GLOBAL_OR_VERBOSE_FLAGS
-from lint.required_factors import Clause, fold, holds, required_clauses
-
-_KIND = regex_programs.code_kind("pattern-clauses", required_factors.__file__, regex_source.__file__)
-"""What stored clauses depend on besides the sources: the code that reads them."""
-
-
-def clauses_of(sources: Sequence[str]) -> list[tuple[Clause, ...] | None]:
-    """required_factors.required_clauses of each source alone (None: no prefilter for it),
-    kept in the start-up store: one read for the whole list instead of reading every
-    source at every start."""
-    return list(regex_programs.remember(
-        _KIND, "\x00".join(sources), lambda: tuple(required_clauses([s]) for s in sources)))
-
+from lint.required_factors import fold, holds, stored_clauses_each
 
 class TermGate:
     """Whether one of `terms` (lexicon regexes) matches in a text, as their case-insensitive,
@@ -36,7 +23,7 @@ class TermGate:
 
     def __init__(self, terms: Sequence[str]) -> None:
         self._terms = tuple(terms)
-        self._clauses = clauses_of([normalise_term(term) for term in self._terms])
+        self._clauses = stored_clauses_each([normalise_term(term) for term in self._terms])
         self._compiled: dict[int, regex.Pattern[str]] = {}
         # A flag group without a scope in one term applies to the whole alternation: such
         # terms are only ever searched together, as written.

@@ -130,7 +130,7 @@ def test_prefiltered_family_scans_find_exactly_the_plain_scans_matches(lang: str
             for variant in (sentence, sentence.upper(), sentence.lower()):
                 found = [m.span() for m in family.finditer(variant)]
                 assert found == [m.span() for m in plain.finditer(variant)], (name, variant)
-                if not found and not family.may_match(variant):
+                if not found and family.clauses is not None and not holds(family.clauses, fold(variant)):
                     skipped += 1
                 if variant is not sentence:
                     continue

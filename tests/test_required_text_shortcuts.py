@@ -14,13 +14,13 @@ import pytest
 from lint.config import load_config
 from lint.document.quotes import quote_spans
 from lint.editorial.analysis import claim_blocks
-from lint.required_factors import fold, holds, required_clauses
+from lint.required_factors import fold, holds, required_clauses, stored_clauses_each
 from lint.editorial.lexicon import disclaimer_patterns
 from lint.patterns import compile_terms, normalise_term
 from lint.rule_types.repeats import disclaimer_gate
 from lint.rule_types.required_text import RequiredText, source_word
 from lint.runner import Linter
-from lint.term_gate import TermGate, clauses_of
+from lint.term_gate import TermGate
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 LEXICONS = Path(__file__).resolve().parents[1] / "rules" / "editorial" / "lexicons"
@@ -147,14 +147,14 @@ def test_shipped_triggers_hold_their_factors_in_every_corpus_match(linted: list[
                     matches += 1  # the factors of a lookahead lie beside the match: the
                     assert holds(trigger.clauses, fold(block.text))  # text holds them
     assert matches > 500
-    assert all(clauses is not None for clauses in clauses_of([s for _, s in trigger_sources()]))
+    assert all(clauses is not None for clauses in stored_clauses_each([s for _, s in trigger_sources()]))
 
 
 def test_clauses_kept_between_runs_are_the_derived_ones() -> None:
     sources = [source for _, source in trigger_sources()]
     derived = [required_clauses([source]) for source in sources]
-    assert clauses_of(sources) == derived  # computed, then kept
-    assert clauses_of(sources) == derived  # read back
+    assert stored_clauses_each(sources) == derived  # computed, then kept
+    assert stored_clauses_each(sources) == derived  # read back
 
 
 def test_accepted_wordings_outside_quotations_as_the_whole_alternation_finds(linted: list[Any]) -> None:

@@ -8,13 +8,13 @@ from typing import Any
 
 import regex
 
-from lint import regex_programs, regex_source, required_factors
+from lint import regex_programs, regex_source
 from lint.editorial import leads
 from lint.editorial.leads import lead_guard
 from lint.patterns import (SPACE, WORD_END, WORD_START, PatternError, compile_pattern, match_timeout,
                            normalise_term)
 from lint.regex_source import UnknownConstruct, top_level_alternatives
-from lint.required_factors import Clause, folded, holds, required_clauses
+from lint.required_factors import folded, holds, stored_clauses
 
 # A word that a `gap` may skip between two elements of a sequence: letters, digits and
 # the apostrophes and hyphens inside words (never punctuation, so a gap stays in a clause).
@@ -22,8 +22,6 @@ _GAP_WORD = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*"
 _NEVER = r"(?!x)x"
 _GUARD_KIND = regex_programs.code_kind("lead-guard", leads.__file__, regex_source.__file__)
 """What a stored guard depends on besides its shapes: the code that reads them."""
-_CLAUSE_KIND = regex_programs.code_kind("factor-clauses", required_factors.__file__, regex_source.__file__)
-"""What stored prefilter clauses depend on besides the shapes: the code that reads them."""
 SHAPE_FIELDS = frozenset({"name", "pattern", "seq", "gap", "not_before", "not_after", "enabled"})
 
 
@@ -72,7 +70,7 @@ class Family:
         # (lint/required_factors.py): an exact sentence-level prefilter. The analysis
         # checks one sentence against every family in turn, and the folded sentence is
         # kept, so the check costs a few substring searches.
-        self.clauses = _stored_clauses(sources)
+        self.clauses = stored_clauses(sources)
         # Shapes anchored at the end of the text ("some analysts$": they classify a holder
         # phrase) can only match where the rest of the text matches them, yet a forward
         # scan tries them at every word. A reverse search of those shapes alone fails at
@@ -136,9 +134,6 @@ class Family:
         scan = self.scan_for(text, timeout=kwargs.get("timeout"))
         return text if scan is None else scan.sub(replacement, text, count, **kwargs)
 
-    def may_match(self, text: str) -> bool:
-        """False when no shape can match anywhere in `text` (it lacks their required literals)."""
-        return self.clauses is None or holds(self.clauses, folded(text))
 
     @property
     def _named(self) -> regex.Pattern[str]:
@@ -176,13 +171,6 @@ def _stored_lead_guard(sources: list[str]) -> str | None:
     """lead_guard(sources), kept in the start-up store: deriving the guards of every family
     is about 12 ms of each cold start, and they change only with the shapes or leads.py."""
     return regex_programs.remember(_GUARD_KIND, "\x00".join(sources), lambda: lead_guard(sources))
-
-
-def _stored_clauses(sources: list[str]) -> tuple[Clause, ...] | None:
-    """The family's prefilter clauses (None: no prefilter), kept in the start-up store like
-    the guards: reading them from the shapes is about 70 ms of a start for both languages."""
-    return regex_programs.remember(_CLAUSE_KIND, "\x00".join(sources),
-                                   lambda: required_clauses(sources))
 
 
 def _compile_guarded(wrap: Callable[..., str], body: str, guard: str | None, ignorecase: bool) -> regex.Pattern[str]:

@@ -13,8 +13,8 @@ from lint.document import TextUnit
 from lint.document.quotes import quote_spans
 from lint.buffer_memory import TextMemo
 from lint.patterns import check_regex, compile_terms, finditer, normalise_term
-from lint.required_factors import Clause, fold, holds
-from lint.term_gate import TermGate, clauses_of
+from lint.required_factors import Clause, fold, holds, stored_clauses_each
+from lint.term_gate import TermGate
 from lint.rule_types.base import Finding, OptionError, RuleType, rule_type
 
 LEGACY_TRIGGERS = ("@investment_triggers",)
@@ -350,7 +350,7 @@ def _triggers(entries: Any, name: str) -> list[Trigger]:
             raise ValueError(f"lexicon list {name!r}: an entry is a pattern or "
                              f"{{pattern, weight, group}}, not {entry!r}")
         read.append(entry)
-    clauses = clauses_of([normalise_term(entry["pattern"]) for entry in read])
+    clauses = stored_clauses_each([normalise_term(entry["pattern"]) for entry in read])
     return [Trigger(compile_terms([entry["pattern"]], ignorecase=True),
                     int(entry.get("weight", 1)),
                     None if entry.get("group") is None else str(entry["group"]), found)
