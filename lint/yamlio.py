@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import importlib.util
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lint import regex_programs
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 PathKey = tuple[object, ...]
 """A path into loaded data: mapping keys and list indexes, outermost first."""
@@ -63,10 +58,6 @@ class LocatedYaml:
         return InputError(self.path, line, column, message)
 
 
-# libyaml's parser when PyYAML was built with it (about 15 times faster at start-up, where
-# every rule file and lexicon is read), else the pure-Python one; both build the same data.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 MAX_DEPTH = 50
 """Deepest nesting of mappings and lists accepted (configuration and packs use under 10);
 deeper input is refused before Python's recursion limit could be reached."""
@@ -74,10 +65,6 @@ deeper input is refused before Python's recursion limit could be reached."""
 MAX_ALIAS_NODES = 100_000
 """Nodes that aliases (`*name`) may add by repeating their anchors: a "billion laughs"
 text is refused at the alias that crosses it, before anything is built."""
-
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
-
 
 def read_yaml_file(path: Path | str) -> LocatedYaml:
     """Read and parse a YAML file; bytes that are not UTF-8 are an InputError at their
@@ -94,8 +81,20 @@ def read_yaml_file(path: Path | str) -> LocatedYaml:
     return load_yaml(text, str(path))
 
 
-_LOADED_KIND = regex_programs.code_kind(f"yaml:{yaml.__version__}:{_SAFE_LOADER.__name__}", __file__)
-"""What a loaded text depends on besides itself: this loader's code, PyYAML and libyaml."""
+def _loaded_kind() -> str | None:
+    """What a loaded text depends on besides itself: the code of this module and of the
+    parser, PyYAML's version (its __init__.py) and whether libyaml is there, found
+    without importing PyYAML: a start whose rule files are all in the store never does."""
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or spec.origin is None or not spec.submodule_search_locations:
+        return None
+    libyaml = sorted(entry.name for entry in os.scandir(spec.submodule_search_locations[0])
+                     if entry.name.startswith("_yaml."))
+    return regex_programs.code_kind(f"yaml:{':'.join(libyaml)}", __file__,
+                                    str(Path(__file__).with_name("yaml_parser.py")), spec.origin)
+
+
+_LOADED_KIND = _loaded_kind()
 
 
 def load_yaml(text: str, path: str) -> LocatedYaml:
@@ -111,37 +110,15 @@ def load_yaml(text: str, path: str) -> LocatedYaml:
     return LocatedYaml(path, data, values, keys)
 
 
+def _load_located(text: str, path: str) -> LocatedYaml:
+    from lint.yaml_parser import load_located  # PyYAML: only when the store lacks the text
+
+    return load_located(text, path)
+
+
 def _parts(text: str, path: str) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
     located = _load_located(text, path)
     return located.data, located.values, located.keys
-
-
-def _load_located(text: str, path: str) -> LocatedYaml:
-    if "&" in text and "*" in text:  # aliases need an anchor: plain files skip this pass
-        _check_aliases(text, path)
-    loader = _SAFE_LOADER(text)
-    try:
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError as exc:
-            raise _yaml_error(exc, path) from None
-        except RecursionError:  # the pure-Python parser on deep nesting
-            raise InputError(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels") from None
-        located = LocatedYaml(path, None)
-        if node is None:
-            return located
-        # Positions, depth, duplicate keys and dates first, so that construction below
-        # only ever meets a bounded, well-formed tree.
-        _walk(node, (), located, loader, 0)
-        try:
-            located.data = loader.construct_document(node)
-        except yaml.YAMLError as exc:
-            raise _yaml_error(exc, path) from None
-        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-            raise InputError(path, 1, 1, f"invalid YAML value: {exc}") from None
-        return located
-    finally:
-        loader.dispose()
 
 
 def load_yaml_data(text: str, path: str) -> Any:
@@ -149,96 +126,23 @@ def load_yaml_data(text: str, path: str) -> Any:
     return load_yaml(text, path).data
 
 
-def _yaml_error(exc: yaml.YAMLError, path: str) -> InputError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    if context and getattr(exc, "problem", None):
-        problem = f"{problem} ({context})"
-    return InputError(path, line, column, f"invalid YAML: {problem}",
-                      index=mark.index if mark else None)
-
-
-def _at(path: str, mark: Any, message: str) -> InputError:
-    return InputError(path, mark.line + 1, mark.column + 1, message, index=mark.index)
-
-
-def _check_aliases(text: str, path: str) -> None:
-    """Refuse recursive aliases and alias expansion beyond MAX_ALIAS_NODES or MAX_DEPTH,
-    from the parser's events alone (nothing is built, so memory stays flat)."""
-    # Per anchor: (nodes, depth) of its value once complete. Open collections: their
-    # anchor, node count and deepest child depth so far.
-    anchors: dict[str, tuple[int, int]] = {}
-    open_: list[list[Any]] = []
-    added = 0
-    try:
-        for event in yaml.parse(text, Loader=_SAFE_LOADER):
-            if isinstance(event, yaml.CollectionStartEvent):
-                open_.append([event.anchor, 1, 0])
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                anchor, nodes, depth = open_.pop()
-                size = (nodes, depth + 1)
-            elif isinstance(event, yaml.ScalarEvent):
-                anchor, size = event.anchor, (1, 0)
-            elif isinstance(event, yaml.AliasEvent):
-                anchor = None
-                if event.anchor in (entry[0] for entry in open_):
-                    raise _at(path, event.start_mark,
-                              f"recursive alias *{event.anchor} (it is inside its own anchor)")
-                size = anchors.get(event.anchor, (1, 0))
-                added += size[0]
-                if added > MAX_ALIAS_NODES:
-                    raise _at(path, event.start_mark,
-                              f"aliases expand to more than {MAX_ALIAS_NODES:,} values "
-                              "(a \"billion laughs\" text?)")
-                if len(open_) + size[1] > MAX_DEPTH:
-                    raise _at(path, event.start_mark,
-                              f"alias *{event.anchor} nests deeper than {MAX_DEPTH} levels")
-            else:
-                continue
-            if anchor:
-                anchors[anchor] = size
-            if open_:
-                parent = open_[-1]
-                parent[1] += size[0]
-                parent[2] = max(parent[2], size[1])
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
-
-
-def _walk(node: yaml.Node, key: PathKey, out: LocatedYaml, loader: Any, depth: int) -> None:
-    out.values[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.CollectionNode) and depth >= MAX_DEPTH:
-        raise _at(out.path, node.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[tuple[str, str], yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
-                name = (key_node.tag, key_node.value)
-                if name in seen:
-                    first = seen[name].start_mark
-                    raise _at(out.path, key_node.start_mark,
-                              f"duplicate key {key_node.value!r} (first at line "
-                              f"{first.line + 1}, column {first.column + 1})")
-                seen[name] = key_node
-            child = (*key, key_node.value)
-            out.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, child, out, loader, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*key, index), out, loader, depth + 1)
-    elif node.tag == _TIMESTAMP:
-        try:
-            loader.construct_yaml_timestamp(node)
-        except (ValueError, OverflowError) as exc:
-            raise _at(out.path, node.start_mark, f"invalid date {node.value!r}: {exc}") from None
+def _tomllib() -> Any:
+    """tomllib, imported when a TOML file is read (most runs read none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 def has_toml_table(text: str, table: PathKey) -> bool:
     """Whether a TOML text has the table `table`; a text that does not parse but names
     the table counts (its errors are for the caller to report)."""
+    if "\\" not in text and not all(str(part) in text for part in table):
+        # Every key of the path is spelled out somewhere (only a quoted key's escapes
+        # could hide one): most pyproject.toml files are read without parsing them.
+        return False
+    tomllib = _tomllib()
     try:
         data: Any = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: absurd nesting
@@ -253,6 +157,7 @@ def has_toml_table(text: str, table: PathKey) -> bool:
 def load_toml_table(text: str, path: str, table: PathKey) -> LocatedYaml | None:
     """The TOML table at `table` (e.g. ("tool", "newslint")) with its positions, or None
     when the file has no such table. Syntax errors become InputError."""
+    tomllib = _tomllib()
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -361,7 +266,7 @@ class _TomlScanner:
         raw = text[self.i + 1 : j]
         self.i = j + 1
         if quote == '"' and "\\" in raw:
-            return str(tomllib.loads(f"k = \"{raw}\"")["k"])
+            return str(_tomllib().loads(f"k = \"{raw}\"")["k"])
         return raw
 
     def _value(self, path: PathKey) -> None:

@@ -503,6 +503,22 @@ def test_checking_a_plain_text_draft_skips_the_markdown_parser(project: Path) ->
     assert proc.stdout.split() == ["1", "False", "1", "True"]
 
 
+def test_a_warm_start_parses_no_yaml_nor_toml(project: Path) -> None:
+    """Rule packs, lexicons, the document model's settings and the configuration are kept
+    parsed in the start-up store: once a run has filled it, checking a plain-text draft
+    imports neither PyYAML nor tomllib (a pyproject.toml without our table is not parsed)."""
+    write(project / "draft.txt", WARNING)
+    write(project / "pyproject.toml", "[project]\nname = 'paper'\n")
+    code = (
+        "import io, sys\n"
+        "from lint.cli import main\n"
+        "status = main(['check', 'draft.txt'], stdout=io.StringIO())\n"
+        "print(status, *(m for m in ('yaml', 'tomllib', 'lint.yaml_parser') if m in sys.modules))\n"
+    )
+    _fresh_python(project, code)  # fills the store, if the session has not already
+    assert _fresh_python(project, code).stdout.split() == ["1"]
+
+
 def test_version_loads_neither_the_engine_nor_its_libraries(project: Path) -> None:
     """`newslint --version` answers before the engine, the config or regex are imported."""
     code = (

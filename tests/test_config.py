@@ -77,6 +77,17 @@ def test_pyproject_without_our_table_is_skipped(write, tmp_path):
     assert load_config(start=tmp_path / "a").path == str(tmp_path / ".newslint.yaml")
 
 
+@pytest.mark.parametrize("table", ['[tool."\\u006eewslint"]', "[tool]\nnewslint = {language = 'en'}\n#",
+                                   "tool.newslint.language = 'en'\n#"])
+def test_pyproject_table_found_however_it_is_spelled(write, tmp_path, table):
+    """Whether a pyproject.toml has our table is first asked of its text, without parsing
+    it: a key spelled through an escape, an inline table or a dotted key still counts."""
+    write(".newslint.yaml", "language: fr\n")
+    write("a/pyproject.toml", f"{table}\nlanguage = 'en'\n")
+    config = load_config(start=tmp_path / "a")
+    assert config.path == str(tmp_path / "a/pyproject.toml") and config.language == "en"
+
+
 def test_explicit_config_wins_over_discovery(write, tmp_path):
     write(".newslint.yaml", "language: fr\n")
     other = write("elsewhere/custom.yaml", "language: en\n")

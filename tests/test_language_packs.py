@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from lint.config import Config, load_config
+import lint.data as lint_data
 from lint.data import load_data
 from lint.document.builder import build_document
 from lint.document.language import LANGUAGE_KEYS, builtin_languages, detect_language
@@ -36,6 +37,15 @@ def test_english_and_french_are_lexicon_only_packs() -> None:
 
 def test_the_document_data_keeps_only_language_neutral_settings() -> None:
     assert set(load_data("document")) == {"plain_text", "byline_max_words"}
+
+
+@pytest.mark.parametrize("path", sorted((Path(lint_data.__file__).parent).glob("*.yaml")),
+                         ids=lambda p: p.name)
+def test_package_data_reads_as_plain_yaml_does(path: Path) -> None:
+    """The document model's settings go through the bounded loader and its store: what it
+    builds is what PyYAML's own safe loader builds."""
+    load_data.cache_clear()
+    assert load_data(path.stem) == yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_every_language_key_is_declared_once_in_the_schema_format() -> None:

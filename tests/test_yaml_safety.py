@@ -8,7 +8,7 @@ import pytest
 import yaml
 from conftest import run_cli as run
 
-from lint import yamlio
+from lint import yaml_parser, yamlio
 from lint.cli import ExitStatus
 from lint.yamlio import InputError, load_yaml
 
@@ -27,9 +27,9 @@ def error_of(text: str) -> InputError:
 
 
 def test_the_c_loader_is_used_when_pyyaml_has_libyaml() -> None:
-    assert yamlio._SAFE_LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml_parser.SAFE_LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if yaml.__with_libyaml__:
-        assert yamlio._SAFE_LOADER is yaml.CSafeLoader
+        assert yaml_parser.SAFE_LOADER is yaml.CSafeLoader
 
 
 @pytest.fixture
