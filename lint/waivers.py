@@ -141,13 +141,13 @@ def apply_waivers(document: Document, diagnostics: list[Diagnostic], configured:
                   relative_path: str, known: Iterable[str]) -> tuple[list[Diagnostic], list[Waived]]:
     """Split `diagnostics` into (still reported, waived). An inline waiver wins over one in
     the configuration: it sits next to the text it accepts."""
-    from lint.baseline import quoted_text  # the same quoted text the baseline matches
-
     source = document.source
     # Most drafts have no waiver comment: skip parsing the comments again for them.
     inline = inline_waivers(document, document.path, known) if WAIVE in source.text else []
     if not inline and not configured:
         return diagnostics, []
+    # The same quoted text the baseline matches (imported here: most runs waive nothing).
+    from lint.baseline import quoted_text
     kept: list[Diagnostic] = []
     waived: list[Waived] = []
     for d in diagnostics:

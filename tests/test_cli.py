@@ -469,7 +469,7 @@ def test_check_never_imports_the_language_server(project: Path) -> None:
 
 def test_checking_a_markdown_draft_skips_what_it_does_not_use(project: Path) -> None:
     """Worker processes, the result cache, Word and HTML readers, importlib.resources,
-    OpenSSL's hashes, the Tengo interpreter, Vale's formulas and difflib cost milliseconds
+    OpenSSL's hashes, the Tengo interpreter, Vale's formulas, difflib and the baseline cost milliseconds
     of every start: a one-process check of a Markdown
     draft without --cache imports none of them."""
     write(project / "draft.md", WARNING)
@@ -479,7 +479,7 @@ def test_checking_a_markdown_draft_skips_what_it_does_not_use(project: Path) -> 
         "status = main(['check', 'draft.md'], stdout=io.StringIO())\n"
         "unused = ('multiprocessing', 'zipfile', 'html.parser', 'importlib.resources',\n"
         "          'lint.document.html_reader', 'lint.cache', 'pickle', '_hashlib',\n"
-        "          'lint.vale.tengo', 'lint.formula', 'difflib')\n"
+        "          'lint.vale.tengo', 'lint.formula', 'difflib', 'lint.baseline')\n"
         "print(status, *(m for m in unused if m in sys.modules))\n"
     )
     proc = _fresh_python(project, code)
