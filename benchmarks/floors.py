@@ -98,10 +98,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10, help="runs per cold-start timing")
     parser.add_argument("--skip-200k", action="store_true", help="do not measure the 200k-word document")
     args = parser.parse_args()
+    if args.files < 1 or args.repeat < 1:
+        parser.error("--files and --repeat must be at least 1")
     files = sorted((Path(args.corpus) / args.section).glob("*.txt"))[: args.files]
-    if not files or args.files < 1 or args.repeat < 1:
-        print(f"benchmarks/floors.py: no articles under {args.corpus}/{args.section} "
-              "(or --files / --repeat below 1)", file=sys.stderr)
+    if not files:
+        print(f"benchmarks/floors.py: no articles (*.txt) under {args.corpus}/{args.section}",
+              file=sys.stderr)
         return 2
     proselint_bin = shutil.which("proselint") or str(Path(sys.executable).with_name("proselint"))
     proselint = [proselint_bin] if Path(proselint_bin).exists() else None
