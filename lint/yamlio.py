@@ -110,14 +110,11 @@ def load_yaml(text: str, path: str) -> LocatedYaml:
     return LocatedYaml(path, data, values, keys)
 
 
-def _load_located(text: str, path: str) -> LocatedYaml:
+def _parts(text: str, path: str) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+    """The parse of `text` as the store keeps it (data, value positions, key positions)."""
     from lint.yaml_parser import load_located  # PyYAML: only when the store lacks the text
 
-    return load_located(text, path)
-
-
-def _parts(text: str, path: str) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
-    located = _load_located(text, path)
+    located = load_located(text, path)
     return located.data, located.values, located.keys
 
 

@@ -339,7 +339,7 @@ def test_a_yaml_text_is_parsed_once_and_its_problems_every_time(store, monkeypat
     first = yamlio.load_yaml(text, "pack/a.yaml")
     regex_programs.save()
     regex_programs.reset()
-    monkeypatch.setattr(yamlio, "_load_located", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr(yamlio, "_parts", lambda *a: pytest.fail("parsed again"))
     second = yamlio.load_yaml(text, "other/b.yaml")
     assert (second.data, second.values, second.keys) == (first.data, first.values, first.keys)
     assert second.path == "other/b.yaml" and second.where(("terms", 1, "b")) == (4, 9)
