@@ -39,6 +39,8 @@ import regex
 REPO = Path(__file__).resolve().parents[1]
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SIZES = (20_000, 100_000, 200_000)
+SHORT_DRAFT = REPO / "examples" / "crypto-rally-en.md"
+"""The draft of the cold-start rows (about 440 words)."""
 
 
 class MeasurementFailed(Exception):
@@ -103,6 +105,13 @@ NEWSLINT_OK = (0, 1)
 PROSELINT_OK = (0, 1)
 
 
+def corpus_files(corpus: Path, sections: list[str]) -> list[Path]:
+    """The articles (*.txt) of `sections` of the corpus (default: every section), in order."""
+    if not sections:
+        sections = sorted(p.name for p in corpus.iterdir() if p.is_dir()) if corpus.is_dir() else []
+    return sorted(f for s in sections for f in (corpus / s).glob("*.txt"))
+
+
 def words_in(paths: list[Path]) -> int:
     return sum(len(_WORD.findall(p.read_text(encoding="utf-8"))) for p in paths)
 
@@ -153,9 +162,8 @@ def main() -> int:
     args = parser.parse_args()
 
     corpus = Path(args.corpus)
-    sections = [s for s in args.sections.split(",") if s] or sorted(
-        p.name for p in corpus.iterdir() if p.is_dir()) if corpus.is_dir() else []
-    files = sorted(f for s in sections for f in (corpus / s).glob("*.txt"))
+    files = corpus_files(corpus, [s for s in args.sections.split(",") if s])
+    sections = sorted({f.parent.name for f in files})
     if not files:
         print(f"benchmarks/run.py: no articles under {corpus}", file=sys.stderr)
         return 2
@@ -195,7 +203,7 @@ def main() -> int:
         table.failed("throughput", exc)
 
     # -- cold start ----------------------------------------------------------------
-    draft = REPO / "examples" / "crypto-rally-en.md"  # a short draft (about 440 words)
+    draft = SHORT_DRAFT
     try:
         ours, peer = side_by_side([*newslint, "check", str(draft)],
                                   [*proselint, "check", str(draft)] if proselint else None,
